@@ -2,16 +2,41 @@ package org.alor.app;
 
 import javafx.application.Application;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
-/** The ALOR Studio desktop application. */
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The ALOR Studio desktop application. `--project DIR` (or a bare folder argument) opens that project
+ * at start.
+ */
 public final class AlorApp extends Application {
+    private final BackgroundJobs jobs = new BackgroundJobs();
+
     @Override
     public void start(Stage stage) {
-        stage.setTitle("ALOR Studio");
-        stage.setScene(new Scene(new Label("ALOR Studio"), 900, 600));
+        MainViewModel model = new MainViewModel(jobs);
+        MainView view = new MainView(model);
+        stage.titleProperty().bind(model.titleProperty());
+        stage.setScene(new Scene(view.root(), 1100, 700));
         stage.show();
+        projectArgument(getParameters().getRaw()).ifPresent(model::openProject);
+    }
+
+    static java.util.Optional<Path> projectArgument(List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--project") && i + 1 < args.size()) return java.util.Optional.of(Path.of(args.get(i + 1)));
+            if (a.startsWith("--project=")) return java.util.Optional.of(Path.of(a.substring("--project=".length())));
+            if (!a.startsWith("-")) return java.util.Optional.of(Path.of(a));
+        }
+        return java.util.Optional.empty();
+    }
+
+    @Override
+    public void stop() {
+        jobs.shutdown();
     }
 
     public static void main(String[] args) {

@@ -1,0 +1,64 @@
+package org.alor.cli;
+
+import org.alor.data.ClassInfo;
+import org.alor.data.CsvExporter;
+import org.alor.data.DatasetExporter;
+import org.alor.data.ExportResult;
+import org.alor.data.ImageFolderExporter;
+import org.alor.data.ImportProblem;
+import org.alor.data.LabeledSample;
+import org.alor.data.SplitFilesExporter;
+import org.alor.store.CurrentLabels;
+import org.alor.store.ProjectStore;
+import org.alor.store.Settings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** `alor export`: write the current labels as an ImageFolder, a CSV file or reference split files. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Export the project's current labels (latest label given, else the dataset's own).",
+                "imagefolder copies images into OUT/<class>/; csv writes OUT (a file) or OUT/labels.csv; splits writes",
+                "<split>.txt files plus the class metadata JSON."})
+public final class ExportCommand implements Callable<Integer> {
+    enum Format { imagefolder, csv, splits }
+
+    @Parameters(index = "0", paramLabel = "PROJECT_DIR")
+    Path projectDir;
+
+    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "imagefolder | csv | splits")
+    Format format;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (or CSV file).")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        List<ClassInfo> classes;
+        List<LabeledSample> samples;
+        Path root;
+        try (ProjectStore store = ProjectStore.open(projectDir)) {
+            classes = store.classes();
+            samples = CurrentLabels.of(store);
+            root = store.settings().getPath(Settings.DATASET_ROOT)
+                    .orElseThrow(() -> new IllegalStateException("project " + projectDir + " has no dataset root"));
+        }
+        DatasetExporter exporter = switch (format) {
+            case imagefolder -> new ImageFolderExporter();
+            case csv -> new CsvExporter();
+            case splits -> new SplitFilesExporter();
+        };
+        ExportResult result = exporter.export(classes, samples, root, out);
+        System.out.printf("Exported %d samples as %s to %s (%d file(s) written)%n",
+                samples.size() - result.skipped().size(), format, out, result.files().size());
+        if (!result.skipped().isEmpty()) {
+            System.out.println(result.skipped().size() + " sample(s) not exported:");
+            for (ImportProblem p : result.skipped()) System.out.println("  " + p);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,49 @@
+package org.alor.cli;
+
+import org.alor.store.ProjectStore;
+import org.alor.store.Settings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** `alor set`: change the checkpoint or corpus a project uses. */
+@Command(name = "set", mixinStandardHelpOptions = true, description = "Change the CLIP checkpoint or open-data corpus of a project.")
+public final class SetCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PROJECT_DIR")
+    Path projectDir;
+
+    @Option(names = "--checkpoint", paramLabel = "PATH", description = "CLIP checkpoint (folder or file).")
+    Path checkpoint;
+
+    @Option(names = "--corpus", paramLabel = "PATH", description = "Open-data corpus (shards, folder or Parquet).")
+    Path corpus;
+
+    @Override
+    public Integer call() {
+        if (checkpoint == null && corpus == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give --checkpoint and/or --corpus");
+        }
+        if (checkpoint != null && !Files.exists(checkpoint)) throw new IllegalArgumentException("checkpoint " + checkpoint + " does not exist");
+        if (corpus != null && !Files.exists(corpus)) throw new IllegalArgumentException("corpus " + corpus + " does not exist");
+        try (ProjectStore store = ProjectStore.open(projectDir)) {
+            store.inTransaction(tx -> {
+                if (checkpoint != null) {
+                    store.settings().set(Settings.CHECKPOINT, checkpoint.toAbsolutePath().normalize());
+                    store.settings().remove(Settings.CHECKPOINT_HASH);
+                }
+                if (corpus != null) store.settings().set(Settings.CORPUS, corpus.toAbsolutePath().normalize());
+                return null;
+            });
+        }
+        if (checkpoint != null) System.out.println("checkpoint: " + checkpoint.toAbsolutePath().normalize());
+        if (corpus != null) System.out.println("corpus: " + corpus.toAbsolutePath().normalize());
+        return 0;
+    }
+}
