@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * A CSV file {@code path,label[,split]} (RFC 4180 quoting). Paths are relative to the dataset root.
  *
  * <ul>
- *   <li>Header: the first row is a header when it names a path column ({@code path}, {@code file}, {@code filename},
+ *   <li>Header: the first row is a header when one of its fields names a path column ({@code path}, {@code file}, {@code filename},
  *       {@code image}, {@code filepath}); columns are then found by name ({@code label}/{@code class}/...,
  *       {@code split}/{@code subset}), else they are taken in the order path, label, split.</li>
  *   <li>Labels: with a class file (explicit, or found next to the CSV as for split files) a label is a class name,
@@ -54,7 +54,30 @@ public final class CsvImporter implements DatasetImporter {
         return DatasetFormat.CSV;
     }
 
-    private record Row(int line, String path, String label, Split split) {
+    /** A valid row; {@code classId} is resolved when a class file was given, else derived from the labels later. */
+    private record Row(int line, String path, String label, Integer classId, Split split) {
+    }
+
+    /** Validates one record; a record is registered as seen only when valid, so a bad row never shadows a good one. */
+    private static Row parseRow(Path root, int line, List<String> f, int[] columns, boolean positional,
+                                LabelResolver resolver, Map<String, Integer> firstLine) {
+        if (positional && f.size() > 3) {
+            throw new IllegalArgumentException("expected path,label[,split] but found " + f.size() + " fields");
+        }
+        String path = DatasetPaths.normalise(root, field(f, columns[0]));
+        String label = field(f, columns[1]).strip();
+        String splitText = field(f, columns[2]).strip();
+        Split split = splitText.isEmpty() ? Split.POOL : Split.parse(splitText);
+        if (label.isEmpty() && split != Split.POOL) throw new IllegalArgumentException(split.key() + " images need a label");
+        Integer classId = null;
+        if (resolver != null && !label.isEmpty()) {
+            classId = resolver.resolve(label);
+            if (classId == null) throw new IllegalArgumentException("unknown class '" + label + "'");
+        }
+        if (!Files.isRegularFile(root.resolve(path))) throw new IllegalArgumentException("image '" + path + "' not found");
+        Integer previous = firstLine.putIfAbsent(path, line);
+        if (previous != null) throw new IllegalArgumentException("duplicate path '" + path + "' (already on line " + previous + ")");
+        return new Row(line, path, label, classId, split);
     }
 
     @Override
@@ -71,6 +94,12 @@ public final class CsvImporter implements DatasetImporter {
             columns = headerColumns(csv, records.get(0).fields());
             first = 1;
         }
+        Path csvDir = csv.toAbsolutePath().normalize().getParent();
+        Path classFile = explicitClassFile != null ? explicitClassFile
+                : ClassFiles.find(csvDir.equals(root.toAbsolutePath().normalize()) ? List.of(root) : List.of(csvDir, root));
+        List<ClassInfo> givenClasses = classFile != null ? ClassFiles.read(classFile) : null;
+        LabelResolver resolver = givenClasses == null ? null : new LabelResolver(givenClasses);
+
         List<Row> rows = new ArrayList<>();
         Map<String, Integer> firstLine = new HashMap<>();
         for (int r = first; r < records.size(); r++) {
@@ -81,46 +110,18 @@ public final class CsvImporter implements DatasetImporter {
             }
             List<String> f = rec.fields();
             if (f.size() == 1 && f.get(0).isBlank()) continue;
-            if (first == 0 && f.size() > 3) {
-                problems.add(new ImportProblem(origin, "line " + rec.line() + ": expected path,label[,split] but found " + f.size() + " fields"));
-                continue;
-            }
             try {
-                String path = DatasetPaths.normalise(root, field(f, columns[0]));
-                String label = field(f, columns[1]).strip();
-                String splitText = field(f, columns[2]).strip();
-                Split split = splitText.isEmpty() ? Split.POOL : Split.parse(splitText);
-                if (label.isEmpty() && split != Split.POOL) {
-                    throw new IllegalArgumentException(split.key() + " images need a label");
-                }
-                Integer previous = firstLine.putIfAbsent(path, rec.line());
-                if (previous != null) {
-                    throw new IllegalArgumentException("duplicate path '" + path + "' (already on line " + previous + ")");
-                }
-                rows.add(new Row(rec.line(), path, label, split));
+                rows.add(parseRow(root, rec.line(), f, columns, first == 0, resolver, firstLine));
             } catch (IllegalArgumentException e) {
                 problems.add(new ImportProblem(origin, "line " + rec.line() + ": " + e.getMessage()));
             }
         }
-        Path classFile = explicitClassFile != null ? explicitClassFile
-                : ClassFiles.find(csv.getParent().equals(root) ? List.of(root) : List.of(csv.getParent(), root));
-        List<ClassInfo> classes = classFile != null ? ClassFiles.read(classFile) : classesFromLabels(rows, problems);
-        LabelResolver resolver = new LabelResolver(classes);
-
+        List<ClassInfo> classes = givenClasses;
+        Map<String, Integer> idOfLabel = new HashMap<>();
+        if (classes == null) classes = classesFromLabels(rows, idOfLabel, problems);
         List<SampleAssembler.Candidate> candidates = new ArrayList<>();
         for (Row row : rows) {
-            Integer label = null;
-            if (!row.label().isEmpty()) {
-                label = resolver.resolve(row.label());
-                if (label == null) {
-                    problems.add(new ImportProblem(origin, "line " + row.line() + ": unknown class '" + row.label() + "'"));
-                    continue;
-                }
-            }
-            if (!Files.isRegularFile(root.resolve(row.path()))) {
-                problems.add(new ImportProblem(origin, "line " + row.line() + ": image '" + row.path() + "' not found"));
-                continue;
-            }
+            Integer label = row.classId() != null ? row.classId() : idOfLabel.get(row.label());
             candidates.add(new SampleAssembler.Candidate(row.path(), row.split(), label));
         }
         List<SampleRecord> samples = new SampleAssembler(inspector).assemble(root, candidates, problems);
@@ -143,7 +144,7 @@ public final class CsvImporter implements DatasetImporter {
     }
 
     private static boolean isHeader(List<String> fields) {
-        return !fields.isEmpty() && PATH_NAMES.contains(fields.get(0).strip().toLowerCase(Locale.ROOT));
+        return fields.stream().anyMatch(f -> PATH_NAMES.contains(f.strip().toLowerCase(Locale.ROOT)));
     }
 
     private static int[] headerColumns(Path csv, List<String> header) throws DatasetFormatException {
@@ -162,16 +163,21 @@ public final class CsvImporter implements DatasetImporter {
         return column >= 0 && column < fields.size() ? fields.get(column) : "";
     }
 
-    private static List<ClassInfo> classesFromLabels(List<Row> rows, List<ImportProblem> problems) {
+    /** Classes when no class file exists; fills {@code idOfLabel} with the id of every label text. */
+    private static List<ClassInfo> classesFromLabels(List<Row> rows, Map<String, Integer> idOfLabel, List<ImportProblem> problems) {
         TreeSet<String> labels = new TreeSet<>();
         for (Row r : rows) if (!r.label().isEmpty()) labels.add(r.label());
         List<ClassInfo> classes = new ArrayList<>();
         if (!labels.isEmpty() && labels.stream().allMatch(l -> l.matches("\\d{1,9}"))) {
-            int max = labels.stream().mapToInt(Integer::parseInt).max().orElse(-1);
+            for (String l : labels) idOfLabel.put(l, Integer.parseInt(l));
+            int max = idOfLabel.values().stream().mapToInt(Integer::intValue).max().orElse(-1);
             for (int id = 0; id <= max; id++) classes.add(ClassInfo.named(id, "class_" + id));
             problems.add(new ImportProblem(".", "labels are class ids but no class list was found; classes are named class_<id>"));
         } else {
-            for (String l : labels) classes.add(ClassInfo.named(classes.size(), l));
+            for (String l : labels) {
+                idOfLabel.put(l, classes.size());
+                classes.add(ClassInfo.named(classes.size(), l));
+            }
         }
         return classes;
     }

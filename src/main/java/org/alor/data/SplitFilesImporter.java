@@ -38,7 +38,7 @@ public final class SplitFilesImporter implements DatasetImporter {
         return DatasetFormat.SPLIT_FILES;
     }
 
-    private record Entry(String path, Split split, int classId, String origin, int line) {
+    private record Entry(String path, Split split, int classId) {
     }
 
     @Override
@@ -56,7 +56,7 @@ public final class SplitFilesImporter implements DatasetImporter {
         List<Entry> entries = new ArrayList<>();
         Map<String, String> firstSeen = new HashMap<>();
         for (Map.Entry<Split, Path> sf : files.files().entrySet()) {
-            readSplitFile(root, sf.getValue(), sf.getKey(), entries, firstSeen, problems);
+            readSplitFile(root, sf.getValue(), sf.getKey(), classes == null ? -1 : classes.size(), entries, firstSeen, problems);
         }
         if (classes == null) {
             classes = classesFromIds(entries);
@@ -64,24 +64,15 @@ public final class SplitFilesImporter implements DatasetImporter {
         }
         List<SampleAssembler.Candidate> candidates = new ArrayList<>();
         for (Entry e : entries) {
-            String origin = e.origin();
-            if (e.classId() == SplitLine.UNLABELED && e.split() != Split.POOL) {
-                problems.add(new ImportProblem(origin, "line " + e.line() + ": " + e.split().key() + " images need a class id"));
-            } else if (e.classId() >= classes.size()) {
-                problems.add(new ImportProblem(origin, "line " + e.line() + ": unknown class id " + e.classId()
-                        + " (classes are 0.." + (classes.size() - 1) + ")"));
-            } else if (!Files.isRegularFile(root.resolve(e.path()))) {
-                problems.add(new ImportProblem(origin, "line " + e.line() + ": image '" + e.path() + "' not found"));
-            } else {
-                Integer label = e.classId() == SplitLine.UNLABELED ? null : e.classId();
-                candidates.add(new SampleAssembler.Candidate(e.path(), e.split(), label));
-            }
+            Integer label = e.classId() == SplitLine.UNLABELED ? null : e.classId();
+            candidates.add(new SampleAssembler.Candidate(e.path(), e.split(), label));
         }
         List<SampleRecord> samples = new SampleAssembler(inspector).assemble(root, candidates, problems);
         return new DatasetImport(root, format(), classes, samples, problems);
     }
 
-    private static void readSplitFile(Path root, Path file, Split split, List<Entry> entries,
+    /** Reads one split file; a line becomes an entry only when valid, so a bad line never shadows a later good one. */
+    private static void readSplitFile(Path root, Path file, Split split, int classCount, List<Entry> entries,
                                       Map<String, String> firstSeen, List<ImportProblem> problems) throws IOException {
         String origin = DatasetPaths.display(root, file);
         if (!Files.isRegularFile(file)) {
@@ -96,13 +87,16 @@ public final class SplitFilesImporter implements DatasetImporter {
             try {
                 SplitLine line = SplitLine.parse(text);
                 String path = DatasetPaths.normalise(root, line.path());
-                String where = origin + " line " + lineNo;
-                String previous = firstSeen.putIfAbsent(path, where);
-                if (previous != null) {
-                    problems.add(new ImportProblem(origin, "line " + lineNo + ": duplicate path '" + path + "' (already in " + previous + ")"));
-                    continue;
+                if (line.classId() == SplitLine.UNLABELED && split != Split.POOL) {
+                    throw new IllegalArgumentException(split.key() + " images need a class id");
                 }
-                entries.add(new Entry(path, split, line.classId(), origin, lineNo));
+                if (classCount >= 0 && line.classId() >= classCount) {
+                    throw new IllegalArgumentException("unknown class id " + line.classId() + " (classes are 0.." + (classCount - 1) + ")");
+                }
+                if (!Files.isRegularFile(root.resolve(path))) throw new IllegalArgumentException("image '" + path + "' not found");
+                String previous = firstSeen.putIfAbsent(path, origin + " line " + lineNo);
+                if (previous != null) throw new IllegalArgumentException("duplicate path '" + path + "' (already in " + previous + ")");
+                entries.add(new Entry(path, split, line.classId()));
             } catch (IllegalArgumentException e) {
                 problems.add(new ImportProblem(origin, "line " + lineNo + ": " + e.getMessage()));
             }
