@@ -1,0 +1,76 @@
+package org.alor.data;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * {@code root/<class>/<image>}: class ids follow the sorted class-folder names (like torchvision's ImageFolder),
+ * images in nested folders below a class folder belong to that class, every image is in the pool with its true label.
+ * Files at the root and non-image files are reported; hidden files are ignored.
+ */
+public final class ImageFolderImporter implements DatasetImporter {
+    private final ImageInspector inspector;
+
+    public ImageFolderImporter(ImageInspector inspector) {
+        this.inspector = inspector;
+    }
+
+    public ImageFolderImporter() {
+        this(new ImageInspector());
+    }
+
+    @Override
+    public DatasetFormat format() {
+        return DatasetFormat.IMAGE_FOLDER;
+    }
+
+    @Override
+    public DatasetImport importFrom(Path root) throws IOException, DatasetFormatException {
+        if (!Files.isDirectory(root)) throw new DatasetFormatException(root, "not a folder");
+        List<Path> classDirs = classFolders(root);
+        if (classDirs.isEmpty()) throw new DatasetFormatException(root, "no class folders (expected root/<class>/<image>)");
+        List<ImportProblem> problems = new ArrayList<>();
+        List<ClassInfo> classes = new ArrayList<>();
+        List<SampleAssembler.Candidate> candidates = new ArrayList<>();
+        for (Path f : rootFiles(root)) {
+            problems.add(new ImportProblem(DatasetPaths.display(root, f), "file outside any class folder, ignored"));
+        }
+        for (Path dir : classDirs) {
+            int id = classes.size();
+            classes.add(ClassInfo.named(id, dir.getFileName().toString()));
+            int images = 0;
+            for (Path f : DatasetPaths.listFiles(dir)) {
+                String rel = DatasetPaths.relative(root, f);
+                if (ImageFiles.isImage(f)) {
+                    candidates.add(new SampleAssembler.Candidate(rel, Split.POOL, id));
+                    images++;
+                } else {
+                    problems.add(new ImportProblem(rel, "not an image file, ignored"));
+                }
+            }
+            if (images == 0) {
+                problems.add(new ImportProblem(DatasetPaths.relative(root, dir), "class folder has no images"));
+            }
+        }
+        List<SampleRecord> samples = new SampleAssembler(inspector).assemble(root, candidates, problems);
+        return new DatasetImport(root, format(), classes, samples, problems);
+    }
+
+    /** Visible sub-folders of the root, sorted by name. */
+    static List<Path> classFolders(Path root) throws IOException {
+        try (Stream<Path> s = Files.list(root)) {
+            return s.filter(Files::isDirectory).filter(p -> !ImageFiles.isHidden(p))
+                    .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString())).toList();
+        }
+    }
+
+    private static List<Path> rootFiles(Path root) throws IOException {
+        try (Stream<Path> s = Files.list(root)) {
+            return s.filter(Files::isRegularFile).filter(p -> !ImageFiles.isHidden(p)).sorted().toList();
+        }
+    }
+}
