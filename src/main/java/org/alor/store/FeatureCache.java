@@ -75,6 +75,7 @@ public final class FeatureCache {
     }
 
     private static final int ID_CHUNK = 500;
+    private static final int FULL_SCAN_ABOVE = 5_000;
     private static final int MAX_READ_RUN = 16 << 20;
 
     private final ProjectStore store;
@@ -189,46 +190,51 @@ public final class FeatureCache {
     public Lookup get(String checkpointHash, String preprocessKey, List<Long> sampleIds) {
         Map<Long, Entry> entries = entries(checkpointHash, preprocessKey, sampleIds);
         float[][] out = new float[sampleIds.size()][];
-        Map<String, List<Integer>> byFile = new HashMap<>();
+        Map<String, List<Hit>> byFile = new HashMap<>();
         for (int i = 0; i < sampleIds.size(); i++) {
             Entry e = entries.get(sampleIds.get(i));
-            if (e != null) byFile.computeIfAbsent(e.file, k -> new ArrayList<>()).add(i);
+            if (e != null) byFile.computeIfAbsent(e.file, k -> new ArrayList<>()).add(new Hit(i, e));
         }
-        for (Map.Entry<String, List<Integer>> f : byFile.entrySet()) {
-            readFile(root.resolve(f.getKey()), f.getValue(), sampleIds, entries, out);
+        ByteBuffer buf = null;
+        for (Map.Entry<String, List<Hit>> f : byFile.entrySet()) {
+            int largest = 0;
+            for (Hit h : f.getValue()) largest = (int) Math.max(largest, h.entry.bytes());
+            if (buf == null || buf.capacity() < Math.max(largest, MAX_READ_RUN)) {
+                buf = ByteBuffer.allocateDirect(Math.max(largest, MAX_READ_RUN)).order(ByteOrder.LITTLE_ENDIAN);
+            }
+            readFile(root.resolve(f.getKey()), f.getValue(), buf, out);
         }
         return new Lookup(List.copyOf(sampleIds), out);
     }
 
-    private void readFile(Path path, List<Integer> positions, List<Long> ids, Map<Long, Entry> entries, float[][] out) {
+    /** Reads the hits of one block file in offset order, coalescing neighbours into one read of up to 16 MiB. */
+    private static void readFile(Path path, List<Hit> hits, ByteBuffer buf, float[][] out) {
         if (!Files.isRegularFile(path)) return;
-        positions.sort(Comparator.comparingLong(i -> entries.get(ids.get(i)).offset));
+        hits.sort(Comparator.comparingLong(h -> h.entry.offset));
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = ch.size();
             int k = 0;
-            while (k < positions.size()) {
-                // Coalesce entries that are close on disk into one read.
-                Entry first = entries.get(ids.get(positions.get(k)));
-                long start = first.offset;
-                long end = first.end();
+            while (k < hits.size()) {
+                long start = hits.get(k).entry.offset;
+                long end = hits.get(k).entry.end();
                 int j = k + 1;
-                while (j < positions.size()) {
-                    Entry next = entries.get(ids.get(positions.get(j)));
-                    if (next.offset < end || next.end() - start > MAX_READ_RUN || next.offset > end + 4096) break;
+                while (j < hits.size()) {
+                    Entry next = hits.get(j).entry;
+                    if (next.offset < end || next.offset > end + 4096 || next.end() - start > buf.capacity()) break;
                     end = next.end();
                     j++;
                 }
-                if (start < size) {
-                    long readable = Math.min(end, size) - start;
-                    ByteBuffer buf = ByteBuffer.allocate((int) readable).order(ByteOrder.LITTLE_ENDIAN);
+                long available = Math.min(end, size) - start;
+                if (available > 0) {
+                    buf.clear().limit((int) available);
                     while (buf.hasRemaining() && ch.read(buf, start + buf.position()) >= 0) {
-                        // keep reading until full or end of file
+                        // read until the run is complete or the file ends
                     }
+                    long readEnd = start + buf.position();
                     for (int p = k; p < j; p++) {
-                        int idx = positions.get(p);
-                        Entry e = entries.get(ids.get(idx));
-                        if (e.end() > start + buf.position()) continue; // bytes missing: treat as not cached
-                        out[idx] = decode(buf, (int) (e.offset - start), e);
+                        Hit h = hits.get(p);
+                        if (h.entry.end() <= readEnd) out[h.index] = decode(buf, (int) (h.entry.offset - start), h.entry);
+                        // else: the bytes are missing (truncated file), so the vector counts as not cached
                     }
                 }
                 k = j;
@@ -241,7 +247,7 @@ public final class FeatureCache {
     private static float[] decode(ByteBuffer buf, int at, Entry e) {
         float[] v = new float[e.dim];
         if (e.precision == Precision.F32) {
-            for (int d = 0; d < e.dim; d++) v[d] = buf.getFloat(at + 4 * d);
+            buf.duplicate().order(ByteOrder.LITTLE_ENDIAN).position(at).asFloatBuffer().get(v);
         } else {
             for (int d = 0; d < e.dim; d++) v[d] = Half.toFloat(buf.getShort(at + 2 * d));
         }
@@ -251,6 +257,22 @@ public final class FeatureCache {
     private Map<Long, Entry> entries(String checkpointHash, String preprocessKey, List<Long> sampleIds) {
         return store.read(c -> {
             Map<Long, Entry> out = new HashMap<>();
+            if (sampleIds.size() > FULL_SCAN_ABOVE) {
+                // Many ids: one ordered scan of this key's rows beats hundreds of IN (...) queries.
+                Set<Long> wanted = new HashSet<>(sampleIds);
+                try (PreparedStatement ps = c.prepareStatement("SELECT sample_id, dim, dtype, file, byte_offset"
+                        + " FROM feature_index WHERE checkpoint_hash = ? AND preprocess_key = ?")) {
+                    ps.setString(1, checkpointHash);
+                    ps.setString(2, preprocessKey);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            long id = rs.getLong(1);
+                            if (wanted.contains(id)) out.put(id, entry(rs));
+                        }
+                    }
+                }
+                return out;
+            }
             for (int from = 0; from < sampleIds.size(); from += ID_CHUNK) {
                 List<Long> chunk = sampleIds.subList(from, Math.min(sampleIds.size(), from + ID_CHUNK));
                 String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
@@ -260,15 +282,17 @@ public final class FeatureCache {
                     ps.setString(2, preprocessKey);
                     for (int i = 0; i < chunk.size(); i++) ps.setLong(3 + i, chunk.get(i));
                     try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            Precision p = Precision.valueOf(rs.getString(3).toUpperCase(Locale.ROOT));
-                            out.put(rs.getLong(1), new Entry(rs.getInt(2), p, rs.getString(4), rs.getLong(5)));
-                        }
+                        while (rs.next()) out.put(rs.getLong(1), entry(rs));
                     }
                 }
             }
             return out;
         });
+    }
+
+    private static Entry entry(ResultSet rs) throws java.sql.SQLException {
+        Precision p = rs.getString(3).equals("f16") ? Precision.F16 : Precision.F32;
+        return new Entry(rs.getInt(2), p, rs.getString(4), rs.getLong(5));
     }
 
     /** Number of samples cached for this checkpoint and preprocessing. */
@@ -356,8 +380,15 @@ public final class FeatureCache {
     }
 
     private record Entry(int dim, Precision precision, String file, long offset) {
-        long end() {
-            return offset + (long) dim * precision.bytes;
+        long bytes() {
+            return (long) dim * precision.bytes;
         }
+
+        long end() {
+            return offset + bytes();
+        }
+    }
+
+    private record Hit(int index, Entry entry) {
     }
 }
