@@ -1,0 +1,245 @@
+package org.alor.store;
+
+import org.alor.data.Split;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/** SQL for the {@code rounds}, {@code selections} and {@code metrics} tables. Callers hold the store lock. */
+final class RoundTable {
+    private static final String COLUMNS =
+            "idx, method, strategy, seed, budget, status, started_at, finished_at, summary";
+    private final ProjectStore store;
+
+    RoundTable(ProjectStore store) {
+        this.store = store;
+    }
+
+    void insert(RoundRecord r) {
+        store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO rounds(idx, method, strategy, seed, budget, status,"
+                    + " created_at, started_at, finished_at, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setInt(1, r.index());
+                ps.setString(2, r.method());
+                ps.setString(3, r.strategy());
+                ps.setLong(4, r.seed());
+                ps.setInt(5, r.budget());
+                ps.setString(6, r.status().key());
+                ps.setLong(7, System.currentTimeMillis());
+                setInstant(ps, 8, r.startedAt());
+                setInstant(ps, 9, r.finishedAt());
+                ps.setString(10, r.summaryJson());
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                if (String.valueOf(e.getMessage()).contains("UNIQUE") || String.valueOf(e.getMessage()).contains("PRIMARY")) {
+                    throw new StoreException(store.databaseFile() + ": round " + r.index() + " already exists", e);
+                }
+                throw e;
+            }
+            return null;
+        });
+    }
+
+    void updateStatus(int index, RoundStatus status) {
+        store.inTransaction(c -> {
+            long now = System.currentTimeMillis();
+            try (PreparedStatement ps = c.prepareStatement("UPDATE rounds SET status = ?,"
+                    + " started_at = CASE WHEN started_at IS NULL AND ? <> 'planned' THEN ? ELSE started_at END,"
+                    + " finished_at = CASE WHEN ? THEN ? ELSE finished_at END WHERE idx = ?")) {
+                ps.setString(1, status.key());
+                ps.setString(2, status.key());
+                ps.setLong(3, now);
+                ps.setBoolean(4, status.isTerminal());
+                ps.setLong(5, now);
+                ps.setInt(6, index);
+                if (ps.executeUpdate() != 1) throw noRound(index);
+            }
+            return null;
+        });
+    }
+
+    void setSummary(int index, String json) {
+        store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE rounds SET summary = ? WHERE idx = ?")) {
+                ps.setString(1, json);
+                ps.setInt(2, index);
+                if (ps.executeUpdate() != 1) throw noRound(index);
+            }
+            return null;
+        });
+    }
+
+    Optional<RoundRecord> byIndex(int index) {
+        return store.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM rounds WHERE idx = ?")) {
+                ps.setInt(1, index);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(round(rs)) : Optional.<RoundRecord>empty();
+                }
+            }
+        });
+    }
+
+    List<RoundRecord> all() {
+        return store.read(c -> {
+            List<RoundRecord> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM rounds ORDER BY idx");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(round(rs));
+            }
+            return out;
+        });
+    }
+
+    void saveSelections(int round, List<Selection> selections) {
+        store.inTransaction(c -> {
+            requireRound(c, round);
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM selections WHERE round = ?")) {
+                del.setInt(1, round);
+                del.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO selections(round, rank, sample_id,"
+                    + " picked_for_class, score, reason) VALUES (?, ?, ?, ?, ?, ?)")) {
+                for (Selection s : selections) {
+                    ps.setInt(1, round);
+                    ps.setInt(2, s.rank());
+                    ps.setLong(3, s.sampleId());
+                    if (s.pickedForClass() == null) ps.setNull(4, Types.INTEGER);
+                    else ps.setInt(4, s.pickedForClass());
+                    if (s.score() == null) ps.setNull(5, Types.REAL);
+                    else ps.setDouble(5, s.score());
+                    ps.setString(6, s.reason());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    List<Selection> selections(int round) {
+        return store.read(c -> {
+            List<Selection> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT sample_id, rank, picked_for_class, score, reason"
+                    + " FROM selections WHERE round = ? ORDER BY rank")) {
+                ps.setInt(1, round);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        int cls = rs.getInt(3);
+                        Integer pickedFor = rs.wasNull() ? null : cls;
+                        double score = rs.getDouble(4);
+                        Double sc = rs.wasNull() ? null : score;
+                        out.add(new Selection(rs.getLong(1), rs.getInt(2), pickedFor, sc, rs.getString(5)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    void saveMetrics(int round, List<MetricRow> rows) {
+        store.inTransaction(c -> {
+            requireRound(c, round);
+            Set<Split> splits = new HashSet<>();
+            for (MetricRow m : rows) splits.add(m.split());
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM metrics WHERE round = ? AND split = ?")) {
+                for (Split s : splits) {
+                    del.setInt(1, round);
+                    del.setString(2, s.key());
+                    del.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO metrics(round, split, class_id, accuracy,"
+                    + " macro_f1, support, correct) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                for (MetricRow m : rows) {
+                    ps.setInt(1, round);
+                    ps.setString(2, m.split().key());
+                    if (m.classId() == null) ps.setNull(3, Types.INTEGER);
+                    else ps.setInt(3, m.classId());
+                    ps.setDouble(4, m.accuracy());
+                    if (m.macroF1() == null) ps.setNull(5, Types.REAL);
+                    else ps.setDouble(5, m.macroF1());
+                    ps.setInt(6, m.support());
+                    ps.setInt(7, m.correct());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    List<MetricRow> metrics(int round) {
+        return store.read(c -> {
+            List<MetricRow> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT split, class_id, accuracy, macro_f1, support, correct"
+                    + " FROM metrics WHERE round = ? ORDER BY class_id IS NOT NULL, class_id, split")) {
+                ps.setInt(1, round);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(metric(rs));
+                }
+            }
+            return out;
+        });
+    }
+
+    SortedMap<Integer, MetricRow> overallMetrics(Split split) {
+        return store.read(c -> {
+            SortedMap<Integer, MetricRow> out = new TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT split, class_id, accuracy, macro_f1, support, correct,"
+                    + " round FROM metrics WHERE split = ? AND class_id IS NULL")) {
+                ps.setString(1, split.key());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.put(rs.getInt(7), metric(rs));
+                }
+            }
+            return out;
+        });
+    }
+
+    private void requireRound(java.sql.Connection c, int round) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM rounds WHERE idx = ?")) {
+            ps.setInt(1, round);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) throw noRound(round);
+            }
+        }
+    }
+
+    private StoreException noRound(int index) {
+        return new StoreException(store.databaseFile() + ": no round " + index);
+    }
+
+    private static MetricRow metric(ResultSet rs) throws SQLException {
+        int cls = rs.getInt(2);
+        Integer classId = rs.wasNull() ? null : cls;
+        double f1 = rs.getDouble(4);
+        Double macroF1 = rs.wasNull() ? null : f1;
+        return new MetricRow(Split.parse(rs.getString(1)), classId, rs.getDouble(3), macroF1, rs.getInt(5), rs.getInt(6));
+    }
+
+    private static RoundRecord round(ResultSet rs) throws SQLException {
+        return new RoundRecord(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getInt(5),
+                RoundStatus.fromKey(rs.getString(6)), instant(rs, 7), instant(rs, 8), rs.getString(9));
+    }
+
+    private static Instant instant(ResultSet rs, int col) throws SQLException {
+        long v = rs.getLong(col);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+    }
+
+    private static void setInstant(PreparedStatement ps, int col, Instant value) throws SQLException {
+        if (value == null) ps.setNull(col, Types.INTEGER);
+        else ps.setLong(col, value.toEpochMilli());
+    }
+}

@@ -1,0 +1,9 @@
+package org.alor.store;
+
+import java.sql.Connection;
+
+/** Work done on the project database inside one transaction (see {@link ProjectStore#inTransaction}). */
+@FunctionalInterface
+public interface SqlWork<T> {
+    T run(Connection connection) throws Exception;
+}
