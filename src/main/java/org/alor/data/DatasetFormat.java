@@ -31,9 +31,9 @@ public enum DatasetFormat {
             case "imagefolder": return IMAGE_FOLDER;
             case "splits": case "splitfiles": return SPLIT_FILES;
             case "csv": return CSV;
-            case "classlist": case "unlabeled": return CLASS_LIST;
+            case "classlist": case "unlabeled": case "folder": return CLASS_LIST;
             default: throw new IllegalArgumentException(
-                    "unknown dataset format '" + text + "' (expected imagefolder, splits, csv or classlist)");
+                    "unknown dataset format '" + text + "' (expected imagefolder, splits, csv or folder)");
         }
     }
 }
