@@ -1,5 +1,6 @@
 package org.alor.clip;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,7 +74,7 @@ public final class ClipTokenizer {
         private static ClipTokenizer loadBundled() {
             try (InputStream in = ClipTokenizer.class.getResourceAsStream(BUNDLED_RESOURCE)) {
                 if (in == null) throw new IllegalStateException("missing resource org/alor/clip/" + BUNDLED_RESOURCE);
-                return fromMergesText(TokenizerFiles.readMaybeGzip(in), "bundled " + BUNDLED_RESOURCE);
+                return fromMergesList(TokenizerFiles.openMaybeGzip(in), "bundled " + BUNDLED_RESOURCE);
             } catch (IOException e) {
                 throw new IllegalStateException("cannot read the bundled CLIP vocabulary: " + e.getMessage(), e);
             }
@@ -85,11 +86,9 @@ public final class ClipTokenizer {
      * the vocabulary is derived from the merges exactly as the reference does.
      */
     public static ClipTokenizer fromMergesFile(Path mergesFile) throws IOException {
-        String text;
-        try (InputStream in = Files.newInputStream(mergesFile)) {
-            text = TokenizerFiles.readMaybeGzip(in);
+        try (BufferedReader reader = TokenizerFiles.openMaybeGzip(Files.newInputStream(mergesFile))) {
+            return fromMergesList(reader, mergesFile.toString());
         }
-        return fromMergesText(text, mergesFile.toString());
     }
 
     /** From a Hugging Face {@code vocab.json} + {@code merges.txt} pair; ids come from vocab.json. */
@@ -118,15 +117,17 @@ public final class ClipTokenizer {
         return bundled();
     }
 
-    static ClipTokenizer fromMergesText(String text, String source) {
-        String[] lines = text.split("\n", CLIP_MERGE_COUNT + 2);
-        if (lines.length < CLIP_MERGE_COUNT + 1) {
-            throw new IllegalArgumentException(source + ": expected at least " + CLIP_MERGE_COUNT
-                    + " merges after the header line, found " + Math.max(0, lines.length - 1));
-        }
+    /** Reads the header line and the first 48,894 merges, then builds the vocabulary as the reference does. */
+    static ClipTokenizer fromMergesList(BufferedReader reader, String source) throws IOException {
+        if (reader.readLine() == null) throw new IllegalArgumentException(source + ": empty merges file");
         List<String[]> merges = new ArrayList<>(CLIP_MERGE_COUNT);
         for (int i = 1; i <= CLIP_MERGE_COUNT; i++) {
-            merges.add(TokenizerFiles.parseMergeLine(lines[i], source, i + 1));
+            String line = reader.readLine();
+            if (line == null) {
+                throw new IllegalArgumentException(source + ": expected " + CLIP_MERGE_COUNT
+                        + " merges after the header line, found " + (i - 1));
+            }
+            merges.add(TokenizerFiles.parseMergeLine(line, source, i + 1));
         }
         List<String> tokens = new ArrayList<>(CLIP_MERGE_COUNT + 514);
         char[] bytes = ByteUnicodeTable.vocabularyOrder();

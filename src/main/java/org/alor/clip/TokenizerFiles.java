@@ -7,8 +7,10 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,15 +29,15 @@ final class TokenizerFiles {
     private TokenizerFiles() {
     }
 
-    /** The whole stream as UTF-8 text, gunzipped if it starts with the gzip magic number. */
-    static String readMaybeGzip(InputStream raw) throws IOException {
-        BufferedInputStream in = new BufferedInputStream(raw);
+    /** A UTF-8 reader over the stream, gunzipping it if it starts with the gzip magic number. */
+    static BufferedReader openMaybeGzip(InputStream raw) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
         in.mark(2);
         int b0 = in.read();
         int b1 = in.read();
         in.reset();
         InputStream body = (b0 == 0x1f && b1 == 0x8b) ? new GZIPInputStream(in, 1 << 16) : in;
-        return new String(body.readAllBytes(), StandardCharsets.UTF_8);
+        return new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16);
     }
 
     static String[] parseMergeLine(String line, String source, int lineNumber) {
