@@ -45,7 +45,11 @@ public final class ImagePreprocessor implements ImageTransform {
     }
 
     public float[] preprocess(RgbImage image) {
-        return normalize(centerCrop(resizeShorterSide(image)));
+        int[] resized = resizedSize(image.width(), image.height());
+        int left = centerOffset(resized[0]);
+        int top = centerOffset(resized[1]);
+        // only the centre crop of the resized image is computed (identical values, less work and memory)
+        return normalize(PilBicubicResampler.resizeAndCrop(image, resized[0], resized[1], left, top, size, size));
     }
 
     @Override
@@ -53,19 +57,14 @@ public final class ImagePreprocessor implements ImageTransform {
         return preprocess(image);
     }
 
-    RgbImage resizeShorterSide(RgbImage image) {
-        int w = image.width();
-        int h = image.height();
-        if (w <= h) {
-            return PilBicubicResampler.resize(image, size, (int) ((long) size * h / w));
-        }
-        return PilBicubicResampler.resize(image, (int) ((long) size * w / h), size);
+    /** Width and height after resizing the shorter side to S (longer side = floor(S·long/short)). */
+    int[] resizedSize(int w, int h) {
+        return w <= h ? new int[]{size, (int) ((long) size * h / w)} : new int[]{(int) ((long) size * w / h), size};
     }
 
-    RgbImage centerCrop(RgbImage image) {
-        int left = (int) Math.rint((image.width() - size) / 2.0);
-        int top = (int) Math.rint((image.height() - size) / 2.0);
-        return image.crop(left, top, size, size);
+    /** Centre-crop offset along a side of the given length: Python's round((len − S)/2), half to even. */
+    int centerOffset(int length) {
+        return (int) Math.rint((length - size) / 2.0);
     }
 
     /** An S×S image to normalised CHW float32: (v/255 − mean)/std, in float like torchvision. */

@@ -42,13 +42,31 @@ class ImagePreprocessorTest {
     @Test
     void resizesTheShorterSideAndCropsTheCentreWithPythonRounding() {
         ImagePreprocessor p = ImagePreprocessor.clip(224);
-        RgbImage portrait = new RgbImage(300, 500, new byte[3 * 300 * 500]);
-        RgbImage resized = p.resizeShorterSide(portrait);
-        assertThat(resized.width()).isEqualTo(224);
-        assertThat(resized.height()).isEqualTo(373); // floor(224·500/300) = floor(373.3)
-        RgbImage marked = TestImages.rowIndexImage(224, 373);
-        // (373 − 224)/2 = 74.5 rounds half to even: 74, as Python's round does
-        assertThat(p.centerCrop(marked).get(0, 0, 0)).isEqualTo(74);
+        assertThat(p.resizedSize(300, 500)).containsExactly(224, 373); // floor(224·500/300) = floor(373.3)
+        assertThat(p.resizedSize(640, 480)).containsExactly(298, 224);
+        // (373 − 224)/2 = 74.5 rounds half to even: 74, as Python's round does; (53 − 32)/2 = 10.5 → 10
+        assertThat(p.centerOffset(373)).isEqualTo(74);
+        assertThat(ImagePreprocessor.clip(32).centerOffset(53)).isEqualTo(10);
+        assertThat(ImagePreprocessor.clip(32).centerOffset(43)).isEqualTo(6); // 5.5 → 6
+    }
+
+    @Test
+    void resizingOnlyTheCropEqualsCroppingTheFullResize() {
+        RgbImage noise = TestImages.noise(53, 41, 4);
+        int[][] cases = {{20, 30, 3, 5, 10, 12}, {120, 17, 50, 0, 20, 17}, {53, 90, 0, 40, 53, 50}, {9, 41, 2, 3, 5, 30}};
+        for (int[] c : cases) {
+            RgbImage full = PilBicubicResampler.resize(noise, c[0], c[1]).crop(c[2], c[3], c[4], c[5]);
+            RgbImage part = PilBicubicResampler.resizeAndCrop(noise, c[0], c[1], c[2], c[3], c[4], c[5]);
+            assertThat(part.width()).isEqualTo(c[4]);
+            assertThat(part.pixels()).containsExactly(full.pixels());
+        }
+    }
+
+    @Test
+    void aVeryElongatedImageIsPreprocessedWithoutBuildingTheWholeResizedImage() {
+        // the full resize would be 224 × 448,000 pixels (300 MB); only the 224² crop is computed
+        float[] v = ImagePreprocessor.clip(224).preprocess(TestImages.constant(1, 2000, 255, 255, 255));
+        assertThat(v[0]).isEqualTo((1f - 0.48145466f) / 0.26862954f);
     }
 
     @Test
