@@ -10,6 +10,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -65,7 +66,7 @@ public final class TokenizeCommand implements Callable<Integer> {
             return 0;
         } catch (NoSuchFileException e) {
             return fail("no such file: " + e.getFile());
-        } catch (IOException | IllegalArgumentException | java.io.UncheckedIOException e) {
+        } catch (IOException | IllegalArgumentException | UncheckedIOException e) {
             return fail(e.getMessage());
         }
     }

@@ -3,6 +3,7 @@ package org.alor.clip;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -125,7 +126,7 @@ public final class ImagePipeline {
             }
             float[] packed = new float[n * valuesPerImage];
             for (int k = 0; k < n; k++) System.arraycopy(images[k], 0, packed, k * valuesPerImage, valuesPerImage);
-            return new PreprocessedBatch(number, java.util.Arrays.copyOf(positions, n), packed, valuesPerImage, failures);
+            return new PreprocessedBatch(number, Arrays.copyOf(positions, n), packed, valuesPerImage, failures);
         }
 
         /** True once the cancellation flag stopped this run. */
@@ -199,6 +200,7 @@ public final class ImagePipeline {
             } catch (ImageDecodeException e) {
                 return failure(index, e.reason());
             } catch (RuntimeException | OutOfMemoryError e) {
+                // one oversized or odd image must not end the run; its memory is released with it
                 return failure(index, "cannot preprocess image (" + e + ")");
             }
         }

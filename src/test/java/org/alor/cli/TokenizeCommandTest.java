@@ -69,6 +69,16 @@ class TokenizeCommandTest {
     }
 
     @Test
+    void acceptsAnExplicitMergesFileAndRejectsABadOne(@TempDir Path dir) throws Exception {
+        assertThat(run("--bpe-only", "--tokenizer", "src/test/resources/fixtures/clip-tokenizer/bpe_simple_vocab_16e6.txt.gz",
+                "boeing 707")).isZero();
+        assertThat(out.toString().trim()).isEqualTo("[11857,278,271,278]");
+        Path bad = Files.writeString(dir.resolve("tokenizer.json"), "{\"model\": 3}");
+        assertThat(run("--tokenizer", bad.toString(), "x")).isEqualTo(1);
+        assertThat(err.toString().trim()).contains("tokenizer.json").hasLineCount(1);
+    }
+
+    @Test
     void badUsageExitsWithTwo() {
         assertThat(run("--context", "1", "x")).isEqualTo(2);
         assertThat(run("--context", "abc", "x")).isEqualTo(2);
