@@ -7,7 +7,6 @@ import java.util.Map;
 
 /** Checks a state dict (OpenCLIP names) against the layout a {@link ClipConfig} implies. */
 public final class CheckpointValidator {
-    private static final int MESSAGE_LIMIT = 50;
 
     private CheckpointValidator() {
     }
@@ -44,7 +43,7 @@ public final class CheckpointValidator {
         if (!r.ok()) {
             throw new CheckpointException("checkpoint " + (source.isEmpty() ? "" : source + " ")
                     + "does not match its CLIP config ("
-                    + ConfigSummary.of(config) + "):\n" + r.describe(MESSAGE_LIMIT));
+                    + ConfigSummary.of(config) + "):\n" + r.describe());
         }
         return r;
     }
