@@ -35,6 +35,19 @@ class TorchZipReaderTest {
         }
     }
 
+    /** Written by Python's own pickler the way torch.save(model.state_dict()) does (see make_*.py next to it). */
+    @Test
+    void readsAPythonPickledStateDictWithMetadataParametersAndViews() throws IOException {
+        StateDict sd = TorchZipReader.read(Path.of("src/test/resources/checkpoints/state_dict_with_metadata.pt"));
+        assertThat(sd.names()).containsExactly("layer.weight", "layer.weight_t", "layer.bias", "half", "scalar");
+        assertThat(sd.get("layer.weight").data()).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+        assertThat(sd.get("layer.weight_t").shape()).containsExactly(4, 3);
+        assertThat(sd.get("layer.weight_t").data()).containsExactly(0, 4, 8, 1, 5, 9, 2, 6, 10, 3, 7, 11);
+        assertThat(sd.get("layer.bias").data()).containsExactly(8, 10);
+        assertThat(sd.get("half").data()).containsExactly(-2f, 0.5f, 65504f);
+        assertThat(sd.get("scalar").data()).containsExactly(11f);
+    }
+
     @Test
     void materialisesOffsetsStridesSharedStoragesAndHalfStorages() throws IOException {
         byte[] pickle = new PickleBytes().proto(2).op('}').mark()
