@@ -25,6 +25,7 @@ import java.util.Map;
  * An open safetensors file: 8-byte little-endian header length, a JSON header (dtype, shape, data_offsets per
  * tensor, optional {@code __metadata__}), then the raw little-endian data. The header is validated on open;
  * tensors are read on demand with positional reads, so multi-GB files never sit in one byte array.
+ * Not thread-safe (one read buffer per open file); open one per thread if needed.
  */
 public final class SafetensorsFile implements AutoCloseable {
     /** The Hugging Face library refuses headers above 100 MB; so do we. */
@@ -223,8 +224,8 @@ public final class SafetensorsFile implements AutoCloseable {
     private void readElements(Entry e, ChunkSink sink) throws IOException {
         int elemBytes = e.type().bytes();
         long total = e.end() - e.begin();
-        int chunkBytes = (int) Math.min(total, (CHUNK_BYTES / 8) * 8L);
-        ByteBuffer buf = ByteBuffer.allocate(Math.max(chunkBytes, 8)).order(ByteOrder.LITTLE_ENDIAN);
+        int chunkBytes = CHUNK_BYTES;
+        ByteBuffer buf = chunkBuffer();
         long done = 0;
         int element = 0;
         while (done < total) {
@@ -240,6 +241,14 @@ public final class SafetensorsFile implements AutoCloseable {
             element += count;
             done += len;
         }
+    }
+
+    private ByteBuffer chunk;
+
+    /** One direct buffer per open file: channel reads land in it without an extra heap copy. */
+    private ByteBuffer chunkBuffer() {
+        if (chunk == null) chunk = ByteBuffer.allocateDirect(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        return chunk;
     }
 
     private Entry entry(String name) throws CheckpointException {
