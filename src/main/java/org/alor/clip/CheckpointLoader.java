@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 
 /**
@@ -55,6 +57,23 @@ public final class CheckpointLoader {
         Path weights = Files.isDirectory(path) ? findWeights(resolveFolder(path)) : path;
         if (!Files.isReadable(weights)) throw new CheckpointException("cannot read " + weights + " (permission denied?)");
 
+        // hashing streams the file a second time; overlap it with parsing
+        CompletableFuture<String> hash = CompletableFuture.supplyAsync(() -> {
+            try {
+                return sha256(weights);
+            } catch (CheckpointException e) {
+                throw new CompletionException(e);
+            }
+        });
+        try {
+            return load(weights, modelNameHint, hash);
+        } finally {
+            hash.cancel(false);
+        }
+    }
+
+    private static LoadedCheckpoint load(Path weights, String modelNameHint, CompletableFuture<String> hash)
+            throws CheckpointException {
         Raw raw = readWeights(weights);
         StateDict sd = stripModulePrefix(raw.tensors());
         boolean hf = HfClipNames.isHfLayout(sd);
@@ -78,7 +97,16 @@ public final class CheckpointLoader {
         for (Tensor t : ordered.tensors()) params += t.data().length;
         String description = (hf ? "Hugging Face CLIPModel" : "OpenCLIP") + " " + ConfigSummary.of(choice.config())
                 + "; " + ConfigSummary.params(params) + " params, " + raw.format() + ", config " + choice.origin();
-        return new LoadedCheckpoint(choice.config(), ordered, sha256(weights), weights, description);
+        return new LoadedCheckpoint(choice.config(), ordered, join(hash), weights, description);
+    }
+
+    private static String join(CompletableFuture<String> hash) throws CheckpointException {
+        try {
+            return hash.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof CheckpointException ce) throw ce;
+            throw new CheckpointException("cannot hash the weights: " + e.getCause(), e);
+        }
     }
 
     // ---- locating files --------------------------------------------------------------------------------------

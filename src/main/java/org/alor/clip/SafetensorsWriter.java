@@ -131,7 +131,7 @@ public final class SafetensorsWriter {
                 head.putLong(padded).put(json);
                 while (head.hasRemaining()) head.put((byte) ' ');
                 writeFully(ch, head.flip());
-                ByteBuffer buf = ByteBuffer.allocate(CHUNK_ELEMENTS * 8).order(ByteOrder.LITTLE_ENDIAN);
+                ByteBuffer buf = ByteBuffer.allocateDirect(CHUNK_ELEMENTS * 8).order(ByteOrder.LITTLE_ENDIAN);
                 for (Item it : ordered) writeData(ch, buf, it);
             }
             try {
@@ -150,6 +150,18 @@ public final class SafetensorsWriter {
         for (int start = 0; start < count; start += CHUNK_ELEMENTS) {
             int end = Math.min(count, start + CHUNK_ELEMENTS);
             buf.clear();
+            if (it.type() == ElementType.F32) {
+                buf.asFloatBuffer().put(it.floats(), start, end - start);
+                buf.position((end - start) * 4);
+                writeFully(ch, buf.flip());
+                continue;
+            }
+            if (it.type() == ElementType.I64) {
+                buf.asLongBuffer().put(it.longs(), start, end - start);
+                buf.position((end - start) * 8);
+                writeFully(ch, buf.flip());
+                continue;
+            }
             for (int i = start; i < end; i++) {
                 switch (it.type()) {
                     case F32 -> buf.putFloat(it.floats()[i]);
