@@ -208,15 +208,17 @@ public final class CheckpointLoader {
                 TorchZipReader.Contents c = TorchZipReader.readContents(file);
                 return new Raw(c.tensors(), "PyTorch zip " + typeNames(c.storageTypes()));
             }
-            if ((n >= 1 && (head[0] & 0xff) == 0x80) || file.toString().endsWith(".pt") || file.toString().endsWith(".pth")) {
-                TorchZipReader.read(file); // throws the specific "legacy format / not a torch file" message
-            }
-            if (n == 9 && head[8] == '{') {
+            boolean pickleStart = n >= 1 && (head[0] & 0xff) == 0x80;
+            if (!pickleStart && n == 9 && head[8] == '{') {
                 try (SafetensorsFile f = SafetensorsFile.open(file)) {
                     Set<ElementType> types = new TreeSet<>();
                     for (String name : f.names()) types.add(f.dtype(name));
                     return new Raw(f.readAll(), "safetensors " + typeNames(types));
                 }
+            }
+            String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (pickleStart || lower.endsWith(".pt") || lower.endsWith(".pth") || lower.endsWith(".bin")) {
+                TorchZipReader.read(file); // throws the specific "legacy format / not a torch file" message
             }
         } catch (CheckpointException e) {
             throw e;

@@ -143,8 +143,9 @@ public final class TorchZipReader {
                     + e.getSize() + " bytes)");
         }
         try (InputStream in = zip.getInputStream(e)) {
-            byte[] b = in.readNBytes((int) Math.min(maxBytes, Integer.MAX_VALUE - 16));
-            if (e.getSize() >= 0 && b.length != e.getSize()) {
+            if (e.getSize() < 0) return in.readNBytes((int) Math.min(maxBytes, Integer.MAX_VALUE - 16));
+            byte[] b = new byte[(int) e.getSize()];
+            if (in.readNBytes(b, 0, b.length) != b.length) {
                 throw new CheckpointException("cannot read " + path + ": archive entry " + name + " is truncated");
             }
             return b;
