@@ -177,6 +177,18 @@ class CheckpointLoaderTest {
     }
 
     @Test
+    void formatIsDetectedByContentNotExtension() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("renamed"));
+        Files.copy(TINY.resolve("open_clip_config.json"), dir.resolve("open_clip_config.json"));
+        Files.copy(TINY.resolve("open_clip_model.safetensors"), dir.resolve("epoch_32.pt"));
+        LoadedCheckpoint c = CheckpointLoader.load(dir);
+        assertThat(c.description()).contains("safetensors F32");
+        Files.delete(dir.resolve("epoch_32.pt"));
+        Files.copy(TINY.resolve("open_clip_pytorch_model.bin"), dir.resolve("weights.safetensors"));
+        assertThat(CheckpointLoader.load(dir).description()).contains("PyTorch zip F32");
+    }
+
+    @Test
     void maliciousPickleIsRefusedThroughTheLoader() throws IOException {
         byte[] pickle = new PickleBytes().proto(2).global("os", "system").str("id").op(0x85).op('R').stop().bytes();
         Path dir = Files.createDirectories(tmp.resolve("evil"));
