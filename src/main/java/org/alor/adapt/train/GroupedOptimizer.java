@@ -63,7 +63,7 @@ abstract class GroupedOptimizer implements ParameterOptimizer {
             throw new IllegalArgumentException("expected " + groups.size() + " learning rates, got " + learningRates.length);
         }
         steps++;
-        try (NDManager step = stateManager.newSubManager()) {
+        try (NoGrad ignored = NoGrad.enter(); NDManager step = stateManager.newSubManager()) {
             for (int g = 0; g < groups.size(); g++) {
                 List<Parameter> params = trainable.get(g);
                 for (int i = 0; i < params.size(); i++) {
@@ -103,7 +103,7 @@ abstract class GroupedOptimizer implements ParameterOptimizer {
 
     @Override
     public final void zeroGradients() {
-        try (NDManager step = stateManager.newSubManager()) {
+        try (NoGrad ignored = NoGrad.enter(); NDManager step = stateManager.newSubManager()) {
             for (List<Parameter> params : trainable) {
                 for (Parameter p : params) {
                     if (!p.isInitialized()) continue;

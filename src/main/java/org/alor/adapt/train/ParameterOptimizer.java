@@ -6,8 +6,8 @@ import java.util.List;
  * An optimiser over parameter groups that updates DJL parameter arrays in place from the gradients
  * the PyTorch engine accumulated on them.
  *
- * <p>Call {@link #step(double[])} outside any open {@code GradientCollector}: PyTorch refuses in-place
- * updates of leaf tensors that require a gradient while autograd is recording.
+ * <p>Call {@link #step(double[])} outside any open {@code GradientCollector}. Implementations turn
+ * autograd off for the update themselves ({@link NoGrad}), so any thread may call it.
  */
 public interface ParameterOptimizer extends AutoCloseable {
 
