@@ -18,6 +18,10 @@ import java.util.List;
  * which is p − lr·m̂/(√v̂ + ε) with m̂, v̂ the bias-corrected moments (ε added after the correction, as
  * PyTorch does). DJL's own {@code Adam} is not used because its weight decay is the coupled L2 kind.
  *
+ * <p>One difference from PyTorch: a trainable parameter that received no gradient in a step is
+ * updated with a zero gradient (moments decay, weight decay applies) instead of being skipped; freeze
+ * parameters that should not move.
+ *
  * <p>Moments live in the optimiser's own manager (freed by {@link #close()}), are created lazily on
  * the first step, and are updated in place.
  */

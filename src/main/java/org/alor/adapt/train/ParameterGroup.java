@@ -11,7 +11,8 @@ import java.util.List;
  *
  * @param name               shown in logs and errors, e.g. "towers" or "logit_scale"
  * @param parameters         DJL parameters (initialised before the first optimiser step); frozen ones
- *                           ({@link Parameter#requiresGradient()} false) are skipped
+ *                           ({@link Parameter#requiresGradient()} false when the optimiser is
+ *                           built) are skipped
  * @param baseLearningRate   the group's base (peak) learning rate
  * @param weightDecay        the group's weight decay coefficient
  */
