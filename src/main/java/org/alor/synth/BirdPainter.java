@@ -113,10 +113,17 @@ final class BirdPainter {
     }
 
     private Shape nearWing() {
+        // leading edge arcs up and back to the tip; the trailing edge has three feather notches
         Path2D p = new Path2D.Double();
-        p.moveTo(0.18, -0.12);
-        p.curveTo(0.1, -0.5, -0.15, -0.8, -0.55, -0.95);
-        p.curveTo(-0.45, -0.6, -0.35, -0.3, -0.25, -0.05);
+        p.moveTo(0.2, -0.12);
+        p.curveTo(0.25, -0.55, 0.0, -0.85, -0.5, -0.98);
+        p.lineTo(-0.42, -0.78);
+        p.lineTo(-0.55, -0.72);
+        p.lineTo(-0.42, -0.55);
+        p.lineTo(-0.52, -0.45);
+        p.lineTo(-0.36, -0.33);
+        p.lineTo(-0.42, -0.2);
+        p.curveTo(-0.3, -0.1, -0.1, -0.05, 0.2, -0.12);
         p.closePath();
         return p;
     }

@@ -45,7 +45,7 @@ final class CorpusWriter {
                             ? SceneRenderer.bird(species.get(p.speciesId()), p.imageSeed(), size)
                             : SceneRenderer.distractor(p.distractor(), p.imageSeed(), size));
                 });
-                String name = String.format("shard-%05d.tar", shard);
+                String name = String.format(java.util.Locale.ROOT, "shard-%05d.tar", shard);
                 MessageDigest sha = sha256();
                 try (UstarWriter tar = new UstarWriter(new DigestOutputStream(
                         new BufferedOutputStream(Files.newOutputStream(dir.resolve(name)), 1 << 16), sha))) {

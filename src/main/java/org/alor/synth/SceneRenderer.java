@@ -35,9 +35,9 @@ public final class SceneRenderer {
         background(g, backdrop, rnd);
 
         boolean flying = rnd.nextDouble() < (backdrop == Backdrop.FOLIAGE ? 0.1 : 0.3);
-        // the bird spans about 1.4 body lengths (tail to beak tip); keep it mostly inside the frame
-        double scale = 0.4 + 0.2 * rnd.nextDouble();
-        double slack = Math.max(0, 1 - 1.4 * scale);
+        // the bird spans up to about 1.6 body lengths (tail to beak tip); keep it mostly inside the frame
+        double scale = 0.38 + 0.2 * rnd.nextDouble();
+        double slack = Math.max(0, 1 - 1.6 * scale);
         double cx = 0.5 + (rnd.nextDouble() - 0.5) * slack * 0.9;
         double cy = 0.5 + (rnd.nextDouble() - 0.5) * slack * 0.6 + (flying ? 0.3 * scale : -0.03);
         double tilt = Math.toRadians((rnd.nextDouble() - 0.5) * (flying ? 30 : 36));

@@ -143,7 +143,7 @@ public final class SynthWorld {
         String[] hosts = {"photos", "img", "cdn", "birdforum", "stock"};
         for (int i = 0; i < ids.size(); i++) {
             SplittableRandom rnd = Seeds.random(config.seed(), Seeds.CAPTIONS, i);
-            String key = String.format("%09d", i);
+            String key = String.format(java.util.Locale.ROOT, "%09d", i);
             String url = "https://" + hosts[rnd.nextInt(hosts.length)] + ".synthetic-aves.invalid/"
                     + (2012 + rnd.nextInt(10)) + "/" + key + ".png";
             int id = ids.get(i);

@@ -68,4 +68,17 @@ class CorpusPlanTest {
         assertThat(world.taskImages()).noneMatch(t -> corpusSeeds.contains(t.seed()));
         assertThat(world.taskImages()).extracting(TaskImage::seed).doesNotHaveDuplicates();
     }
+
+    @Test
+    void keysDoNotDependOnTheDefaultLocale() {
+        java.util.Locale saved = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.forLanguageTag("th-TH-u-nu-thai"));
+            SynthWorld thai = SynthWorld.create(SynthConfig.defaults().withCorpusPairs(50));
+            assertThat(thai.corpus().get(12).key()).isEqualTo("000000012");
+            assertThat(thai.corpus()).isEqualTo(SynthWorld.create(SynthConfig.defaults().withCorpusPairs(50)).corpus());
+        } finally {
+            java.util.Locale.setDefault(saved);
+        }
+    }
 }
