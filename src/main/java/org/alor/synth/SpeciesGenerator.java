@@ -107,7 +107,8 @@ public final class SpeciesGenerator {
                 }
             }
             mates.add(t);
-            String noun = group == BirdGroup.SWALLOW && tricky ? "Martin" : group.noun;
+            // "Swallow" alone is a species name, so no other species may carry the word: its relatives are martins
+            String noun = group == BirdGroup.SWALLOW ? "Martin" : group.noun;
             String common;
             if (tricky && j == 0) common = trickyName(group);
             else common = chooseCommonName(t, base, applied, noun);
@@ -169,10 +170,17 @@ public final class SpeciesGenerator {
         if (modifiers.size() >= 2) candidates.add(modifiers.get(0) + " " + modifiers.get(1) + " " + noun);
         for (String e : EPONYMS) candidates.add(e + "'s " + noun);
         for (String c : candidates) if (acceptable(c)) return c;
-        for (int i = 2; ; i++) {
-            String c = modifiers.get(0) + " " + noun + " " + toRoman(i);
+        while (true) { // large worlds: an invented eponym has a fresh token, so it cannot contain or hide in another name
+            String c = inventedEponym() + "'s " + noun;
             if (acceptable(c)) return c;
         }
+    }
+
+    private String inventedEponym() {
+        String[] first = {"Bar", "Kel", "Mor", "Tav", "Sil", "Dun", "Rav", "Hol", "Fen", "Gar", "Lud", "Pem"};
+        String[] second = {"ton", "wick", "ley", "ford", "ner", "sby", "mont", "ard", "ell", "iss"};
+        String[] third = {"", "er", "an", "ow"};
+        return first[rnd.nextInt(first.length)] + second[rnd.nextInt(second.length)] + third[rnd.nextInt(third.length)];
     }
 
     private static String modifier(Mutation m, BirdTraits t, BirdTraits base) {
@@ -249,11 +257,6 @@ public final class SpeciesGenerator {
 
     private static String stem(String root) {
         return root.endsWith("e") ? root.substring(0, root.length() - 1) : root;
-    }
-
-    private static String toRoman(int i) {
-        String[] r = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"};
-        return i < r.length ? r[i] : Integer.toString(i);
     }
 
     private Plumage plumage() {

@@ -71,8 +71,13 @@ class SpeciesGeneratorTest {
     @Test
     void worksForSmallAndLargeWorlds() {
         assertThat(SpeciesGenerator.generate(2, 1)).hasSize(2);
-        List<Species> big = SpeciesGenerator.generate(200, 3);
-        assertThat(new HashSet<>(big.stream().map(Species::commonName).toList())).hasSize(200);
-        assertThat(new HashSet<>(big.stream().map(Species::scientificName).toList())).hasSize(200);
+        List<Species> big = SpeciesGenerator.generate(1000, 3);
+        assertThat(new HashSet<>(big.stream().map(Species::commonName).toList())).hasSize(1000);
+        assertThat(new HashSet<>(big.stream().map(Species::scientificName).toList())).hasSize(1000);
+        for (int i = 0; i < big.size(); i += 37) { // spot-check the no-containment rule in a crowded world
+            for (Species b : big) {
+                if (b != big.get(i)) assertThat(CaptionMatcher.matches(b.commonName(), big.get(i).commonName())).isFalse();
+            }
+        }
     }
 }
