@@ -27,7 +27,9 @@ import java.util.SplittableRandom;
  * Departures: the reference adds 1e-8 to (a_d − x_d) in the denominator, which only matters where that difference
  * is itself ~1e-8 (a numerical artefact); we use the exact limit, which makes the test cost O(C) per anchor instead
  * of O(C·D). The prediction compared against is the head's own argmax at x (equal to argmax of the probabilities
- * when they come from this head). {@link Pick#score()} is the cap (α_max·√D) at which the item became a candidate,
+ * when they come from this head). The gradient direction is computed as Σ_{k≠y} q_k(w_k − w_y) with q relative to
+ * the runner-up class, so a confident item (softmax rounding to one-hot in float) still has a direction where the
+ * reference's float32 autograd would give a zero gradient and a NaN α. {@link Pick#score()} is the cap (α_max·√D) at which the item became a candidate,
  * or NaN for random fill.
  */
 public final class AlfaMixStrategy implements SelectionStrategy {
@@ -169,18 +171,17 @@ public final class AlfaMixStrategy implements SelectionStrategy {
         Parallel.forRange(n, (from, to) -> {
             double[] wx = new double[c];
             double[] wg = new double[c];
-            double[] q = new double[c];
             double[] v = new double[d];
             float[] g = new float[d];
             for (int i = from; i < to; i++) {
-                flips[i] = itemFlip(pool[i], anchors, anchorSq, w, scale, sqrtD, wx, wg, q, v, g);
+                flips[i] = itemFlip(pool[i], anchors, anchorSq, w, scale, sqrtD, wx, wg, v, g);
             }
         });
         return flips;
     }
 
     private static Flip itemFlip(float[] x, float[][] anchors, double[] anchorSq, float[][] w, float scale,
-                                 double sqrtD, double[] wx, double[] wg, double[] q, double[] v, float[] g) {
+                                 double sqrtD, double[] wx, double[] wg, double[] v, float[] g) {
         int c = w.length;
         int d = x.length;
         double xSq = Vectors.squaredNorm(x);
@@ -191,25 +192,29 @@ public final class AlfaMixStrategy implements SelectionStrategy {
             wx[k] = Vectors.dot(w[k], x);
         }
         int y = Vectors.argmax(wx);
-        // q = softmax(scale·W·x/‖x‖) − e_y, the CE gradient w.r.t. the logits
+        if (c < 2) {
+            return Flip.NONE;
+        }
+        // Wᵀ(softmax − e_y) = Σ_{k≠y} q_k (w_k − w_y); only its direction matters, so the weights are taken relative
+        // to the runner-up (q_k / q_second), which stays exact where a confident softmax would underflow to e_y.
         double xNorm = Math.sqrt(xSq);
-        double max = wx[y] * scale / xNorm;
-        double sum = 0;
+        double second = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < c; k++) {
-            q[k] = Math.exp(wx[k] * scale / xNorm - max);
-            sum += q[k];
+            if (k != y) {
+                second = Math.max(second, wx[k]);
+            }
         }
-        for (int k = 0; k < c; k++) {
-            q[k] /= sum;
-        }
-        q[y] -= 1.0;
         Arrays.fill(v, 0.0);
+        float[] wy = w[y];
         for (int k = 0; k < c; k++) {
-            double qk = q[k];
-            if (qk != 0) {
+            if (k == y) {
+                continue;
+            }
+            double rk = Math.exp((wx[k] - second) * scale / xNorm);
+            if (rk != 0) {
                 float[] wk = w[k];
                 for (int j = 0; j < d; j++) {
-                    v[j] += qk * wk[j];
+                    v[j] += rk * (wk[j] - wy[j]);
                 }
             }
         }
