@@ -24,8 +24,9 @@ public final class TailFirstStrategy implements SelectionStrategy {
     @Override
     public Selection select(SelectionInput in) {
         int c = in.classCount();
-        double[] scores = Uncertainty.scores(in.probabilities());
-        int[] predicted = Uncertainty.predictions(in.probabilities());
+        Uncertainty.Scored scored = Uncertainty.scoresAndPredictions(in.probabilities());
+        double[] scores = scored.scores();
+        int[] predicted = scored.predictions();
         int[][] queues = itemsPerClassMostUncertainFirst(predicted, scores, c);
         int[] next = new int[c];
         long[] counts = new long[c];

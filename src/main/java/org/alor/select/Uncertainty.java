@@ -31,6 +31,34 @@ public final class Uncertainty {
         return out;
     }
 
+    /** Scores and predictions in one pass over the probabilities (the pool may be 100,000 × 1,000). */
+    record Scored(double[] scores, int[] predictions) {
+    }
+
+    static Scored scoresAndPredictions(float[][] probabilities) {
+        double[] scores = new double[probabilities.length];
+        int[] predicted = new int[probabilities.length];
+        Parallel.forRange(probabilities.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                float[] p = probabilities[i];
+                double s = 0;
+                int best = 0;
+                for (int k = 0; k < p.length; k++) {
+                    float v = p[k];
+                    if (v != 0f) {
+                        s += v * Math.log(v + EPS);
+                    }
+                    if (v > p[best]) {
+                        best = k;
+                    }
+                }
+                scores[i] = s;
+                predicted[i] = best;
+            }
+        });
+        return new Scored(scores, predicted);
+    }
+
     /** Predicted class (argmax, ties → lower class id) of every row. */
     public static int[] predictions(float[][] probabilities) {
         int[] out = new int[probabilities.length];

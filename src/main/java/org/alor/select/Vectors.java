@@ -5,12 +5,24 @@ final class Vectors {
     private Vectors() {
     }
 
+    // Four independent accumulators: the JIT cannot reorder a single floating-point sum, this lets the CPU overlap.
     static double dot(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int n = a.length;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += a[i] * b[i];
+            s1 += a[i + 1] * b[i + 1];
+            s2 += a[i + 2] * b[i + 2];
+            s3 += a[i + 3] * b[i + 3];
         }
-        return s;
+        for (; i < n; i++) {
+            s0 += a[i] * b[i];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     static double squaredNorm(float[] a) {
@@ -18,12 +30,27 @@ final class Vectors {
     }
 
     static double squaredDistance(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            double d = a[i] - b[i];
-            s += d * d;
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int n = a.length;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            double d0 = a[i] - b[i];
+            double d1 = a[i + 1] - b[i + 1];
+            double d2 = a[i + 2] - b[i + 2];
+            double d3 = a[i + 3] - b[i + 3];
+            s0 += d0 * d0;
+            s1 += d1 * d1;
+            s2 += d2 * d2;
+            s3 += d3 * d3;
         }
-        return s;
+        for (; i < n; i++) {
+            double d = a[i] - b[i];
+            s0 += d * d;
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** Row-wise L2 normalisation into a new array; all-zero rows stay zero. */
