@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * excludes the benchmark group outright, so -Dgroups cannot bring it back). Run it through {@link #main}:
  * <pre>
  * mvn -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test-cp.txt -Dmdep.includeScope=test
- * java -Xmx6g -cp target/test-classes:target/classes:$(cat target/test-cp.txt) org.alor.select.SelectionBenchmark
+ * java -Xmx6g -cp target/test-classes:target/classes:$(cat target/test-cp.txt) org.alor.select.SelectionBenchmark [all|uncertainty|features]
  * </pre>
  */
 @Tag("benchmark")
@@ -83,8 +83,13 @@ class SelectionBenchmark {
 
     public static void main(String[] args) {
         SelectionBenchmark b = new SelectionBenchmark();
-        b.tfsAndEntropyOn100kBy1000();
-        b.featureStrategiesOn10kBy512By200();
+        String which = args.length > 0 ? args[0] : "all";
+        if (!which.equals("features")) {
+            b.tfsAndEntropyOn100kBy1000();
+        }
+        if (!which.equals("uncertainty")) {
+            b.featureStrategiesOn10kBy512By200();
+        }
     }
 
     private static void warnIfOver(String what, double seconds, double limit) {
