@@ -146,6 +146,18 @@ public final class ClipModel extends AbstractBlock implements AutoCloseable {
         return out;
     }
 
+    /** Sets every accumulated parameter gradient to zero (PyTorch accumulates across backward passes). */
+    public void zeroGradients() {
+        for (Parameter p : byName.values()) {
+            NDArray a = p.getArray();
+            if (a.hasGradient()) {
+                try (NDArray g = a.getGradient()) {
+                    g.subi(g);
+                }
+            }
+        }
+    }
+
     /** Image embeddings [B, E] (unnormalised); intermediate arrays go to {@code pixels}' manager. */
     public NDArray encodeImages(ParameterStore ps, NDArray pixels, boolean training) {
         return visual.forward(ps, pixels, training);
