@@ -51,6 +51,11 @@ class ContrastiveLossCtStepTest {
                 checked.add(tensor);
             }
             assertThat(checked).hasSize(10).contains("ct_log_scale", "token_embedding.weight", "visual.conv1.weight");
+
+            model.zeroGradients();
+            try (NDArray g = model.namedParameters().get("visual.proj").getArray().getGradient()) {
+                assertThat(g.abs().max().getFloat()).isZero();
+            }
         }
     }
 
