@@ -3,6 +3,7 @@ package org.alor.clip;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -47,6 +48,9 @@ public final class ClipModel extends AbstractBlock implements AutoCloseable {
             text = addChildBlock("text", new TextTower(params, config));
             logitScale = addParameter(params.scalar("logit_scale", INITIAL_LOGIT_SCALE));
             byName = params.byName();
+            // marks the block initialised for DJL (values are already set; nothing is re-drawn)
+            initialize(manager, DataType.FLOAT32, new Shape(1, 3, config.imageSize(), config.imageSize()),
+                    new Shape(1, config.contextLength()));
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -130,8 +134,11 @@ public final class ClipModel extends AbstractBlock implements AutoCloseable {
             Tensor t = stateDict.get(e.getKey());
             NDArray target = e.getValue().getArray();
             boolean grad = e.getValue().requiresGradient();
-            NDArray fresh = manager.create(t.data(), new Shape(t.shape()));
-            target.intern(fresh); // swaps the native tensor in place: the Parameter keeps its NDArray object
+            try (NDArray staged = manager.create(t.data(), new Shape(t.shape()))) {
+                // On CPU, create() wraps a Java direct buffer that only `staged` keeps alive, so the
+                // parameter gets a libtorch-owned clone; intern swaps the native tensor under the same NDArray
+                target.intern(staged.duplicate());
+            }
             target.setRequiresGradient(grad);
         }
     }
@@ -205,6 +212,13 @@ public final class ClipModel extends AbstractBlock implements AutoCloseable {
         long b = inputShapes[0].get(0);
         long t = inputShapes[1].get(0);
         return new Shape[] {new Shape(b, config.embedDim()), new Shape(t, config.embedDim()), new Shape(b, t)};
+    }
+
+    /** Parameters hold their values from construction on; this only records shapes for DJL's Block API. */
+    @Override
+    protected void initializeChildBlocks(NDManager m, DataType dataType, Shape... inputShapes) {
+        visual.initialize(m, dataType, inputShapes[0]);
+        text.initialize(m, dataType, inputShapes[1]);
     }
 
     @Override

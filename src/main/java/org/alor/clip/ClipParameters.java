@@ -53,7 +53,7 @@ final class ClipParameters {
         }
         value.setName(name);
         value.setRequiresGradient(true);
-        Parameter p = Parameter.builder().setName(name).setType(type).optArray(value).build();
+        Parameter p = Parameter.builder().setName(name).setType(type).optShape(value.getShape()).optArray(value).build();
         byName.put(name, p);
         return p;
     }

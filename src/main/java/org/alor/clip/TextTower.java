@@ -99,6 +99,11 @@ public final class TextTower extends AbstractBlock {
     }
 
     @Override
+    protected void initializeChildBlocks(NDManager m, DataType dataType, Shape... inputShapes) {
+        transformer.initialize(m, dataType, new Shape(inputShapes[0].get(0), inputShapes[0].get(1), config.textWidth()));
+    }
+
+    @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         return new Shape[] {new Shape(inputShapes[0].get(0), config.embedDim())};
     }

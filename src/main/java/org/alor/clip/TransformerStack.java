@@ -1,6 +1,8 @@
 package org.alor.clip;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -34,6 +36,13 @@ public final class TransformerStack extends AbstractBlock {
                                      PairList<String, Object> params) {
         NDArray mask = inputs.size() > 1 ? inputs.get(1) : null;
         return new NDList(forward(ps, inputs.head(), mask, training));
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager m, DataType dataType, Shape... inputShapes) {
+        for (ResidualAttentionBlock block : blocks) {
+            block.initialize(m, dataType, inputShapes[0]);
+        }
     }
 
     @Override

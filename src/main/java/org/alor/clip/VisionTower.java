@@ -1,6 +1,8 @@
 package org.alor.clip;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
@@ -72,6 +74,12 @@ public final class VisionTower extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
         return new NDList(forward(ps, inputs.head(), training));
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager m, DataType dataType, Shape... inputShapes) {
+        long tokens = (long) config.gridSize() * config.gridSize() + 1;
+        transformer.initialize(m, dataType, new Shape(inputShapes[0].get(0), tokens, config.visionWidth()));
     }
 
     @Override
