@@ -63,6 +63,8 @@ class ClipEncoderTest {
         long[][] trimmed = {Arrays.copyOf(ids[0], 5), ids[1]}; // row 0 ends with its end-of-text token at 4
         float[][] texts = new ClipEncoder(model).encodeTexts(trimmed);
         assertClose(texts, Arrays.copyOf(wantTexts, 64));
+        // a batch shorter than the context uses the first T positional embeddings; causality makes it exact
+        assertClose(new ClipEncoder(model).encodeTexts(new long[][] {trimmed[0]}), Arrays.copyOf(wantTexts, 32));
     }
 
     @Test
@@ -112,6 +114,7 @@ class ClipEncoderTest {
         for (int i = 0; i < 10; i++) {
             encoder.encodeImages(pixels, 2);
             encoder.encodeTexts(ids);
+            encoder.encodeTexts(new long[][] {Arrays.copyOf(ids[0], 5)});
         }
         assertThat(params.getManagedArrays()).hasSize(before);
     }
