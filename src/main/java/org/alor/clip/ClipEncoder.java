@@ -90,7 +90,8 @@ public final class ClipEncoder {
 
     /**
      * @param tokenIds one row per text, at most contextLength ids each (shorter rows are zero-padded, as
-     *                 CLIP pads); the highest id per row (end-of-text) marks the pooled position
+     *                 CLIP pads); the highest id per row (end-of-text) marks the pooled position, and each
+     *                 batch only runs up to its last such position
      */
     public float[][] encodeTexts(long[][] tokenIds, EncodeProgress progress, BooleanSupplier cancelled) {
         ClipConfig c = model.config();
@@ -114,13 +115,17 @@ public final class ClipEncoder {
             checkCancelled(cancelled);
             int from = done;
             float[][] rows = withOomRetry(Math.min(batchSize, n - from), count -> runBatch(scope -> {
+                // causal attention: tokens after a row's end-of-text token cannot change its pooled output,
+                // so the batch is cut after the last end-of-text position (a 77-token context holding short
+                // prompts shrinks several-fold, with identical results)
                 int length = 0;
                 for (int i = from; i < from + count; i++) {
-                    length = Math.max(length, tokenIds[i].length);
+                    length = Math.max(length, pooledPosition(tokenIds[i]) + 1);
                 }
                 long[] flat = new long[count * length];
                 for (int i = 0; i < count; i++) {
-                    System.arraycopy(tokenIds[from + i], 0, flat, i * length, tokenIds[from + i].length);
+                    long[] row = tokenIds[from + i];
+                    System.arraycopy(row, 0, flat, i * length, Math.min(length, row.length));
                 }
                 return model.encodeTexts(scope.create(flat, new Shape(count, length)));
             }));
@@ -156,6 +161,17 @@ public final class ClipEncoder {
             done += rows.length;
             progress.update(done, -1);
         }
+    }
+
+    /** Index of the row's highest id (the first one on ties, as argmax): where the text tower pools. */
+    public static int pooledPosition(long[] row) {
+        int best = 0;
+        for (int i = 1; i < row.length; i++) {
+            if (row[i] > row[best]) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     private int imageFloats() {

@@ -68,6 +68,15 @@ class ClipEncoderTest {
     }
 
     @Test
+    void batchesAreCutAfterTheLastEndOfTextTokenWithoutChangingResults() {
+        assertThat(ClipEncoder.pooledPosition(ids[0])).isEqualTo(4);
+        assertThat(ClipEncoder.pooledPosition(new long[] {3, 9, 9, 0})).isEqualTo(1);
+        // rows 0 and 1 end at 4 and 8: their batch runs 9 of 16 positions; row 2 alone runs all 16
+        assertClose(new ClipEncoder(model, 2).encodeTexts(ids), wantTexts);
+        assertClose(new ClipEncoder(model, 1).encodeTexts(new long[][] {ids[1]}), Arrays.copyOfRange(wantTexts, 32, 64));
+    }
+
+    @Test
     void cancellationStopsBetweenBatches() {
         AtomicInteger batches = new AtomicInteger();
         ClipEncoder encoder = new ClipEncoder(model, 1);
