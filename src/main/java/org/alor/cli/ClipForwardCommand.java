@@ -18,7 +18,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -41,7 +40,7 @@ public final class ClipForwardCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--checkpoint", required = true, paramLabel = "PATH",
-            description = "OpenCLIP folder (open_clip_config.json + open_clip_model.safetensors)")
+            description = "CLIP checkpoint: OpenCLIP or Hugging Face folder, hub cache folder, or weights file")
     Path checkpoint;
 
     @Option(names = "--inputs", required = true, paramLabel = "IN.safetensors",
@@ -68,8 +67,7 @@ public final class ClipForwardCommand implements Callable<Integer> {
     }
 
     static ClipModel loadOpenClip(Path checkpoint, Device device) throws IOException {
-        Path folder = Files.isRegularFile(checkpoint) ? checkpoint.toAbsolutePath().getParent() : checkpoint;
-        return ClipModelFactory.loadOpenClipFolder(folder, device);
+        return ClipModelFactory.load(checkpoint, device);
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.alor.clip;
 import ai.djl.Device;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The single place where CLIP models are built from weights (swap the folder loader for CheckpointLoader). */
@@ -24,24 +23,19 @@ public final class ClipModelFactory {
     }
 
     /**
-     * Loads an OpenCLIP folder holding {@code open_clip_config.json} and {@code open_clip_model.safetensors}
-     * (stop-gap: the full CheckpointLoader also reads torch zips and Hugging Face layouts).
+     * Loads any checkpoint {@link CheckpointLoader} understands (OpenCLIP folder or file, torch zip,
+     * Hugging Face layout or hub cache) onto {@code device}.
      */
-    public static ClipModel loadOpenClipFolder(Path folder, Device device) throws IOException {
-        Path config = folder.resolve("open_clip_config.json");
-        Path weights = folder.resolve("open_clip_model.safetensors");
-        for (Path p : new Path[] {config, weights}) {
-            if (!Files.isRegularFile(p)) {
-                throw new IOException(folder + ": missing " + p.getFileName()
-                        + " (expected an OpenCLIP folder with open_clip_config.json and open_clip_model.safetensors)");
-            }
-        }
-        ClipConfig cfg = MinimalOpenClipConfig.read(config);
-        StateDict state = DjlSafetensors.readStateDict(weights);
+    public static ClipModel load(Path checkpoint, Device device) throws IOException {
+        return fromLoaded(CheckpointLoader.load(checkpoint), device);
+    }
+
+    /** A model from an already loaded (and validated) checkpoint. */
+    public static ClipModel fromLoaded(LoadedCheckpoint checkpoint, Device device) throws IOException {
         try {
-            return fromStateDict(cfg, state, device);
+            return fromStateDict(checkpoint.config(), checkpoint.weights(), device);
         } catch (IllegalArgumentException e) {
-            throw new IOException(weights + ": " + e.getMessage(), e);
+            throw new CheckpointException(checkpoint.source() + ": " + e.getMessage());
         }
     }
 

@@ -43,22 +43,6 @@ public final class DjlSafetensors {
         }
     }
 
-    /** A file's tensors as a float32 {@link StateDict} (other float types are widened). */
-    public static StateDict readStateDict(Path file) throws IOException {
-        StateDict out = new StateDict();
-        try (NDManager manager = NDManager.newBaseManager(ai.djl.Device.cpu())) {
-            for (NDArray a : read(manager, file)) {
-                if (!a.getDataType().isFloating()) {
-                    throw new IOException(file + ": tensor " + a.getName() + " is " + a.getDataType()
-                            + ", a model weight must be a floating-point tensor");
-                }
-                NDArray f = a.getDataType() == DataType.FLOAT32 ? a : a.toType(DataType.FLOAT32, false);
-                out.put(new Tensor(a.getName(), a.getShape().getShape(), f.toFloatArray()));
-            }
-        }
-        return out;
-    }
-
     /** Writes named arrays (each must have a name) as one safetensors file. */
     public static void write(Path file, NDList arrays) throws IOException {
         for (NDArray a : arrays) {

@@ -8,7 +8,7 @@ import ai.djl.pytorch.jni.JniUtils;
  * PyTorch's grad mode is thread-local and on by default in threads other than the one that loaded the
  * engine, so inference on a worker thread would otherwise build (and hold) a backward graph.
  */
-final class NoGradient implements AutoCloseable {
+public final class NoGradient implements AutoCloseable {
     private final boolean pytorch;
     private final boolean previous;
 
@@ -20,7 +20,7 @@ final class NoGradient implements AutoCloseable {
         }
     }
 
-    static NoGradient enter() {
+    public static NoGradient enter() {
         return new NoGradient();
     }
 

@@ -72,7 +72,7 @@ class ClipForwardCommandTest {
         Path out = tmp.resolve("out.safetensors");
         assertThat(run("--checkpoint", tmp.toString(), "--inputs", TINY.resolve("inputs.safetensors").toString(),
                 "--output", out.toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("missing open_clip_config.json").doesNotContain("\tat ");
+        assertThat(err.toString()).contains("no CLIP weights found in " + tmp).doesNotContain("\tat ");
 
         Path other = tmp.resolve("other.safetensors");
         try (NDManager m = NDManager.newBaseManager(Device.cpu())) {

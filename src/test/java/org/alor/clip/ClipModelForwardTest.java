@@ -71,7 +71,7 @@ class ClipModelForwardTest {
 
     @Test
     void stateDictRoundTripsExactly() throws Exception {
-        StateDict original = DjlSafetensors.readStateDict(ClipTinyFixture.DIR.resolve("open_clip_model.safetensors"));
+        StateDict original = SafetensorsFile.readAll(ClipTinyFixture.DIR.resolve("open_clip_model.safetensors"));
         StateDict exported;
         try (ClipModel fresh = ClipModelFactory.fromStateDict(model.config(), original, Device.cpu())) {
             // give a collected Java buffer the chance to be freed: loaded weights must not live in one
@@ -96,7 +96,7 @@ class ClipModelForwardTest {
 
     @Test
     void loadStateDictListsMissingUnexpectedAndMisShapedTensors() throws Exception {
-        StateDict bad = DjlSafetensors.readStateDict(ClipTinyFixture.DIR.resolve("open_clip_model.safetensors"));
+        StateDict bad = SafetensorsFile.readAll(ClipTinyFixture.DIR.resolve("open_clip_model.safetensors"));
         bad.remove("visual.proj");
         bad.put(new Tensor("visual.extra", new long[] {1}, new float[] {0}));
         bad.put(new Tensor("ln_final.bias", new long[] {2, 32}, new float[64]));

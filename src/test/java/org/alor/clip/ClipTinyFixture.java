@@ -18,7 +18,7 @@ final class ClipTinyFixture {
 
     static ClipModel model() {
         try {
-            return ClipModelFactory.loadOpenClipFolder(DIR, Device.cpu());
+            return ClipModelFactory.load(DIR, Device.cpu());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package org.alor.adapt.train;
 
+import org.alor.clip.NoGradient;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -63,7 +64,7 @@ abstract class GroupedOptimizer implements ParameterOptimizer {
             throw new IllegalArgumentException("expected " + groups.size() + " learning rates, got " + learningRates.length);
         }
         steps++;
-        try (NoGrad ignored = NoGrad.enter(); NDManager step = stateManager.newSubManager()) {
+        try (NoGradient ignored = NoGradient.enter(); NDManager step = stateManager.newSubManager()) {
             for (int g = 0; g < groups.size(); g++) {
                 List<Parameter> params = trainable.get(g);
                 for (int i = 0; i < params.size(); i++) {
@@ -103,7 +104,7 @@ abstract class GroupedOptimizer implements ParameterOptimizer {
 
     @Override
     public final void zeroGradients() {
-        try (NoGrad ignored = NoGrad.enter(); NDManager step = stateManager.newSubManager()) {
+        try (NoGradient ignored = NoGradient.enter(); NDManager step = stateManager.newSubManager()) {
             for (List<Parameter> params : trainable) {
                 for (Parameter p : params) {
                     if (!p.isInitialized()) continue;

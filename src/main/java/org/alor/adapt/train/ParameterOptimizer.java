@@ -1,5 +1,6 @@
 package org.alor.adapt.train;
 
+import org.alor.clip.NoGradient;
 import java.util.List;
 
 /**
@@ -7,7 +8,7 @@ import java.util.List;
  * the PyTorch engine accumulated on them.
  *
  * <p>Call {@link #step(double[])} outside any open {@code GradientCollector}. Implementations turn
- * autograd off for the update themselves ({@link NoGrad}), so any thread may call it.
+ * autograd off for the update themselves ({@link NoGradient}), so any thread may call it.
  */
 public interface ParameterOptimizer extends AutoCloseable {
 

@@ -1,5 +1,6 @@
 package org.alor.adapt.train;
 
+import org.alor.clip.NoGradient;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
@@ -54,7 +55,7 @@ public final class ParameterSnapshot implements Snapshotter, AutoCloseable {
     /** Copies the kept values back into the parameters, in place (call outside a gradient collector; autograd is turned off for the copy). */
     public void restore() {
         if (current == null) throw new IllegalStateException("no snapshot has been taken");
-        try (NoGrad ignored = NoGrad.enter()) {
+        try (NoGradient ignored = NoGradient.enter()) {
             for (int i = 0; i < parameters.size(); i++) {
                 parameters.get(i).getArray().muli(0).addi(copies.get(i));
             }

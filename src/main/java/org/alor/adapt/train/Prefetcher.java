@@ -1,5 +1,6 @@
 package org.alor.adapt.train;
 
+import org.alor.clip.NoGradient;
 import ai.djl.ndarray.NDManager;
 
 import java.util.List;
@@ -76,7 +77,7 @@ final class Prefetcher<B> implements AutoCloseable {
     }
 
     private void produce() {
-        NoGrad.enter(); // this thread only loads data; never record graphs here (thread-local, never restored)
+        NoGradient.enter(); // this thread only loads data; never record graphs here (thread-local, never restored)
         for (BatchRequest request : requests) {
             if (stopped) return;
             Item<B> item;

@@ -1,5 +1,6 @@
 package org.alor.adapt.train;
 
+import org.alor.clip.NoGradient;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -71,7 +72,7 @@ public final class Trainer<B> {
      */
     public TrainingResult fit(NDManager manager) {
         // Autograd only inside the per-batch GradientCollector; evaluation and updates run without it.
-        try (NoGrad ignored = NoGrad.enter()) {
+        try (NoGradient ignored = NoGradient.enter()) {
             return run(manager);
         }
     }

@@ -1,4 +1,4 @@
-package org.alor.adapt.train;
+package org.alor.clip;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ClipContrastiveLossTest {
+class ContrastiveLossReferenceTest {
     private static final float[][] IMAGES = {{0.3f, -1.0f, 0.5f}, {1.2f, 0.1f, -0.4f}, {-0.2f, 0.7f, 0.9f}, {0.5f, 0.5f, 0.5f}};
     private static final float[][] TEXTS = {{0.2f, -0.8f, 0.1f}, {0.9f, 0.3f, -0.6f}, {0.1f, 0.2f, 1.1f}, {-0.4f, 0.6f, 0.2f}};
     private static final double LOG_SCALE = Math.log(1 / 0.07);
@@ -55,13 +55,13 @@ class ClipContrastiveLossTest {
     @Test
     void matchesTheSymmetricCrossEntropyAndItsGradientInTheScale() {
         try (NDManager manager = NDManager.newBaseManager()) {
-            NDArray images = manager.create(TinyClassifier.flatten(IMAGES), new Shape(4, 3));
-            NDArray texts = manager.create(TinyClassifier.flatten(TEXTS), new Shape(4, 3));
+            NDArray images = manager.create(flatten(IMAGES), new Shape(4, 3));
+            NDArray texts = manager.create(flatten(TEXTS), new Shape(4, 3));
             NDArray scale = manager.create(new float[] {(float) LOG_SCALE});
             scale.setRequiresGradient(true);
             double value;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray loss = ClipContrastiveLoss.loss(images, texts, scale);
+                NDArray loss = ContrastiveLoss.compute(images, texts, scale);
                 assertThat(loss.getShape().isScalar()).isTrue();
                 value = loss.getFloat();
                 collector.backward(loss);
@@ -79,10 +79,16 @@ class ClipContrastiveLossTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray eye = manager.eye(4);
             NDArray scale = manager.create(new float[] {(float) LOG_SCALE});
-            float aligned = ClipContrastiveLoss.loss(eye, eye, scale).getFloat();
-            float swapped = ClipContrastiveLoss.loss(eye, eye.get("{}, :", manager.create(new long[] {1, 0, 3, 2})), scale).getFloat();
+            float aligned = ContrastiveLoss.compute(eye, eye, scale).getFloat();
+            float swapped = ContrastiveLoss.compute(eye, eye.get("{}, :", manager.create(new long[] {1, 0, 3, 2})), scale).getFloat();
             assertThat(aligned).isLessThan(1e-5f);
             assertThat(swapped).isGreaterThan(10f);
         }
+    }
+
+    private static float[] flatten(float[][] x) {
+        float[] out = new float[x.length * x[0].length];
+        for (int i = 0; i < x.length; i++) System.arraycopy(x[i], 0, out, i * x[0].length, x[0].length);
+        return out;
     }
 }
