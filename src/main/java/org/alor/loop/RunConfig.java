@@ -45,6 +45,10 @@ public record RunConfig(String method, String strategy, int budget, long seed, i
         return new RunConfig(method, strategy, budget, seed, e, batchSize, rda, round0, naming, templates);
     }
 
+    public RunConfig withBatchSize(int b) {
+        return new RunConfig(method, strategy, budget, seed, epochs, b, rda, round0, naming, templates);
+    }
+
     public RunConfig withRda(boolean on) {
         return new RunConfig(method, strategy, budget, seed, epochs, batchSize, on, round0, naming, templates);
     }
