@@ -16,6 +16,13 @@ public final class Adapters {
     private Adapters() {
     }
 
+    /** Fails with the list of supported methods when {@code method} is not one of them. */
+    public static void requireKnown(String method) {
+        if (!METHODS.contains(method) && !method.equals("zs")) {
+            throw new IllegalArgumentException("unknown method '" + method + "' (expected one of " + String.join(", ", METHODS) + ")");
+        }
+    }
+
     public static Adapter create(RunConfig config, TextHead head) {
         return switch (config.method()) {
             case "zeroshot", "zs" -> new ZeroShotAdapter(head);
