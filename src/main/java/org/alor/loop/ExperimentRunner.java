@@ -45,7 +45,7 @@ public final class ExperimentRunner {
         this.sourceProject = sourceProject;
         this.outDir = outDir;
         this.plan = plan;
-        this.features = features;
+        this.features = new MemoizingFeatureSource(features);
         this.textEncoder = textEncoder;
         this.selectors = selectors;
     }

@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  * retrieved set, balanced val/test, and a fake text encoder whose class embeddings are noisy cluster means.
  * Features are a pure function of (path, class), so any JVM rebuilds the same {@link FeatureSource}.
  */
-final class SyntheticWorld {
-    static final int CLASSES = 6;
+public final class SyntheticWorld {
+    public static final int CLASSES = 6;
     static final int DIM = 24;
     static final int[] POOL = {60, 40, 25, 15, 8, 5};
     static final int[] RETRIEVED = {50, 30, 20, 10, 5, 0};
@@ -34,7 +34,7 @@ final class SyntheticWorld {
     private final float[][] means = new float[CLASSES][DIM];
     private final float[][] textEmbeddings = new float[CLASSES][DIM];
 
-    SyntheticWorld() {
+    public SyntheticWorld() {
         Random r = new Random(42);
         for (int c = 0; c < CLASSES; c++) {
             double norm = 0;
@@ -48,7 +48,7 @@ final class SyntheticWorld {
     }
 
     /** Creates the project in {@code dir}. */
-    static ProjectStore create(Path dir) {
+    public static ProjectStore create(Path dir) {
         ProjectStore store = ProjectStore.create(dir);
         List<ClassInfo> classes = new ArrayList<>();
         for (int c = 0; c < CLASSES; c++) classes.add(ClassInfo.named(c, "species" + c));
@@ -88,7 +88,7 @@ final class SyntheticWorld {
     }
 
     /** Features of every sample of {@code store}, keyed by id. */
-    FeatureSource featureSource(ProjectStore store) {
+    public FeatureSource featureSource(ProjectStore store) {
         Map<Long, float[]> byId = new HashMap<>();
         for (Split s : Split.values()) {
             for (StoredSample x : store.samples(s)) byId.put(x.id(), feature(x.path(), x.trueLabel()));
@@ -105,7 +105,7 @@ final class SyntheticWorld {
     }
 
     /** Each prompt maps to its class's noisy mean (the prompt must name "speciesN"). */
-    TextEncoder textEncoder() {
+    public TextEncoder textEncoder() {
         return prompts -> {
             float[][] out = new float[prompts.size()][];
             for (int i = 0; i < out.length; i++) {

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Random;
 
 /** Minimal Random and TFS (ALOR.md §4) for engine tests; the real strategies live in org.alor.select. */
-final class TestSelectors {
+public final class TestSelectors {
     private TestSelectors() {
     }
 
-    static void registerAll() {
+    public static void registerAll() {
         Selectors.register("random", random());
         Selectors.register("tfs", tfs());
     }
