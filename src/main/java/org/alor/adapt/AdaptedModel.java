@@ -19,6 +19,15 @@ public interface AdaptedModel {
         return out;
     }
 
+    /** The C×D linear head on normalised features (logits = {@link #logitScale()}·W·f̂), or null if the model has none. */
+    default float[][] classifierWeights() {
+        return null;
+    }
+
+    default float logitScale() {
+        return 100f;
+    }
+
     /** A small JSON-friendly description (method, best epoch, validation accuracy per epoch ...). */
     Map<String, Object> summary();
 }

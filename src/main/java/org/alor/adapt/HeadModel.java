@@ -29,7 +29,13 @@ final class HeadModel implements AdaptedModel {
         return summary;
     }
 
-    TextHead head() {
-        return head;
+    @Override
+    public float[][] classifierWeights() {
+        return head.weights();
+    }
+
+    @Override
+    public float logitScale() {
+        return scale;
     }
 }

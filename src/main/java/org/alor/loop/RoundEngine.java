@@ -244,8 +244,8 @@ public final class RoundEngine {
         predictions.addAll(PredictionRows.of(val.ids(), Split.VAL, valProbs, TOP_K));
         predictions.addAll(PredictionRows.of(test.ids(), Split.TEST, testProbs, TOP_K));
         try {
-            new PoolProbabilities(pool.ids().stream().mapToLong(Long::longValue).toArray(), poolProbs)
-                    .write(PoolProbabilities.file(store.dir(), index));
+            new PoolProbabilities(pool.ids().stream().mapToLong(Long::longValue).toArray(), poolProbs,
+                    model.classifierWeights(), model.logitScale()).write(PoolProbabilities.file(store.dir(), index));
         } catch (IOException e) {
             throw new UncheckedIOException(PoolProbabilities.file(store.dir(), index)
                     + ": cannot write the pool probabilities (" + e.getMessage() + ")", e);
@@ -296,7 +296,7 @@ public final class RoundEngine {
         LabeledSet train = LabeledSet.training(store, states, config.rda());
         SelectorInput input = new SelectorInput(probs.toArray(new float[0][]), normalised(features.features(ids)),
                 train.classCounts(classes().size()), normalised(features.features(train.ids())), train.labels(),
-                rec.budget(), config.seed(), index);
+                rec.budget(), config.seed(), index, stored.headWeights(), stored.logitScale());
         List<PickedItem> picks = selector.select(input);
         List<Selection> selections = toSelections(picks, ids, rec.budget());
         token.throwIfCancelled();

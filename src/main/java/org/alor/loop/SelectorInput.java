@@ -11,7 +11,11 @@ package org.alor.loop;
  * @param budget        how many to pick
  * @param seed          the run's seed
  * @param round         the round index (strategies draw a different random stream per round)
+ * @param classifierWeights the round model's C×D linear head (logits = scale·W·normalise(f)), or null when the
+ *                      method has none
+ * @param logitScale    its scale
  */
 public record SelectorInput(float[][] poolProbs, float[][] poolFeatures, int[] classCounts, float[][] trainFeatures,
-                            int[] trainLabels, int budget, long seed, int round) {
+                            int[] trainLabels, int budget, long seed, int round, float[][] classifierWeights,
+                            float logitScale) {
 }

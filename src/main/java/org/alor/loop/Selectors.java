@@ -9,9 +9,18 @@ import java.util.function.Function;
  * Finds a {@link Selector} by strategy name ("tfs", "entropy", "random", ...). Names registered here win;
  * otherwise the fallback resolves them.
  *
- * <p>Merge point for {@code org.alor.select}: install a fallback that wraps
- * {@code Strategies.byName(name)}, mapping {@code Pick(poolIndex, reason, servedClass, score)} to
- * {@link PickedItem} and {@link SelectorInput} to the strategy's {@code SelectionInput}.
+ * <p>Merge point for {@code org.alor.select} (e.g. in a static block here or at CLI/app start-up):
+ * <pre>{@code
+ * Selectors.setFallback(name -> {
+ *     SelectionStrategy s = Strategies.byName(name);          // IllegalArgumentException for unknown names
+ *     return in -> s.select(SelectionInput.builder(in.poolProbs(), in.classCounts())
+ *                     .poolFeatures(in.poolFeatures()).labeled(in.trainFeatures(), in.trainLabels())
+ *                     .classifier(in.classifierWeights(), in.logitScale())   // only when non-null
+ *                     .budget(in.budget()).seed(in.seed()).round(in.round()).build())
+ *             .picks().stream().map(p -> new PickedItem(p.poolIndex(), p.servedClass(), p.score(), p.reason()))
+ *             .toList();
+ * });
+ * }</pre>
  */
 public final class Selectors {
     private static final Map<String, Selector> REGISTERED = new ConcurrentHashMap<>();

@@ -192,4 +192,29 @@ class RoundEngineTest {
             assertThat(picked).doesNotContainAnyElementsOf(earlier);
         }
     }
+
+    @Test
+    void theStrategySeesTheRoundsModelTrainingCountsAndNormalisedFeatures() throws Exception {
+        SelectorInput[] seen = new SelectorInput[1];
+        Selectors.register("capture", in -> {
+            seen[0] = in;
+            return TestSelectors.random().select(in);
+        });
+        try (ProjectStore store = SyntheticWorld.create(tmp)) {
+            EngineFixture.oracleEngine(store, EngineFixture.config("lp", "capture", 4)).runThrough(1);
+        }
+        SelectorInput in = seen[0];
+        int pool = java.util.Arrays.stream(SyntheticWorld.POOL).sum() - C;
+        assertThat(in.poolProbs()).hasNumberOfRows(pool);
+        assertThat(in.poolFeatures()).hasNumberOfRows(pool);
+        assertThat(org.alor.adapt.Vectors.dot(in.poolFeatures()[0], in.poolFeatures()[0])).isCloseTo(1f, org.assertj.core.data.Offset.offset(1e-5f));
+        assertThat(java.util.Arrays.stream(in.classCounts()).sum()).isEqualTo(115 + C).isEqualTo(in.trainLabels().length);
+        assertThat(in.classCounts()[5]).isEqualTo(1); // class 5 has no retrieved images, only its round-0 label
+        assertThat(in.classifierWeights()).hasNumberOfRows(C);
+        assertThat(in.classifierWeights()[0]).hasSize(SyntheticWorld.DIM);
+        assertThat(in.logitScale()).isEqualTo(100f);
+        assertThat(in.budget()).isEqualTo(C);
+        assertThat(in.seed()).isEqualTo(4);
+        assertThat(in.round()).isZero();
+    }
 }

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  */
 public final class SyntheticWorld {
     public static final int CLASSES = 6;
-    static final int DIM = 24;
+    public static final int DIM = 24;
     static final int[] POOL = {60, 40, 25, 15, 8, 5};
     static final int[] RETRIEVED = {50, 30, 20, 10, 5, 0};
     static final int VAL = 10;
