@@ -1,10 +1,12 @@
 package org.alor.adapt;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
  * Linear probing (ALOR.md §5): the image encoder stays frozen, a C×D head initialised from the class text
@@ -20,6 +22,8 @@ import java.util.Random;
  */
 public final class LinearProbeAdapter implements Adapter {
     public static final float SCALE = 100f;
+    /** Samples per gradient chunk; chunks of a batch run in parallel. */
+    private static final int CHUNK = 16;
     private final TextHead initial;
     private final LinearProbeConfig config;
 
@@ -67,7 +71,7 @@ public final class LinearProbeAdapter implements Adapter {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) order[i] = i;
         float[][] grad = new float[numClasses][w[0].length];
-        float[] logits = new float[numClasses];
+        float[][][] partial = new float[(batch + CHUNK - 1) / CHUNK][numClasses][w[0].length];
         BestEpoch<float[][]> best = new BestEpoch<>();
         List<Double> valHistory = new ArrayList<>();
         long step = 0;
@@ -76,19 +80,18 @@ public final class LinearProbeAdapter implements Adapter {
             for (int start = 0; start < n; start += batch) {
                 monitor.checkCancelled();
                 int end = Math.min(n, start + batch);
-                for (float[] row : grad) java.util.Arrays.fill(row, 0f);
+                int from = start;
                 float inv = 1f / (end - start);
-                for (int k = start; k < end; k++) {
-                    int i = order[k];
-                    float[] f = train[i];
-                    for (int c = 0; c < numClasses; c++) logits[c] = SCALE * Vectors.dot(w[c], f);
-                    Vectors.softmaxInPlace(logits);
-                    logits[data.labels()[i]] -= 1f;
-                    for (int c = 0; c < numClasses; c++) {
-                        float coef = SCALE * logits[c] * inv;
-                        if (coef == 0f) continue;
-                        float[] g = grad[c];
-                        for (int d = 0; d < f.length; d++) g[d] += coef * f[d];
+                int chunks = (end - start + CHUNK - 1) / CHUNK;
+                // Fixed chunks summed in a fixed order: the result does not depend on how many threads ran them.
+                IntStream.range(0, chunks).parallel().forEach(k -> accumulate(w, train, data.labels(), order,
+                        from + k * CHUNK, Math.min(end, from + (k + 1) * CHUNK), inv, partial[k]));
+                for (int c = 0; c < numClasses; c++) {
+                    float[] g = grad[c];
+                    System.arraycopy(partial[0][c], 0, g, 0, g.length);
+                    for (int k = 1; k < chunks; k++) {
+                        float[] p = partial[k][c];
+                        for (int d = 0; d < g.length; d++) g[d] += p[d];
                     }
                 }
                 optimizer.step(w, grad, schedule.rate(step++));
@@ -105,6 +108,43 @@ public final class LinearProbeAdapter implements Adapter {
         return new HeadModel(new TextHead(best.model()), SCALE, summary);
     }
 
+    /** Cross-entropy gradient of samples order[from..to) into {@code out}: scale·(p − y)·f̂ᵀ/B. */
+    private static void accumulate(float[][] w, float[][] train, int[] labels, int[] order, int from, int to, float inv,
+                                   float[][] out) {
+        for (float[] row : out) Arrays.fill(row, 0f);
+        float[] logits = new float[w.length];
+        for (int k = from; k < to; k++) {
+            int i = order[k];
+            float[] f = train[i];
+            for (int c = 0; c < w.length; c++) logits[c] = SCALE * dot(w[c], f);
+            Vectors.softmaxInPlace(logits);
+            logits[labels[i]] -= 1f;
+            for (int c = 0; c < w.length; c++) {
+                float coef = SCALE * logits[c] * inv;
+                if (coef == 0f) continue;
+                float[] g = out[c];
+                for (int d = 0; d < f.length; d++) g[d] += coef * f[d];
+            }
+        }
+    }
+
+    /** Float dot product with four accumulators (the JIT vectorises it; determinism only needs a fixed order). */
+    private static float dot(float[] a, float[] b) {
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        int i = 0;
+        for (; i + 3 < a.length; i += 4) {
+            s0 += a[i] * b[i];
+            s1 += a[i + 1] * b[i + 1];
+            s2 += a[i + 2] * b[i + 2];
+            s3 += a[i + 3] * b[i + 3];
+        }
+        for (; i < a.length; i++) s0 += a[i] * b[i];
+        return (s0 + s1) + (s2 + s3);
+    }
+
     private static double accuracy(float[][] w, float[][] features, int[] labels) {
         if (features.length == 0) return Double.NaN;
         int correct = 0;
@@ -112,7 +152,7 @@ public final class LinearProbeAdapter implements Adapter {
             int bestClass = 0;
             float bestLogit = Float.NEGATIVE_INFINITY;
             for (int c = 0; c < w.length; c++) {
-                float l = Vectors.dot(w[c], features[i]);
+                float l = dot(w[c], features[i]);
                 if (l > bestLogit) {
                     bestLogit = l;
                     bestClass = c;
