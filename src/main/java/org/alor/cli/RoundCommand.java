@@ -16,7 +16,6 @@ import org.alor.store.ProjectStore;
 import org.alor.store.RoundRecord;
 import org.alor.store.RoundStatus;
 import org.alor.store.Selection;
-import org.alor.store.Settings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,10 +62,10 @@ public final class RoundCommand implements Callable<Integer> {
     @Option(names = "--rda", defaultValue = "on", description = "Train on retrieved images too: on or off (default ${DEFAULT-VALUE}).")
     String rda;
 
-    @Option(names = "--names", defaultValue = "name", description = "Class names in prompts: name or most_common_name (default ${DEFAULT-VALUE}).")
+    @Option(names = "--names", description = "Class names in prompts: name or most_common_name (default: the project's class_naming setting, else name).")
     String names;
 
-    @Option(names = "--prompts", defaultValue = "generic", description = "Prompt set: birds, aircraft, food, pets, cars, generic (default ${DEFAULT-VALUE}).")
+    @Option(names = "--prompts", description = "Prompt set: birds, aircraft, food, pets, cars, generic (default: the project's prompt_set setting, else generic).")
     String prompts;
 
     @Override
@@ -78,11 +77,12 @@ public final class RoundCommand implements Callable<Integer> {
         if (budget != null && budget < 1) throw new CommandLine.ParameterException(cl, "--budget must be at least 1");
         boolean withRda = LoopOptions.onOff(cl, "--rda", rda);
         try (ProjectStore store = ProjectStore.open(projectDir)) {
-            long runSeed = seed != null ? seed : store.settings().getLong(Settings.SEED, 666);
-            RunConfig config = RunConfig.defaults(m, s).withSeed(runSeed).withBudget(budget == null ? 0 : budget)
+            RunConfig config = RunConfig.fromSettings(store.settings(), m, s).withBudget(budget == null ? 0 : budget)
                     .withEpochs(epochs).withBatchSize(batchSize).withRda(withRda)
-                    .withRound0(oracle ? Round0Mode.SIMULATION : Round0Mode.RETRIEVED_ONLY)
-                    .withNaming(LoopOptions.naming(cl, names)).withTemplates(LoopOptions.prompts(cl, prompts));
+                    .withRound0(oracle ? Round0Mode.SIMULATION : Round0Mode.RETRIEVED_ONLY);
+            if (seed != null) config = config.withSeed(seed);
+            if (names != null) config = config.withNaming(LoopOptions.naming(cl, names));
+            if (prompts != null) config = config.withTemplates(LoopOptions.prompts(cl, prompts));
             ModelBackend backend = ModelBackend.current();
             Labeler labeler = oracle ? new OracleLabeler() : new DeferredLabeler();
             ConsoleProgress bar = new ConsoleProgress("training");

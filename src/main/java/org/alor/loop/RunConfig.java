@@ -1,6 +1,7 @@
 package org.alor.loop;
 
 import org.alor.adapt.PromptTemplates;
+import org.alor.store.Settings;
 
 import java.util.Locale;
 
@@ -31,6 +32,31 @@ public record RunConfig(String method, String strategy, int budget, long seed, i
     public static RunConfig defaults(String method, String strategy) {
         return new RunConfig(method, strategy, 0, 666, 50, 128, true, Round0Mode.SIMULATION, ClassNaming.NAME,
                 PromptTemplates.GENERIC);
+    }
+
+    /** Project setting: which class name the prompts use, "name" (default) or "most_common_name". */
+    public static final String CLASS_NAMING_SETTING = "class_naming";
+    /** Project setting: the prompt set, e.g. "birds" (default "generic"). */
+    public static final String PROMPT_SET_SETTING = "prompt_set";
+
+    /**
+     * The defaults with the project's settings applied: {@link Settings#SEED}, {@link #CLASS_NAMING_SETTING},
+     * {@link #PROMPT_SET_SETTING}. A malformed value fails naming the setting.
+     */
+    public static RunConfig fromSettings(Settings settings, String method, String strategy) {
+        RunConfig c = defaults(method, strategy).withSeed(settings.getLong(Settings.SEED, 666));
+        String naming = settings.getString(CLASS_NAMING_SETTING, "name").trim().toLowerCase(Locale.ROOT);
+        c = switch (naming) {
+            case "name" -> c.withNaming(ClassNaming.NAME);
+            case "most_common_name" -> c.withNaming(ClassNaming.MOST_COMMON_NAME);
+            default -> throw new IllegalArgumentException("setting '" + CLASS_NAMING_SETTING + "' = '" + naming
+                    + "' is not name or most_common_name");
+        };
+        try {
+            return c.withTemplates(PromptTemplates.parse(settings.getString(PROMPT_SET_SETTING, "generic")));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("setting '" + PROMPT_SET_SETTING + "': " + e.getMessage(), e);
+        }
     }
 
     public RunConfig withBudget(int b) {
