@@ -124,7 +124,7 @@ public final class RoundEngine {
         } else {
             requireSameRun(rec);
         }
-        progress.progress("round", index, 0, "round " + index + " (" + rec.status().name().toLowerCase() + ")");
+        progress.progress("round", index, 0, "round " + index + " (" + rec.status().name().toLowerCase(java.util.Locale.ROOT) + ")");
         while (rec.status() != RoundStatus.DONE) {
             token.throwIfCancelled();
             switch (rec.status()) {
@@ -172,10 +172,19 @@ public final class RoundEngine {
         store.updateRoundStatus(index, RoundStatus.TRAINING);
     }
 
-    /** Per class, the not-yet-answered pool image the zero-shot model gives the highest probability of it. */
+    /**
+     * Per class, the pool image the zero-shot model gives the highest probability of it (each image proposed once).
+     * Candidates are the pool images unanswered before the cold start plus those answered in it (round 0), so a
+     * resumed cold start proposes the same images and only the unanswered ones are asked again.
+     */
     private List<LabelRequest> assistedColdStart() {
         Map<Long, LabelState> states = store.currentLabels();
-        LabeledSet pool = LabeledSet.remainingPool(store, states);
+        List<Long> ids = new ArrayList<>();
+        for (var s : store.samples(Split.POOL)) {
+            LabelState st = states.get(s.id());
+            if (st == null || Integer.valueOf(0).equals(st.round())) ids.add(s.id());
+        }
+        LabeledSet pool = new LabeledSet(ids, new int[ids.size()], 0, 0);
         if (pool.size() == 0) return List.of();
         float[][] probs = new ZeroShotAdapter(head()).adapt(emptyTraining(), TrainingMonitor.NONE)
                 .probabilities(features.features(pool.ids()));
@@ -395,8 +404,8 @@ public final class RoundEngine {
         s.put("seed", config.seed());
         s.put("budget", rec.budget());
         s.put("rda", config.rda());
-        s.put("round0", config.round0().name().toLowerCase());
-        s.put("class_naming", config.naming().name().toLowerCase());
+        s.put("round0", config.round0().name().toLowerCase(java.util.Locale.ROOT));
+        s.put("class_naming", config.naming().name().toLowerCase(java.util.Locale.ROOT));
         s.put("epochs", config.epochs());
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("retrieved", train.retrieved());

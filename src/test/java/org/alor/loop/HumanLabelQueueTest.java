@@ -131,4 +131,41 @@ class HumanLabelQueueTest {
             assertThatThrownBy(() -> queue.answer(r.sampleId(), 0, "ann")).isInstanceOf(IllegalStateException.class);
         }
     }
+
+    @Test
+    void aResumedColdStartAsksOnlyForTheImagesNotConfirmedYet() throws Exception {
+        try (ProjectStore store = SyntheticWorld.create(tmp)) {
+            HumanLabelQueue queue = new HumanLabelQueue();
+            CancellationToken token = new CancellationToken();
+            RunConfig config = EngineFixture.config("zeroshot", "tfs", 9).withRound0(Round0Mode.ASSISTED);
+            CompletableFuture<Void> run = CompletableFuture.runAsync(() -> {
+                try {
+                    EngineFixture.engine(store, config, queue).withCancellation(token).runThrough(0);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            queue.next(30, TimeUnit.SECONDS).orElseThrow();
+            List<LabelRequest> all = queue.pending();
+            assertThat(all).hasSize(C);
+            queue.answer(all.get(0).sampleId(), trueLabel(store, all.get(0).sampleId()), "ann");
+            queue.answer(all.get(1).sampleId(), trueLabel(store, all.get(1).sampleId()), "ann");
+            token.cancel();
+            assertThatThrownBy(() -> run.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(CancellationException.class);
+            assertThat(store.round(0).orElseThrow().status()).isEqualTo(RoundStatus.PLANNED);
+
+            CompletableFuture<List<RoundResult>> resumed = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return EngineFixture.engine(store, config, queue).runThrough(0);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            queue.next(30, TimeUnit.SECONDS).orElseThrow();
+            assertThat(queue.pending()).extracting(LabelRequest::sampleId)
+                    .containsExactlyElementsOf(all.subList(2, C).stream().map(LabelRequest::sampleId).toList());
+            for (LabelRequest r : all.subList(2, C)) queue.answer(r.sampleId(), trueLabel(store, r.sampleId()), "ann");
+            assertThat(resumed.get(60, TimeUnit.SECONDS).get(0).labeled()).isEqualTo(C);
+        }
+    }
 }
