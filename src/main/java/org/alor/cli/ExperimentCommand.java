@@ -83,16 +83,16 @@ public final class ExperimentCommand implements Callable<Integer> {
                 LoopOptions.naming(cl, names), LoopOptions.prompts(cl, prompts), threads);
         try {
             ModelBackend backend = ModelBackend.current();
-            ExperimentRunner runner;
+            List<RunOutcome> outcomes;
+            // The source project stays open while the runs read its features through the backend.
             try (ProjectStore store = ProjectStore.open(projectDir)) {
-                runner = new ExperimentRunner(projectDir, out, plan, backend.featureSource(store), backend.textEncoder(store),
-                        Selectors::byName);
+                ConsoleProgress bar = new ConsoleProgress("runs");
+                outcomes = new ExperimentRunner(projectDir, out, plan, backend.featureSource(store), backend.textEncoder(store),
+                        Selectors::byName).withCancellation(new CancellationToken())
+                        .withProgress((phase, done, total, message) -> {
+                            if (phase.equals("experiment")) bar.update(done, total);
+                        }).run();
             }
-            ConsoleProgress bar = new ConsoleProgress("runs");
-            List<RunOutcome> outcomes = runner.withCancellation(new CancellationToken())
-                    .withProgress((phase, done, total, message) -> {
-                        if (phase.equals("experiment")) bar.update(done, total);
-                    }).run();
             System.out.println(outcomes.size() + " runs × " + (rounds + 1) + " rounds; results in " + out.toAbsolutePath().normalize());
             System.out.println("  " + out.resolve("results.csv"));
             System.out.println("  " + out.resolve("summary.md"));
