@@ -85,6 +85,8 @@ class RoundEngineTest {
                     confusionTotal += cell.getAsJsonArray().get(2).getAsInt();
                 }
                 assertThat(confusionTotal).isEqualTo(C * SyntheticWorld.TEST);
+                List<int[]> cells = RoundEngine.confusion(store.round(r).orElseThrow(), Split.TEST);
+                assertThat(cells.stream().filter(cell -> cell[0] == cell[1]).mapToInt(cell -> cell[2]).sum()).isEqualTo(test.correct());
                 assertThat(summary.getAsJsonObject("model").get("method").getAsString()).isEqualTo("lp");
 
                 List<Prediction> pool = store.predictions(r, Split.POOL);
