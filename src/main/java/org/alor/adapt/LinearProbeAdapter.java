@@ -1,5 +1,7 @@
 package org.alor.adapt;
 
+import org.alor.adapt.train.WarmupCosineSchedule;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -63,9 +65,8 @@ public final class LinearProbeAdapter implements Adapter {
         float[][] val = normalisedRows(data.valFeatures());
         int batch = config.batchSize();
         int itersPerEpoch = (n + batch - 1) / batch;
-        WarmupCosineSchedule schedule = new WarmupCosineSchedule(config.learningRate(), config.warmup(),
-                WarmupCosineSchedule.DEFAULT_WARMUP_START, WarmupCosineSchedule.DEFAULT_FLOOR,
-                (long) itersPerEpoch * config.epochs());
+        WarmupCosineSchedule schedule = new WarmupCosineSchedule(config.warmup(), WarmupCosineSchedule.ALOR_WARMUP_START,
+                (long) itersPerEpoch * config.epochs(), WarmupCosineSchedule.ALOR_MIN_LR);
         ArrayAdamW optimizer = new ArrayAdamW(numClasses, w[0].length, 0.9, 0.999, 1e-8, config.weightDecay());
         Random random = new Random(data.seed());
         int[] order = new int[n];
@@ -94,7 +95,7 @@ public final class LinearProbeAdapter implements Adapter {
                         for (int d = 0; d < g.length; d++) g[d] += p[d];
                     }
                 }
-                optimizer.step(w, grad, schedule.rate(step++));
+                optimizer.step(w, grad, schedule.learningRate(step++, config.learningRate()));
             }
             double accuracy = accuracy(w, val, data.valLabels());
             valHistory.add(Double.isNaN(accuracy) ? null : accuracy);

@@ -1,5 +1,7 @@
 package org.alor.adapt;
 
+import org.alor.adapt.train.WarmupCosineSchedule;
+
 /**
  * Settings of {@link LinearProbeAdapter}; {@link #standard()} holds the numbers of ALOR.md §5.
  *
@@ -19,7 +21,7 @@ public record LinearProbeConfig(int epochs, int batchSize, double learningRate, 
     }
 
     public static LinearProbeConfig standard() {
-        return new LinearProbeConfig(50, 128, 1e-4, 0.01, WarmupCosineSchedule.DEFAULT_WARMUP);
+        return new LinearProbeConfig(50, 128, 1e-4, 0.01, WarmupCosineSchedule.ALOR_WARMUP_ITERATIONS);
     }
 
     public LinearProbeConfig withEpochs(int e) {

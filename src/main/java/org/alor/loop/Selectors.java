@@ -1,9 +1,10 @@
 package org.alor.loop;
 
+import org.alor.select.Strategies;
+
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
  * Finds a {@link Selector} by strategy name ("tfs", "entropy", "random", ...). Names registered here win;
@@ -24,9 +25,6 @@ import java.util.function.Function;
  */
 public final class Selectors {
     private static final Map<String, Selector> REGISTERED = new ConcurrentHashMap<>();
-    private static volatile Function<String, Selector> fallback = name -> {
-        throw new IllegalArgumentException("unknown selection strategy '" + name + "'");
-    };
 
     private Selectors() {
     }
@@ -35,15 +33,13 @@ public final class Selectors {
         REGISTERED.put(key(name), selector);
     }
 
-    /** Resolves names not registered explicitly (throws IllegalArgumentException for unknown ones). */
-    public static void setFallback(Function<String, Selector> resolver) {
-        fallback = resolver;
-    }
-
-    /** The selector for {@code name}; IllegalArgumentException naming it when unknown. */
+    /**
+     * The selector for {@code name}: one registered explicitly, else the strategy of that name in
+     * {@code org.alor.select}; IllegalArgumentException naming it when unknown.
+     */
     public static Selector byName(String name) {
         Selector s = REGISTERED.get(key(name));
-        return s != null ? s : fallback.apply(key(name));
+        return s != null ? s : new StrategySelector(Strategies.byName(key(name)));
     }
 
     private static String key(String name) {

@@ -5,18 +5,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-class OptimiserScheduleTest {
-    @Test
-    void warmupStartsAt1e6AndReachesTheBaseThenCosineDecays() {
-        WarmupCosineSchedule s = WarmupCosineSchedule.standard(1e-4, 1000);
-        assertThat(s.rate(0)).isEqualTo(1e-6);
-        assertThat(s.rate(25)).isCloseTo(1e-6 + (1e-4 - 1e-6) / 2, within(1e-12));
-        assertThat(s.rate(50)).isCloseTo(1e-4, within(1e-15));
-        assertThat(s.rate(50 + 500)).isCloseTo(1e-9 + (1e-4 - 1e-9) / 2, within(1e-12));
-        assertThat(s.rate(50 + 1000)).isCloseTo(1e-9, within(1e-15));
-        for (long i = 51; i < 1050; i++) assertThat(s.rate(i)).isLessThanOrEqualTo(s.rate(i - 1));
-    }
-
+class ArrayAdamWTest {
     @Test
     void adamWFirstStepMovesEachWeightByTheLearningRateAfterDecay() {
         // After one step m̂ = g and v̂ = g², so the update is lr·g/(|g|+ε) ≈ lr·sign(g), applied after p·(1 − lr·wd).
