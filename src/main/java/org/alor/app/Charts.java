@@ -82,6 +82,7 @@ public final class Charts {
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         NumberAxis y = new NumberAxis("Test %");
         y.setAutoRangeIncludesZero(false);
+        y.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(5));
         XYPlot plot = new XYPlot(ds, x, y, r);
         style(plot);
         JFreeChart chart = new JFreeChart("Accuracy and macro-F1 per round", FONT.deriveFont(Font.BOLD, 15f), plot, true);

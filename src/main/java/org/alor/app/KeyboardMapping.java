@@ -39,6 +39,7 @@ public final class KeyboardMapping {
         }
         String t = k.text();
         if (t.length() == 1 && Character.isLetter(t.charAt(0))) return Optional.of(LabelCommand.search(t));
+        if (t.isEmpty() && k.code().isLetterKey()) return Optional.of(LabelCommand.search(k.code().getChar().toLowerCase(java.util.Locale.ROOT)));
         return Optional.empty();
     }
 

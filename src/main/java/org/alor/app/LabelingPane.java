@@ -86,8 +86,7 @@ final class LabelingPane {
         boolean wasOpen = vm.searchOpenProperty().get();
         if (vm.onKey(k)) {
             // a letter opening the search is left unconsumed: its KEY_TYPED then lands in the focused search field
-            boolean openedByTyping = !wasOpen && vm.searchOpenProperty().get() && !k.text().isEmpty()
-                    && Character.isLetter(k.text().charAt(0)) && !k.shortcut();
+            boolean openedByTyping = !wasOpen && vm.searchOpenProperty().get() && !k.shortcut() && k.code().isLetterKey();
             if (openedByTyping) vm.searchQueryProperty().set("");
             else e.consume();
         }
@@ -124,7 +123,8 @@ final class LabelingPane {
         imageView.setId("current-image");
         imageMessage.getStyleClass().add("image-message");
         imageMessage.setWrapText(true);
-        StackPane imagePane = new StackPane(imageView, imageMessage, searchOverlay());
+        StackPane imagePane = new StackPane(imageView, imageMessage);
+        Node search = searchOverlay();
         imagePane.getStyleClass().add("image-pane");
         imagePane.setMinSize(200, 200);
         imageView.fitWidthProperty().bind(imagePane.widthProperty().subtract(16));
@@ -140,13 +140,17 @@ final class LabelingPane {
 
         Button prev = new Button("◀ prev");
         prev.setFocusTraversable(false);
+        prev.setMinWidth(Region.USE_PREF_SIZE);
         prev.setOnAction(e -> vm.previous());
         Button next = new Button("next ▶");
         next.setFocusTraversable(false);
+        next.setMinWidth(Region.USE_PREF_SIZE);
         next.setOnAction(e -> vm.next());
         ScrollPane strip = new ScrollPane(filmStrip);
         strip.setFitToHeight(true);
         strip.setPrefHeight(84);
+        strip.setMinHeight(84);
+        strip.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         strip.setFocusTraversable(false);
         strip.getStyleClass().add("film-strip");
         HBox.setHgrow(strip, Priority.ALWAYS);
@@ -154,14 +158,19 @@ final class LabelingPane {
         nav.setAlignment(Pos.CENTER_LEFT);
         Label help = Views.muted(KeyboardMapping.HELP);
         help.getStyleClass().add("key-help");
+        help.setMinHeight(Region.USE_PREF_SIZE);
 
-        VBox left = new VBox(8, done, imagePane, nav, help);
-        VBox.setVgrow(imagePane, Priority.ALWAYS);
+        Node grid = gridView();
+        imagePane.visibleProperty().bind(vm.gridProperty().not());
+        StackPane main = new StackPane(imagePane, grid, search);
+        VBox left = new VBox(8, done, main, nav, help);
+        VBox.setVgrow(main, Priority.ALWAYS);
         left.setPadding(new Insets(0, 8, 12, 16));
 
         ScrollPane sugScroll = new ScrollPane(suggestionBox);
         sugScroll.setFitToWidth(true);
         sugScroll.setPrefWidth(330);
+        sugScroll.setMinWidth(320);
         sugScroll.setFocusTraversable(false);
         sugScroll.getStyleClass().add("suggestions");
         suggestionBox.setPadding(new Insets(4, 8, 8, 8));
@@ -171,6 +180,48 @@ final class LabelingPane {
     }
 
     private VBox searchOverlayNode;
+
+    /** Grid mode: the whole queue as thumbnails; click, Ctrl+click, Shift+click select, then a key assigns. */
+    private Node gridView() {
+        org.controlsfx.control.GridView<LabelQueue.Entry> grid = new org.controlsfx.control.GridView<>(vm.entries());
+        grid.setId("label-grid");
+        grid.setCellWidth(150);
+        grid.setCellHeight(124);
+        grid.setHorizontalCellSpacing(6);
+        grid.setVerticalCellSpacing(6);
+        grid.setFocusTraversable(false);
+        grid.setCellFactory(g -> new org.controlsfx.control.GridCell<>() {
+            @Override
+            protected void updateItem(LabelQueue.Entry e, boolean empty) {
+                super.updateItem(e, empty);
+                getStyleClass().removeAll("grid-selected", "grid-current");
+                if (empty || e == null) {
+                    setGraphic(null);
+                    return;
+                }
+                ImageView v = new ImageView(thumbs.get(e.item().file()));
+                v.setFitWidth(146);
+                v.setFitHeight(100);
+                v.setPreserveRatio(true);
+                Label caption = new Label(e.status().symbol() + " " + (e.classId() == null ? "" : vm.className(e.classId())));
+                caption.getStyleClass().add("grid-caption");
+                setGraphic(new VBox(2, v, caption));
+                if (vm.gridSelection().contains(e.item())) getStyleClass().add("grid-selected");
+                if (e.item().equals(vm.currentItemProperty().get())) getStyleClass().add("grid-current");
+                setOnMouseClicked(ev -> {
+                    vm.select(e.item(), ev.isShortcutDown() || ev.isControlDown(), ev.isShiftDown());
+                    root.requestFocus();
+                });
+            }
+        });
+        vm.gridSelection().addListener((javafx.collections.SetChangeListener<QueueItem>) c -> vm.entries().setAll(vm.queue().entries()));
+        grid.visibleProperty().bind(vm.gridProperty());
+        Label hint = Views.muted("Grid: click, Ctrl+click or Shift+click to select; 1–5 or the class search assign one class to all selected.");
+        VBox box = new VBox(6, hint, grid);
+        VBox.setVgrow(grid, Priority.ALWAYS);
+        box.visibleProperty().bind(vm.gridProperty());
+        return box;
+    }
 
     private Node searchOverlay() {
         searchField.setId("class-search");
@@ -232,7 +283,8 @@ final class LabelingPane {
         recent.setPrefHeight(170);
         VBox box = new VBox(8, whyTitle, reason, state, provTitle, prov, recentTitle, recent);
         box.setPadding(new Insets(4, 16, 12, 8));
-        box.setPrefWidth(260);
+        box.setPrefWidth(250);
+        box.setMinWidth(220);
         box.getStyleClass().add("why-panel");
         return box;
     }

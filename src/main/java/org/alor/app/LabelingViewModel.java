@@ -63,6 +63,7 @@ public final class LabelingViewModel {
     private final ObservableList<ClassSearch.ClassMatch> searchResults = FXCollections.observableArrayList();
     private final IntegerProperty searchIndex = new SimpleIntegerProperty(0);
     private final Deque<String> recentMarks = new ArrayDeque<>();
+    private final javafx.collections.ObservableSet<QueueItem> gridSelection = FXCollections.observableSet(new java.util.LinkedHashSet<>());
 
     public LabelingViewModel(ProjectStore store, LabelingSession session, String who, Executor writer,
                              Consumer<Throwable> writeFailed) {
@@ -112,7 +113,10 @@ public final class LabelingViewModel {
             case CLOSE_SEARCH -> closeSearch();
             case SEARCH_UP -> searchIndex.set(Math.max(0, searchIndex.get() - 1));
             case SEARCH_DOWN -> searchIndex.set(Math.min(Math.max(0, searchResults.size() - 1), searchIndex.get() + 1));
-            case TOGGLE_GRID -> grid.set(!grid.get());
+            case TOGGLE_GRID -> {
+                grid.set(!grid.get());
+                gridSelection.clear();
+            }
         }
     }
 
@@ -125,6 +129,10 @@ public final class LabelingViewModel {
     }
 
     public void label(int classId) {
+        if (grid.get() && !gridSelection.isEmpty()) {
+            labelSelected(classId);
+            return;
+        }
         LabelQueue.Entry e = queue.current();
         if (e == null || !classes.containsKey(classId)) return;
         long sample = e.item().sampleId();
@@ -133,6 +141,50 @@ public final class LabelingViewModel {
         mark("✓ " + classes.get(classId).name());
         closeSearch();
         refresh();
+    }
+
+    /** Grid mode: gives every selected image the class (one undoable event each). */
+    private void labelSelected(int classId) {
+        if (!classes.containsKey(classId)) return;
+        for (QueueItem item : List.copyOf(gridSelection)) {
+            queue.moveTo(item);
+            long sample = item.sampleId();
+            queue.label(classId);
+            write(() -> store.addLabel(sample, classId, who, round()));
+        }
+        mark("✓ " + gridSelection.size() + " × " + classes.get(classId).name());
+        gridSelection.clear();
+        closeSearch();
+        refresh();
+    }
+
+    /**
+     * Grid mode selection: a plain click selects one image, {@code extend} (Ctrl) toggles it, {@code range}
+     * (Shift) adds every image between the current one and this one. The current image follows the click so
+     * the suggestions are that image's.
+     */
+    public void select(QueueItem item, boolean extend, boolean range) {
+        List<LabelQueue.Entry> list = queue.entries();
+        if (range && currentItem.get() != null) {
+            int a = indexOf(list, currentItem.get());
+            int b = indexOf(list, item);
+            for (int i = Math.min(a, b); i <= Math.max(a, b); i++) gridSelection.add(list.get(i).item());
+        } else if (extend) {
+            if (!gridSelection.remove(item)) gridSelection.add(item);
+        } else {
+            gridSelection.clear();
+            gridSelection.add(item);
+        }
+        moveTo(item);
+    }
+
+    private static int indexOf(List<LabelQueue.Entry> list, QueueItem item) {
+        for (int i = 0; i < list.size(); i++) if (list.get(i).item().equals(item)) return i;
+        return -1;
+    }
+
+    public javafx.collections.ObservableSet<QueueItem> gridSelection() {
+        return gridSelection;
     }
 
     public void unsure() {

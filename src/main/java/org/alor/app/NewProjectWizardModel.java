@@ -115,6 +115,7 @@ public final class NewProjectWizardModel {
     private final StringProperty projectDir = new SimpleStringProperty("");
     private final StringProperty datasetDir = new SimpleStringProperty("");
     private final ObjectProperty<DatasetFormat> format = new SimpleObjectProperty<>();
+    private final StringProperty classFile = new SimpleStringProperty("");
     private final ObjectProperty<DatasetImport> preview = new SimpleObjectProperty<>();
     private final StringProperty previewError = new SimpleStringProperty("");
     private final StringProperty previewProgress = new SimpleStringProperty("");
@@ -138,6 +139,11 @@ public final class NewProjectWizardModel {
             previewError.set("");
             classes.clear();
         });
+        classFile.addListener((o, a, b) -> {
+            preview.set(null);
+            previewError.set("");
+            classes.clear();
+        });
         format.addListener((o, a, b) -> {
             preview.set(null);
             classes.clear();
@@ -155,15 +161,21 @@ public final class NewProjectWizardModel {
         if (previewTask != null) previewTask.cancel();
         Path root = path(datasetDir.get());
         DatasetFormat chosen = format.get();
+        Path classPath = path(classFile.get());
+        if (classPath != null && !Files.isRegularFile(classPath)) {
+            previewError.set("The class file " + classPath + " does not exist.");
+            return null;
+        }
         preview.set(null);
         classes.clear();
         previewError.set(root == null || !Files.isDirectory(root) ? "Choose an existing dataset folder." : "");
         if (root == null || !Files.isDirectory(root)) return null;
+        previewError.set("");
         Task<DatasetImport> t = new Task<>() {
             @Override
             protected DatasetImport call() throws Exception {
                 DatasetFormat f = chosen != null ? chosen : FormatDetector.detect(root);
-                return DatasetImports.run(new ImportRequest(root.toAbsolutePath().normalize(), f, null, null, null, 0,
+                return DatasetImports.run(new ImportRequest(root.toAbsolutePath().normalize(), f, null, classPath, null, 0,
                         (done, total) -> updateMessage("Reading images " + done + " / " + total)));
             }
         };
@@ -331,7 +343,9 @@ public final class NewProjectWizardModel {
                 .append(" images");
         if (!d.hasSplitAssignments() && !perClass.isEmpty()) sb.append(" (will be split 70 / 10 / 20 per class)");
         else bySplit.forEach((k, v) -> sb.append(" · ").append(k.key()).append(' ').append(v));
-        if (!perClass.isEmpty()) sb.append(" · ").append(min).append("–").append(max).append(" labeled images per class");
+        if (!perClass.isEmpty()) {
+            sb.append(" · ").append(min == max ? Integer.toString(min) : min + "–" + max).append(" labeled images per class");
+        }
         if (!d.problems().isEmpty()) sb.append(" · ").append(d.problems().size()).append(" problem(s)");
         return sb.toString();
     }
@@ -372,6 +386,10 @@ public final class NewProjectWizardModel {
 
     public ObjectProperty<DatasetFormat> formatProperty() {
         return format;
+    }
+
+    public StringProperty classFileProperty() {
+        return classFile;
     }
 
     public ObjectProperty<DatasetImport> previewProperty() {

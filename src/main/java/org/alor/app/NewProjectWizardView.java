@@ -158,6 +158,11 @@ final class NewProjectWizardView {
         g.addRow(0, new Label("Project folder"), withBrowse(project, true), error(NewProjectWizardModel.F_PROJECT));
         g.addRow(1, new Label("Dataset folder"), withBrowse(dataset, true), error(NewProjectWizardModel.F_DATASET));
         g.addRow(2, new Label("Format"), new HBox(8, format, scan, busy, progress));
+        TextField classFile = new TextField();
+        classFile.setId("wizard-class-file");
+        classFile.textProperty().bindBidirectional(m.classFileProperty());
+        classFile.setPromptText("optional: classes.txt (name | synonym | …) or class metadata JSON");
+        g.addRow(3, new Label("Class names"), withBrowse(classFile, false));
         VBox box = new VBox(12, g, section("Preview"), summary, section("Problems found"), problems);
         return box;
     }

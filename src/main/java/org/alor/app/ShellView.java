@@ -47,7 +47,8 @@ public final class ShellView {
         model.pageProperty().addListener((o, a, p) -> showPage(p));
         model.projectProperty().addListener((o, a, p) -> {
             railButtons.forEach((page, b) -> b.setDisable(page.needsProject() && p == null));
-            if (model.pageProperty().get() == Page.DATA) showPage(Page.DATA);
+            // a refreshed overview re-draws Data in place (showPage would refresh again)
+            if (model.pageProperty().get() == Page.DATA && wizard == null) centre.getChildren().setAll(pageContent(Page.DATA));
         });
         railButtons.forEach((page, b) -> b.setDisable(page.needsProject()));
         model.setErrorSink(r -> ErrorDialog.show(root.getScene() == null ? null : root.getScene().getWindow(), r));
@@ -72,7 +73,10 @@ public final class ShellView {
 
     /** Shows the new-project wizard in the centre. */
     public void showWizard() {
-        NewProjectWizardModel wm = new NewProjectWizardModel(model.jobs());
+        showWizard(new NewProjectWizardModel(model.jobs()));
+    }
+
+    void showWizard(NewProjectWizardModel wm) {
         NewProjectWizardView view = new NewProjectWizardView(wm, () -> showPage(Page.HOME), dir -> {
             wizard = null;
             model.openProject(dir);
@@ -84,6 +88,7 @@ public final class ShellView {
 
     private void showPage(Page page) {
         wizard = null;
+        if (page == Page.DATA || page == Page.HOME) model.refreshOverview();
         ToggleButton b = railButtons.get(page);
         if (b != null && !b.isSelected()) b.setSelected(true);
         centre.getChildren().setAll(pageContent(page));

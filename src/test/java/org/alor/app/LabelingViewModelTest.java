@@ -189,4 +189,24 @@ class LabelingViewModelTest {
         assertThat(all.get(0)).anySatisfy(p -> assertThat(p.toString()).contains("retrieval"));
         assertThat(all.values()).allSatisfy(l -> assertThat(l).hasSizeLessThanOrEqualTo(LabelingSession.REFERENCES_PER_CLASS));
     }
+
+    @Test
+    void gridModeAssignsOneClassToEverySelectedImage() {
+        vm.handle(LabelCommand.of(LabelCommand.Kind.TOGGLE_GRID));
+        vm.select(items.get(1), false, false);
+        vm.select(items.get(3), false, true);
+        vm.select(items.get(5), true, false);
+        assertThat(vm.gridSelection()).containsExactly(items.get(1), items.get(2), items.get(3), items.get(5));
+        vm.label(4);
+        assertThat(vm.gridSelection()).isEmpty();
+        for (int i : new int[]{1, 2, 3, 5}) {
+            assertThat(store.currentLabel(items.get(i).sampleId())).map(LabelState::classId).contains(4);
+        }
+        assertThat(store.currentLabel(items.get(0).sampleId())).isEmpty();
+        assertThat(current()).isEqualTo(items.get(0));
+        assertThat(vm.progressProperty().get()).isEqualTo("4 / 6 this round");
+        vm.undo();
+        assertThat(store.currentLabel(items.get(5).sampleId())).isEmpty();
+        assertThat(vm.progressProperty().get()).isEqualTo("3 / 6 this round");
+    }
 }

@@ -55,7 +55,7 @@ final class SyntheticBirds {
         for (Species s : SPECIES) {
             Path dir = Files.createDirectories(root.resolve(s.name()));
             for (int i = 0; i < perClass; i++) {
-                ImageIO.write(bird(s, 160, 120, rnd), "png", dir.resolve(String.format("img_%03d.png", i)).toFile());
+                ImageIO.write(bird(s, 320, 240, rnd), "png", dir.resolve(String.format("img_%03d.png", i)).toFile());
             }
         }
         return root;
@@ -70,9 +70,10 @@ final class SyntheticBirds {
         g.fillRect(0, 0, w, h);
         // branch
         g.setColor(new Color(0x6b4f2a));
-        g.setStroke(new BasicStroke(5f));
+        g.setStroke(new BasicStroke((float) (5 * w / 160.0)));
         g.drawLine(0, (int) (h * 0.82), w, (int) (h * 0.74));
-        double scale = 0.8 + 0.3 * rnd.nextDouble();
+        double unit = w / 160.0;
+        double scale = (0.8 + 0.3 * rnd.nextDouble()) * unit;
         double cx = w * (0.42 + 0.16 * rnd.nextDouble());
         double cy = h * 0.52;
         double bw = 70 * scale;
@@ -109,14 +110,15 @@ final class SyntheticBirds {
         g.fillPolygon(beak);
         // eye
         g.setColor(Color.WHITE);
-        g.fill(new Ellipse2D.Double(hx + dir * hr * 0.3 - 4, hy - hr * 0.35 - 4, 8, 8));
+        double e = 4 * unit;
+        g.fill(new Ellipse2D.Double(hx + dir * hr * 0.3 - e, hy - hr * 0.35 - e, 2 * e, 2 * e));
         g.setColor(Color.BLACK);
-        g.fill(new Ellipse2D.Double(hx + dir * hr * 0.3 - 2, hy - hr * 0.35 - 2, 4, 4));
+        g.fill(new Ellipse2D.Double(hx + dir * hr * 0.3 - e / 2, hy - hr * 0.35 - e / 2, e, e));
         // legs
-        g.setStroke(new BasicStroke(2f));
+        g.setStroke(new BasicStroke((float) (2 * unit)));
         g.setColor(new Color(0x3a2a1a));
         g.drawLine((int) cx, (int) (cy + bh / 2), (int) cx, (int) (h * 0.79));
-        g.drawLine((int) (cx + 8), (int) (cy + bh / 2 - 2), (int) (cx + 8), (int) (h * 0.78));
+        g.drawLine((int) (cx + 8 * unit), (int) (cy + bh / 2 - 2), (int) (cx + 8 * unit), (int) (h * 0.78));
         g.dispose();
         return img;
     }
@@ -141,7 +143,7 @@ final class SyntheticBirds {
     static Path project(Path base, int perClass, int picks) throws Exception {
         Path data = writeImageFolder(base.resolve("dataset"), perClass, 7);
         DatasetImport imported = DatasetImports.run(ImportRequest.of(data).withFormat(DatasetFormat.IMAGE_FOLDER));
-        Path dir = base.resolve("project");
+        Path dir = base.resolve("synthetic-aves");
         ProjectCreator.create(new ProjectCreator.Spec(dir, imported, classes(imported), null, null, null, 0.1, 0.2, 0));
         try (ProjectStore store = ProjectStore.open(dir)) {
             addRetrieved(store, dir);
@@ -162,8 +164,8 @@ final class SyntheticBirds {
                 String rel = "retrieval/" + c.id() + "/r" + i + ".png";
                 Path f = dir.resolve(rel);
                 Files.createDirectories(f.getParent());
-                ImageIO.write(bird(s, 160, 120, rnd), "png", f.toFile());
-                records.add(new SampleRecord(rel, Split.RETRIEVED, c.id(), 160, 120, "h" + c.id() + "-" + i));
+                ImageIO.write(bird(s, 320, 240, rnd), "png", f.toFile());
+                records.add(new SampleRecord(rel, Split.RETRIEVED, c.id(), 320, 240, "h" + c.id() + "-" + i));
                 prov.add("{\"corpus\":\"synthetic\",\"synonym\":\"" + s.common() + "\",\"score\":0.31}");
             }
         }
