@@ -127,6 +127,7 @@ final class LabelingPane {
         Node search = searchOverlay();
         imagePane.getStyleClass().add("image-pane");
         imagePane.setMinSize(200, 200);
+        installZoom(imagePane);
         imageView.fitWidthProperty().bind(imagePane.widthProperty().subtract(16));
         imageView.fitHeightProperty().bind(imagePane.heightProperty().subtract(16));
         StackPane.setAlignment(searchOverlayNode, Pos.TOP_CENTER);
@@ -180,6 +181,40 @@ final class LabelingPane {
     }
 
     private VBox searchOverlayNode;
+    private double dragX;
+    private double dragY;
+
+    /** Scroll zooms the image (1×–8×), dragging pans it; a new image starts unzoomed. */
+    private void installZoom(StackPane pane) {
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(pane.widthProperty());
+        clip.heightProperty().bind(pane.heightProperty());
+        pane.setClip(clip);
+        pane.setOnScroll(e -> {
+            double factor = e.getDeltaY() > 0 ? 1.15 : 1 / 1.15;
+            double s = Math.max(1, Math.min(8, imageView.getScaleX() * factor));
+            imageView.setScaleX(s);
+            imageView.setScaleY(s);
+            if (s == 1) resetZoom();
+            e.consume();
+        });
+        pane.setOnMousePressed(e -> {
+            dragX = e.getSceneX() - imageView.getTranslateX();
+            dragY = e.getSceneY() - imageView.getTranslateY();
+        });
+        pane.setOnMouseDragged(e -> {
+            if (imageView.getScaleX() <= 1) return;
+            imageView.setTranslateX(e.getSceneX() - dragX);
+            imageView.setTranslateY(e.getSceneY() - dragY);
+        });
+    }
+
+    private void resetZoom() {
+        imageView.setScaleX(1);
+        imageView.setScaleY(1);
+        imageView.setTranslateX(0);
+        imageView.setTranslateY(0);
+    }
 
     /** Grid mode: the whole queue as thumbnails; click, Ctrl+click, Shift+click select, then a key assigns. */
     private Node gridView() {
@@ -305,6 +340,7 @@ final class LabelingPane {
             return;
         }
         Image img = images.get(item.file());
+        resetZoom();
         imageView.setImage(img);
         updateMessage(img, item.file());
         img.errorProperty().addListener((o, a, err) -> {

@@ -88,7 +88,7 @@ public final class ShellView {
 
     private void showPage(Page page) {
         wizard = null;
-        if (page == Page.DATA || page == Page.HOME) model.refreshOverview();
+        model.refreshOverview(); // counts change while labeling or running rounds
         ToggleButton b = railButtons.get(page);
         if (b != null && !b.isSelected()) b.setSelected(true);
         centre.getChildren().setAll(pageContent(page));

@@ -106,10 +106,26 @@ class ScreenshotsFxTest {
         robot.clickOn("Per class");
         shoot(robot, "charts-per-class");
 
+        robot.clickOn("#rail-retrieval");
+        waitUntil(() -> robot.lookup("#long-tail-chart").tryQuery().isPresent());
+        shoot(robot, "retrieval");
+
         robot.clickOn("#rail-runs");
         shoot(robot, "runs");
         robot.clickOn("#rail-settings");
         shoot(robot, "settings");
+
+        robot.interact(() -> {
+            prefs.setTheme(AppPreferences.Theme.DARK);
+            model.applyPreferences();
+        });
+        robot.clickOn("#rail-label");
+        waitUntil(() -> robot.lookup("#labeling-pane").tryQuery().isPresent());
+        shoot(robot, "labeling-dark");
+        robot.interact(() -> {
+            prefs.setTheme(AppPreferences.Theme.LIGHT);
+            model.applyPreferences();
+        });
 
         NewProjectWizardModel wizard = new NewProjectWizardModel(jobs);
         robot.interact(() -> {

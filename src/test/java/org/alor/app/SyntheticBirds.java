@@ -170,6 +170,15 @@ final class SyntheticBirds {
             }
         }
         store.insertRetrieved(records, prov);
+        Map<Integer, Map<String, Integer>> counts = new LinkedHashMap<>();
+        for (ClassInfo c : classes) {
+            Species s = SPECIES.stream().filter(x -> x.name().equals(c.name())).findFirst().orElseThrow();
+            Map<String, Integer> m = new LinkedHashMap<>();
+            m.put(s.name(), 3 * Math.max(0, 5 - c.id()));
+            m.put(s.common(), 40 * Math.max(0, 4 - c.id()) + 2);
+            counts.put(c.id(), m);
+        }
+        store.updateSynonymCounts(counts);
     }
 
     static void addRounds(ProjectStore store, int picks) {
