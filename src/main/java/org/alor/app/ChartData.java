@@ -23,10 +23,12 @@ import java.util.TreeMap;
  * @param classes     classes in heat-map order: ascending accuracy in the first evaluated round
  * @param perClass    class id → round → accuracy (test split)
  * @param tailClasses the third of {@code classes} with the lowest first-round accuracy (outlined)
+ * @param labeledByRound class id → round → labeled images up to and including that round (current labels)
  */
 public record ChartData(List<Run> runs, Double zeroShot, List<ClassInfo> classes, List<Integer> rounds,
                         Map<Integer, SortedMap<Integer, Double>> perClass, List<Integer> tailClasses,
-                        Map<Integer, Integer> labeled, Map<Integer, Integer> retrieved) {
+                        Map<Integer, Integer> labeled, Map<Integer, Integer> retrieved,
+                        Map<Integer, SortedMap<Integer, Integer>> labeledByRound) {
 
     /** One run's overall test metrics: round → row. */
     public record Run(String name, SortedMap<Integer, MetricRow> overall) {
@@ -67,8 +69,25 @@ public record ChartData(List<Run> runs, Double zeroShot, List<ClassInfo> classes
             int n = (int) Math.ceil(classes.size() / 3.0);
             for (int i = 0; i < n; i++) tail.add(classes.get(i).id());
         }
+        Map<Integer, SortedMap<Integer, Integer>> labeledByRound = new LinkedHashMap<>();
+        Map<Integer, Map<Integer, Integer>> perRound = new LinkedHashMap<>();
+        for (org.alor.store.LabelState s : store.currentLabels().values()) {
+            if (!s.isLabeled()) continue;
+            int r = s.round() == null ? -1 : s.round();
+            perRound.computeIfAbsent(s.classId(), k -> new TreeMap<>()).merge(r, 1, Integer::sum);
+        }
+        for (ClassInfo c : classes) {
+            SortedMap<Integer, Integer> cumulative = new TreeMap<>();
+            Map<Integer, Integer> counts = perRound.getOrDefault(c.id(), Map.of());
+            for (RoundRecord r : rounds) {
+                int n = 0;
+                for (Map.Entry<Integer, Integer> e : counts.entrySet()) if (e.getKey() <= r.index()) n += e.getValue();
+                cumulative.put(r.index(), n);
+            }
+            labeledByRound.put(c.id(), cumulative);
+        }
         return new ChartData(runs, zeroShot, classes, roundList, perClass, tail,
-                new TreeMap<>(store.labelCounts()), new TreeMap<>(store.trueLabelCounts(Split.RETRIEVED)));
+                new TreeMap<>(store.labelCounts()), new TreeMap<>(store.trueLabelCounts(Split.RETRIEVED)), labeledByRound);
     }
 
     /** "CT + TFS" from the rounds' method and strategy (the last round's, which is what the run is). */

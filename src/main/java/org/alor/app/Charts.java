@@ -140,6 +140,45 @@ public final class Charts {
         return finish(chart);
     }
 
+    /** One class: its test accuracy per round (left axis) and its labeled images so far (right axis). */
+    public static JFreeChart classDetail(ChartData d, int classId) {
+        ClassInfo c = d.classes().stream().filter(x -> x.id() == classId).findFirst().orElseThrow();
+        XYSeriesCollection acc = new XYSeriesCollection();
+        XYSeries a = new XYSeries("accuracy %");
+        d.perClass().getOrDefault(classId, new java.util.TreeMap<>()).forEach((r, v) -> a.add(r.doubleValue(), 100 * v));
+        acc.addSeries(a);
+        XYSeriesCollection counts = new XYSeriesCollection();
+        XYSeries l = new XYSeries("labeled images");
+        d.labeledByRound().getOrDefault(classId, new java.util.TreeMap<>()).forEach((r, v) -> l.add(r.doubleValue(), v.doubleValue()));
+        counts.addSeries(l);
+        NumberAxis x = new NumberAxis("Round");
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        NumberAxis y = new NumberAxis("Accuracy %");
+        y.setRange(0, 100);
+        XYLineAndShapeRenderer r1 = new XYLineAndShapeRenderer(true, true);
+        r1.setSeriesPaint(0, ACCENT);
+        r1.setSeriesStroke(0, new BasicStroke(2.5f));
+        XYPlot plot = new XYPlot(acc, x, y, r1);
+        NumberAxis y2 = new NumberAxis("Labeled (retrieved: " + d.retrieved().getOrDefault(classId, 0) + ")");
+        y2.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        plot.setRangeAxis(1, y2);
+        plot.setDataset(1, counts);
+        plot.mapDatasetToRangeAxis(1, 1);
+        XYLineAndShapeRenderer r2 = new XYLineAndShapeRenderer(true, true);
+        r2.setSeriesPaint(0, SECOND);
+        plot.setRenderer(1, r2);
+        style(plot);
+        String title = c.mostCommonName().equals(c.name()) ? c.name() : c.mostCommonName() + " (" + c.name() + ")";
+        return finish(new JFreeChart(title, FONT.deriveFont(Font.BOLD, 13f), plot, true));
+    }
+
+    /** The class of a heat-map cell: rows are {@code d.classes()} in order, one cell per round. */
+    static Integer classAtHeatMapItem(ChartData d, int item) {
+        if (d.rounds().isEmpty()) return null;
+        int row = item / d.rounds().size();
+        return row >= 0 && row < d.classes().size() ? d.classes().get(row).id() : null;
+    }
+
     /** White (0) → blue (1). */
     static Color heat(double v) {
         double t = Math.max(0, Math.min(1, v));

@@ -50,7 +50,8 @@ final class ChartsView {
         for (ChartsViewModel.Kind k : ChartsViewModel.Kind.values()) {
             ChartViewer viewer = new ChartViewer(ChartsViewModel.chart(k, d));
             viewer.setId("chart-" + k.name().toLowerCase(java.util.Locale.ROOT));
-            Tab tab = new Tab(k.title(), viewer);
+            javafx.scene.Node content = k == ChartsViewModel.Kind.PER_CLASS ? withClassDetail(viewer, d) : viewer;
+            Tab tab = new Tab(k.title(), content);
             tab.setUserData(k);
             tabs.getTabs().add(tab);
         }
@@ -65,6 +66,30 @@ final class ChartsView {
         bar.setPadding(new Insets(0, 0, 8, 0));
         root.setTop(bar);
         root.setCenter(tabs);
+    }
+
+    /** Clicking a class in the heat map shows its accuracy and labeled images per round below it. */
+    private javafx.scene.Node withClassDetail(ChartViewer heatMap, ChartData d) {
+        javafx.scene.layout.StackPane detail = new javafx.scene.layout.StackPane(Views.muted("Click a class in the heat map to see its rounds."));
+        detail.setId("class-detail");
+        detail.setPrefHeight(260);
+        heatMap.addChartMouseListener(new org.jfree.chart.fx.interaction.ChartMouseListenerFX() {
+            @Override
+            public void chartMouseClicked(org.jfree.chart.fx.interaction.ChartMouseEventFX e) {
+                if (e.getEntity() instanceof org.jfree.chart.entity.XYItemEntity item) {
+                    Integer classId = Charts.classAtHeatMapItem(d, item.getItem());
+                    if (classId != null) detail.getChildren().setAll(new ChartViewer(Charts.classDetail(d, classId)));
+                }
+            }
+
+            @Override
+            public void chartMouseMoved(org.jfree.chart.fx.interaction.ChartMouseEventFX e) {
+            }
+        });
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(heatMap, detail);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.68);
+        return split;
     }
 
     private void export(ChartData d, boolean png) {

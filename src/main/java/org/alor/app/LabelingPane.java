@@ -46,9 +46,16 @@ final class LabelingPane {
     private final HBox filmStrip = new HBox(6);
     private final TextField searchField = new TextField();
     private final ListView<ClassSearch.ClassMatch> searchList = new ListView<>();
+    private final Node roundChooser;
 
     LabelingPane(LabelingViewModel vm) {
+        this(vm, null);
+    }
+
+    /** @param roundChooser shown in the header (e.g. to switch rounds), may be null */
+    LabelingPane(LabelingViewModel vm, Node roundChooser) {
         this.vm = vm;
+        this.roundChooser = roundChooser;
         root.getStyleClass().add("labeling");
         root.setId("labeling-pane");
         root.setFocusTraversable(true);
@@ -112,6 +119,7 @@ final class LabelingPane {
         progress.setId("labeling-progress");
         progress.textProperty().bind(vm.progressProperty());
         HBox box = new HBox(12, header, spacer, progress, review);
+        if (roundChooser != null) box.getChildren().add(2, roundChooser);
         box.setAlignment(Pos.CENTER_LEFT);
         box.setPadding(new Insets(12, 16, 8, 16));
         return box;

@@ -79,6 +79,13 @@ class ChartsFxTest {
         assertThat(ChartCsv.perClass(d)).contains("1,Turdus migratorius,true,1,0.600000");
         assertThat(ChartCsv.overall(d)).startsWith("run,round,accuracy,macro_f1,support,correct\nCT + TFS,0,0.400000,0.350000,30,12");
 
+        assertThat(Charts.classAtHeatMapItem(d, 0)).isEqualTo(1);
+        assertThat(Charts.classAtHeatMapItem(d, 5)).isEqualTo(0);
+        org.jfree.chart.plot.XYPlot detail = Charts.classDetail(d, 1).getXYPlot();
+        assertThat(detail.getDataset(0).getYValue(0, 1)).isEqualTo(60.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(detail.getDataset(1).getYValue(0, 1)).isZero();
+        assertThat(robot.lookup("#class-detail").tryQuery()).isPresent();
+
         Path png = dir.resolve("overall.png");
         ChartsViewModel.exportPng(ChartsViewModel.Kind.PER_CLASS, d, png, 800, 500);
         BufferedImage img = ImageIO.read(png.toFile());

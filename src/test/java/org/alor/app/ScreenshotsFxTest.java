@@ -104,6 +104,10 @@ class ScreenshotsFxTest {
         waitUntil(() -> robot.lookup("#chart-overall").tryQuery().isPresent());
         shoot(robot, "charts");
         robot.clickOn("Per class");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(robot.lookup("#chart-per_class").queryAs(javafx.scene.Node.class));
+        waitUntil(() -> robot.lookup("#class-detail .chart-viewer").tryQuery().isPresent()
+                || robot.lookup("#class-detail").queryAs(javafx.scene.layout.StackPane.class).getChildren().get(0) instanceof org.jfree.chart.fx.ChartViewer);
         shoot(robot, "charts-per-class");
 
         robot.clickOn("#rail-retrieval");
