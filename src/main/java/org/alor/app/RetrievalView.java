@@ -234,8 +234,4 @@ final class RetrievalView {
         l.getStyleClass().add("section-title");
         return l;
     }
-
-    static Node notWired(String text) {
-        return Views.empty("mdi2p-power-plug-off-outline", "Not connected", text);
-    }
 }

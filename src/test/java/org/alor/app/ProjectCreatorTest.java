@@ -57,4 +57,18 @@ class ProjectCreatorTest {
         return java.util.Arrays.stream(org.alor.data.Split.values()).flatMap(sp -> s.samples(sp).stream())
                 .map((StoredSample x) -> x.split() + " " + x.path() + " " + x.trueLabel() + " " + x.contentHash()).sorted().toList();
     }
+
+    @Test
+    void theSampleProjectIsCreatedOnceFromItsDataset() throws Exception {
+        Path data = SyntheticBirds.writeImageFolder(tmp.resolve("synthetic-aves"), 3, 2);
+        Path target = tmp.resolve("cache/sample-project");
+        DatasetSampleProject sample = new DatasetSampleProject(data, target);
+        assertThat(sample.unavailableReason()).isEmpty();
+        assertThat(sample.prepare(JobProgress.NONE)).isEqualTo(target);
+        try (ProjectStore s = ProjectStore.open(target)) {
+            assertThat(s.classes()).hasSize(6);
+        }
+        assertThat(sample.prepare(JobProgress.NONE)).isEqualTo(target);
+        assertThat(new DatasetSampleProject(tmp.resolve("nope"), target).unavailableReason()).get().asString().contains("not installed");
+    }
 }

@@ -93,4 +93,20 @@ class ResponsivenessFxTest {
         assertThat(job.isCancelled()).isTrue();
         assertThat(model.statusProperty().get()).isEqualTo("Fake training cancelled");
     }
+
+    @Test
+    void aFailedJobShowsTheCauseInADialogWithCopyDetails(FxRobot robot) throws Exception {
+        Task<Void> job = new TaskJob<>("Loading the checkpoint", p -> {
+            throw new IllegalStateException("/models/clip.bin: not a CLIP checkpoint", new java.io.IOException("truncated file"));
+        });
+        robot.interact(() -> model.runJob(job));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        javafx.scene.control.DialogPane pane = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        assertThat(pane.getHeaderText()).isEqualTo("Loading the checkpoint failed");
+        assertThat(pane.getContentText()).isEqualTo("/models/clip.bin: not a CLIP checkpoint: truncated file");
+        assertThat(pane.getButtonTypes()).extracting(javafx.scene.control.ButtonType::getText).contains("Copy details");
+        assertThat(((javafx.scene.control.TextArea) pane.getExpandableContent()).getText()).contains("Caused by: java.io.IOException");
+        assertThat(model.statusProperty().get()).startsWith("Loading the checkpoint failed: ");
+        robot.interact(() -> ((javafx.stage.Stage) pane.getScene().getWindow()).close());
+    }
 }
