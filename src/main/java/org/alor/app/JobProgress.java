@@ -18,4 +18,11 @@ public interface JobProgress {
 
     /** True once the user pressed Cancel; jobs check it between steps and stop early. */
     boolean isCancelled();
+
+    /**
+     * A point of a live curve, e.g. ("train loss", step, 0.83) or ("val accuracy", epoch, 0.61); the Runs view
+     * plots each series as it comes. Optional.
+     */
+    default void metric(String series, double x, double y) {
+    }
 }

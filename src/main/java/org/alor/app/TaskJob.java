@@ -10,10 +10,22 @@ public final class TaskJob<T> extends Task<T> {
         T run(JobProgress progress) throws Exception;
     }
 
+    /** Receives live curve points on the JavaFX thread. */
+    @FunctionalInterface
+    public interface MetricSink {
+        void accept(String series, double x, double y);
+    }
+
     private final Work<T> work;
+    private final MetricSink metrics;
 
     public TaskJob(String title, Work<T> work) {
+        this(title, work, null);
+    }
+
+    public TaskJob(String title, Work<T> work, MetricSink metrics) {
         this.work = work;
+        this.metrics = metrics;
         updateTitle(title);
     }
 
@@ -30,6 +42,11 @@ public final class TaskJob<T> extends Task<T> {
             @Override
             public boolean isCancelled() {
                 return TaskJob.this.isCancelled();
+            }
+
+            @Override
+            public void metric(String series, double x, double y) {
+                if (metrics != null) javafx.application.Platform.runLater(() -> metrics.accept(series, x, y));
             }
         });
     }
