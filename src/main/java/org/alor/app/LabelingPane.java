@@ -62,7 +62,12 @@ final class LabelingPane {
         root.setTop(header());
         root.setCenter(centre());
         root.setRight(whyPanel());
-        root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        // keys are taken at the scene, so they work wherever the focus is (e.g. still on the rail button)
+        javafx.event.EventHandler<KeyEvent> keyFilter = this::onKey;
+        root.sceneProperty().addListener((o, old, scene) -> {
+            if (old != null) old.removeEventFilter(KeyEvent.KEY_PRESSED, keyFilter);
+            if (scene != null) scene.addEventFilter(KeyEvent.KEY_PRESSED, keyFilter);
+        });
         root.setOnMouseClicked(e -> root.requestFocus());
         vm.currentItemProperty().addListener((o, a, item) -> showCurrent());
         vm.suggestions().addListener((ListChangeListener<Suggestion>) c -> showSuggestions());
@@ -89,6 +94,8 @@ final class LabelingPane {
     }
 
     private void onKey(KeyEvent e) {
+        if (e.getTarget() instanceof javafx.scene.control.TextInputControl t && t != searchField) return;
+        if (e.getTarget() instanceof javafx.scene.control.ComboBoxBase<?>) return;
         KeyStroke k = KeyStroke.of(e);
         boolean wasOpen = vm.searchOpenProperty().get();
         if (vm.onKey(k)) {
