@@ -45,8 +45,8 @@ public class AlorApp extends Application {
 
     @Override
     public void stop() {
+        jobs.shutdown(); // waits for queued label writes
         if (model != null) model.close();
-        jobs.shutdown();
     }
 
     public static void main(String[] args) {

@@ -143,10 +143,8 @@ public final class ShellViewModel {
     private void show(OpenProject opened) {
         OpenProject previous = project.get();
         project.set(opened);
-        if (previous != null) jobs.submit(new TaskJob<>("Closing", p -> {
-            previous.store().close();
-            return null;
-        }));
+        // closed through the serial writer, so label events still queued for it are written first
+        if (previous != null) jobs.storeWriter().execute(previous.store()::close);
         ProjectOverview o = opened.overview();
         title.set("ALOR Studio — " + o.name());
         status.set(summary(o));
