@@ -53,8 +53,8 @@ class ScreenshotsFxTest {
 
     @AfterEach
     void tearDown() {
-        model.close();
         jobs.shutdown();
+        model.close();
         TestPrefs.remove(prefs);
     }
 
