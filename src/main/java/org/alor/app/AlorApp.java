@@ -6,39 +6,49 @@ import javafx.stage.Stage;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The ALOR Studio desktop application. `--project DIR` (or a bare folder argument) opens that project
  * at start; without one the bundled sample project opens (created in the user's data folder the first time).
  */
-public final class AlorApp extends Application {
+public class AlorApp extends Application {
     private final BackgroundJobs jobs = new BackgroundJobs();
+    private ShellViewModel model;
+
+    /** The seams to the engine, retrieval, predictions and sample data; the lead wires them here. */
+    protected AppServices services() {
+        return AppServices.none().withSampleProject(new SampleProject());
+    }
 
     @Override
     public void start(Stage stage) {
-        MainViewModel model = new MainViewModel(jobs);
-        MainView view = new MainView(model);
+        model = new ShellViewModel(jobs, services(), AppPreferences.user());
+        ShellView view = new ShellView(model);
         stage.titleProperty().bind(model.titleProperty());
-        stage.setScene(new Scene(view.root(), 1100, 700));
+        Scene scene = new Scene(view.root(), 1280, 800);
+        view.install(scene);
+        stage.setScene(scene);
         stage.show();
         java.util.Optional<Path> requested = projectArgument(getParameters().getRaw());
         if (requested.isPresent()) model.openProject(requested.get());
         else model.openSampleProject();
     }
 
-    static java.util.Optional<Path> projectArgument(List<String> args) {
+    static Optional<Path> projectArgument(List<String> args) {
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (a.equals("--project") && i + 1 < args.size()) return java.util.Optional.of(Path.of(args.get(i + 1)));
-            if (a.startsWith("--project=")) return java.util.Optional.of(Path.of(a.substring("--project=".length())));
-            if (!a.startsWith("-")) return java.util.Optional.of(Path.of(a));
+            if (a.equals("--project") && i + 1 < args.size()) return Optional.of(Path.of(args.get(i + 1)));
+            if (a.startsWith("--project=")) return Optional.of(Path.of(a.substring("--project=".length())));
+            if (!a.startsWith("-")) return Optional.of(Path.of(a));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     @Override
     public void stop() {
-        jobs.shutdown();
+        jobs.shutdown(); // waits for queued label writes
+        if (model != null) model.close();
     }
 
     public static void main(String[] args) {

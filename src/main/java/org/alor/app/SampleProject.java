@@ -17,10 +17,19 @@ import java.util.Optional;
  * The bundled sample project (the synthetic-aves world of {@code sample-data/}), created in the user's
  * data folder on first use so the app has something real to show out of the box.
  */
-public final class SampleProject {
+public final class SampleProject implements SampleProjectProvider {
     static final String SAMPLE = "synthetic-aves";
 
-    private SampleProject() {
+    @Override
+    public Optional<String> unavailableReason() {
+        return sampleData().isPresent() ? Optional.empty()
+                : Optional.of("The bundled sample-data/" + SAMPLE + " folder was not found (start ALOR Studio from its folder or set -Dalor.sampleData).");
+    }
+
+    @Override
+    public Path prepare(JobProgress progress) throws Exception {
+        progress.update("Preparing the sample project (the first time this regenerates its open corpus, about 15 s)", -1);
+        return ensure();
     }
 
     /** The sample-data folder: {@code -Dalor.sampleData}, else {@code ./sample-data}, else next to the build. */

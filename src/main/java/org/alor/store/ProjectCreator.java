@@ -1,5 +1,6 @@
 package org.alor.store;
 
+import org.alor.data.ClassInfo;
 import org.alor.data.DatasetFormatException;
 import org.alor.data.DatasetImport;
 import org.alor.data.DatasetImports;
@@ -37,6 +38,18 @@ public final class ProjectCreator {
         }
     }
 
+    /**
+     * A project to create from an import that was already run (the wizard previews it first).
+     *
+     * @param classes        the (possibly edited) classes; ids must match the import's
+     * @param checkpoint     CLIP checkpoint to remember, or null
+     * @param checkpointHash its content hash when already known, or null
+     * @param corpus         open-data corpus to remember, or null
+     */
+    public record Spec(Path projectDir, DatasetImport imported, List<ClassInfo> classes, Path checkpoint,
+                       String checkpointHash, Path corpus, double valFraction, double testFraction, long seed) {
+    }
+
     private ProjectCreator() {
     }
 
@@ -56,22 +69,34 @@ public final class ProjectCreator {
         if (corpus != null && !Files.exists(corpus)) throw new IllegalArgumentException("corpus " + corpus + " does not exist");
 
         DatasetImport imported = DatasetImports.run(request);
+        return create(new Spec(projectDir, imported, imported.classes(), checkpoint, null, corpus,
+                split.valFraction(), split.testFraction(), split.seed()));
+    }
+
+    /** Creates the project of {@code spec}, splitting per class when the import has no splits. */
+    public static Created create(Spec spec) throws IOException {
+        Path projectDir = spec.projectDir();
+        if (Files.exists(projectDir.resolve(ProjectStore.DATABASE_FILE))) {
+            throw new IllegalStateException(projectDir + " is already a project (change its settings with `alor set`)");
+        }
+        DatasetImport imported = spec.imported();
         List<SampleRecord> samples = imported.samples();
         boolean splitApplied = !imported.hasSplitAssignments() && samples.stream().anyMatch(s -> s.trueLabel() != null);
-        if (splitApplied) samples = new StratifiedSplitter(split.valFraction(), split.testFraction(), split.seed()).assign(samples);
+        if (splitApplied) samples = new StratifiedSplitter(spec.valFraction(), spec.testFraction(), spec.seed()).assign(samples);
 
         Files.createDirectories(projectDir);
         List<SampleRecord> toStore = samples;
         try (ProjectStore store = ProjectStore.create(projectDir)) {
             store.inTransaction(tx -> {
-                store.replaceClasses(imported.classes());
+                store.replaceClasses(spec.classes());
                 store.insertSamples(toStore);
                 Settings settings = store.settings();
                 settings.set(Settings.DATASET_ROOT, imported.root());
                 settings.set("dataset_format", imported.format().key());
-                settings.set(Settings.SEED, split.seed());
-                if (checkpoint != null) settings.set(Settings.CHECKPOINT, checkpoint.toAbsolutePath().normalize());
-                if (corpus != null) settings.set(Settings.CORPUS, corpus.toAbsolutePath().normalize());
+                settings.set(Settings.SEED, spec.seed());
+                if (spec.checkpoint() != null) settings.set(Settings.CHECKPOINT, spec.checkpoint().toAbsolutePath().normalize());
+                if (spec.checkpointHash() != null) settings.set(Settings.CHECKPOINT_HASH, spec.checkpointHash());
+                if (spec.corpus() != null) settings.set(Settings.CORPUS, spec.corpus().toAbsolutePath().normalize());
                 ImportProblemLog.save(settings, imported.problems());
                 return null;
             });

@@ -1,0 +1,23 @@
+package org.alor.app;
+
+import java.util.UUID;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+
+/** Throw-away preference nodes, so tests never touch the user's settings. */
+final class TestPrefs {
+    private TestPrefs() {
+    }
+
+    static AppPreferences fresh() {
+        return new AppPreferences(Preferences.userRoot().node("org/alor/studio-tests/" + UUID.randomUUID()));
+    }
+
+    static void remove(AppPreferences p) {
+        try {
+            p.node().removeNode();
+        } catch (BackingStoreException | IllegalStateException e) {
+            // best effort
+        }
+    }
+}
