@@ -18,6 +18,7 @@ public final class TarReader implements AutoCloseable {
     private long remaining;   // unread content bytes of the current entry
     private long padding;     // bytes up to the next block boundary
     private Map<String, String> globalPax = new HashMap<>();
+    private String current = "header";
 
     /** A regular file member. */
     public record Entry(String name, long size) {
@@ -42,7 +43,7 @@ public final class TarReader implements AutoCloseable {
         while (true) {
             int got = in.readNBytes(header, 0, BLOCK);
             if (got == 0) return null;
-            if (got < BLOCK) throw new TruncatedException("archive ends inside a header");
+            if (got < BLOCK) throw new TruncatedException("archive is truncated inside a header");
             if (allZero(header)) return null;
             checkChecksum();
             char type = (char) header[156];
@@ -59,6 +60,7 @@ public final class TarReader implements AutoCloseable {
                 case 'g' -> globalPax = parsePax(readBytes(size, "pax global header"));
                 case 'L' -> longName = trimNul(new String(readBytes(size, "GNU long name"), StandardCharsets.UTF_8));
                 case '0', '\0', '7' -> {
+                    current = name;
                     remaining = size;
                     padding = pad(size);
                     return new Entry(name, size);
@@ -78,7 +80,9 @@ public final class TarReader implements AutoCloseable {
     public byte[] readContent() throws IOException {
         if (remaining > Integer.MAX_VALUE - 16) throw new IOException("member too large to read into memory");
         byte[] b = in.readNBytes((int) remaining);
-        if (b.length < remaining) throw new TruncatedException("member ends after " + b.length + " of " + remaining + " bytes");
+        if (b.length < remaining) {
+            throw new TruncatedException("member " + current + " is truncated (" + b.length + " of " + remaining + " bytes)");
+        }
         remaining = 0;
         return b;
     }
@@ -89,7 +93,7 @@ public final class TarReader implements AutoCloseable {
         try {
             return readContent();
         } catch (TruncatedException e) {
-            throw new TruncatedException(what + " is truncated");
+            throw new TruncatedException("archive is truncated inside a " + what);
         } finally {
             skipPadding();
         }
@@ -102,7 +106,7 @@ public final class TarReader implements AutoCloseable {
             if (n < 0) {
                 long left = remaining;
                 remaining = 0;
-                throw new TruncatedException("member ends " + left + " bytes early");
+                throw new TruncatedException("member " + current + " is truncated (ends " + left + " bytes early)");
             }
             remaining -= n;
         }
@@ -131,7 +135,12 @@ public final class TarReader implements AutoCloseable {
     }
 
     private void checkChecksum() throws IOException {
-        long stored = parseNumber(header, 148, 8);
+        long stored;
+        try {
+            stored = parseNumber(header, 148, 8);
+        } catch (IOException e) {
+            stored = -1;
+        }
         long sum = 0;
         for (int i = 0; i < BLOCK; i++) sum += (i >= 148 && i < 156) ? ' ' : (header[i] & 0xff);
         if (sum != stored) throw new IOException("bad tar header checksum (not a tar file, or corrupted)");

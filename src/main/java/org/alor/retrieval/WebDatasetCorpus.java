@@ -63,8 +63,7 @@ public final class WebDatasetCorpus implements CorpusReader {
                     if (ext.equals("txt")) sample.addText(member, tar.readContent(), warnings);
                     else if (ext.equals("json")) sample.addJson(member, tar.readContent(), warnings);
                 } catch (TarReader.TruncatedException ex) {
-                    warnings.accept(shard + ": " + (member == null ? "archive" : "member " + member)
-                            + " is truncated (" + ex.getMessage() + "); rest of the shard skipped");
+                    warnings.accept(shard + ": " + ex.getMessage() + "; rest of the shard skipped");
                     sample.discard();
                     return;
                 } catch (IOException ex) {
