@@ -2,7 +2,6 @@ package org.alor.retrieval;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,11 +119,5 @@ public final class CaptionMatcher {
         int[] ids = new int[matchedRefs.length];
         for (int i = 0; i < ids.length; i++) ids[i] = refs.get(matchedRefs[i]).classId();
         return Arrays.stream(ids).sorted().distinct().toArray();
-    }
-
-    static List<Integer> list(int[] a) {
-        List<Integer> out = new ArrayList<>(a.length);
-        for (int v : a) out.add(v);
-        return Collections.unmodifiableList(out);
     }
 }

@@ -24,6 +24,30 @@ public interface CorpusReader {
      */
     void scan(String shard, Consumer<CaptionRecord> records, Consumer<String> warnings) throws IOException;
 
+    /**
+     * Streams only the records whose caption passes {@code filter} (a non-empty result), with that result. The
+     * filter sees every caption of the shard, in order. The default scans full records; a table reader overrides
+     * it to fetch keys and URLs for the matching rows only (most rows never leave the database).
+     */
+    default void scanMatching(String shard, CaptionFilter filter, MatchSink sink, Consumer<String> warnings) throws IOException {
+        scan(shard, rec -> {
+            int[] refs = filter.test(rec.caption());
+            if (refs.length > 0) sink.accept(rec, refs);
+        }, warnings);
+    }
+
+    /** Tests one caption; an empty array means no match. */
+    @FunctionalInterface
+    interface CaptionFilter {
+        int[] test(String caption);
+    }
+
+    /** Receives a matching record and the filter's result for it. */
+    @FunctionalInterface
+    interface MatchSink {
+        void accept(CaptionRecord record, int[] refs);
+    }
+
     /** Whether {@link #openImage} can return image bytes (tar shards, img2dataset folders); tables hold URLs only. */
     boolean holdsImages();
 

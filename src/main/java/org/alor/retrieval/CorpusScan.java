@@ -102,20 +102,18 @@ public final class CorpusScan {
         List<CaptionMatch> matches = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         long[] count = {0, 0, 0}; // captions, unreported captions, unreported matches
-        corpus.scan(shard, rec -> {
+        corpus.scanMatching(shard, caption -> {
             if (cancelled.get()) throw new CancelledScan();
-            int[] refs = session.match(rec.caption());
-            if (refs.length > 0) {
-                matches.add(new CaptionMatch(rec, refs));
-                count[2]++;
-            }
+            int[] refs = session.match(caption);
+            if (refs.length > 0) count[2]++;
             count[0]++;
             if (++count[1] == REPORT_EVERY) {
                 listener.captionsScanned(count[1], count[2]);
                 count[1] = 0;
                 count[2] = 0;
             }
-        }, warnings::add);
+            return refs;
+        }, (rec, refs) -> matches.add(new CaptionMatch(rec, refs)), warnings::add);
         listener.captionsScanned(count[1], count[2]);
         return new ShardResult(shard, count[0], List.copyOf(matches), List.copyOf(warnings));
     }

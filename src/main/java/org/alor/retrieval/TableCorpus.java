@@ -9,7 +9,12 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -119,6 +124,72 @@ public final class TableCorpus implements CorpusReader {
                     if (caption == null) continue;
                     records.accept(new CaptionRecord(key, caption, rs.getString(3), shard));
                 }
+            }
+        } catch (SQLException e) {
+            throw new IOException(file + ": cannot read the table (" + firstLine(e.getMessage()) + ")", e);
+        }
+    }
+
+    /**
+     * Parquet: pass 1 streams only the caption column (with {@code file_row_number}) through the filter; pass 2
+     * fetches key and URL of the matching rows alone, through a temporary table of their row numbers. About 5% of
+     * LAION captions name a class of a typical task, so most key/URL strings never cross JDBC.
+     */
+    @Override
+    public void scanMatching(String shard, CaptionFilter filter, MatchSink sink, Consumer<String> warnings) throws IOException {
+        if (kind != Kind.PARQUET) {
+            CorpusReader.super.scanMatching(shard, filter, sink, warnings);
+            return;
+        }
+        Path file = root.resolve(shard);
+        String src = "read_parquet(" + literal(file.toAbsolutePath().toString()) + ", file_row_number = true)";
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            st.execute("SET threads = 2");
+            TableColumns cols = configured != null ? configured : detect(st, file);
+            List<Long> rows = new ArrayList<>();
+            List<String> captions = new ArrayList<>();
+            List<int[]> results = new ArrayList<>();
+            st.setFetchSize(FETCH_SIZE);
+            try (ResultSet rs = st.executeQuery("SELECT file_row_number, CAST(" + ident(cols.caption()) + " AS VARCHAR) FROM " + src)) {
+                while (rs.next()) {
+                    String caption = rs.getString(2);
+                    if (caption == null) continue;
+                    int[] refs = filter.test(caption);
+                    if (refs.length == 0) continue;
+                    rows.add(rs.getLong(1));
+                    captions.add(caption);
+                    results.add(refs);
+                }
+            }
+            if (rows.isEmpty()) return;
+            String[] keys = new String[rows.size()];
+            String[] urls = new String[rows.size()];
+            if (cols.key() != null || cols.url() != null) {
+                st.execute("CREATE TABLE wanted (r BIGINT)"); // the database is this connection's private in-memory one
+                try (DuckDBAppender a = ((DuckDBConnection) c).createAppender(DuckDBConnection.DEFAULT_SCHEMA, "wanted")) {
+                    for (long r : rows) {
+                        a.beginRow();
+                        a.append(r);
+                        a.endRow();
+                    }
+                }
+                String keyExpr = cols.key() == null ? "NULL" : "CAST(" + ident(cols.key()) + " AS VARCHAR)";
+                String urlExpr = cols.url() == null ? "NULL" : "CAST(" + ident(cols.url()) + " AS VARCHAR)";
+                Map<Long, Integer> index = new HashMap<>(rows.size() * 2);
+                for (int i = 0; i < rows.size(); i++) index.put(rows.get(i), i);
+                try (ResultSet rs = st.executeQuery("SELECT file_row_number, " + keyExpr + ", " + urlExpr + " FROM " + src
+                        + " WHERE file_row_number IN (SELECT r FROM wanted)")) {
+                    while (rs.next()) {
+                        Integer i = index.get(rs.getLong(1));
+                        if (i == null) continue;
+                        keys[i] = rs.getString(2);
+                        urls[i] = rs.getString(3);
+                    }
+                }
+            }
+            for (int i = 0; i < rows.size(); i++) {
+                String key = keys[i] != null ? keys[i] : Long.toString(rows.get(i));
+                sink.accept(new CaptionRecord(key, captions.get(i), urls[i], shard), results.get(i));
             }
         } catch (SQLException e) {
             throw new IOException(file + ": cannot read the table (" + firstLine(e.getMessage()) + ")", e);

@@ -131,6 +131,39 @@ class CorpusReadersTest {
     }
 
     @Test
+    void parquetMatchingScanFetchesKeysAndUrlsOfMatchesOnly_sameAsAFullScan(@TempDir Path dir) throws Exception {
+        Path pq = dir.resolve("t.parquet");
+        try (Connection c = TableCorpus.connect(); Statement st = c.createStatement()) {
+            st.execute("COPY (SELECT 'id-' || (i * 7) AS SAMPLE_ID, CASE WHEN i % 5 = 0 THEN NULL ELSE 'http://h/' || i END AS URL,"
+                    + " CASE WHEN i % 11 = 0 THEN NULL WHEN i % 4 = 0 THEN 'Barn Swallow no ' || i ELSE 'x ' || i END AS TEXT"
+                    + " FROM range(30000) t(i)) TO " + TableCorpus.literal(pq.toString()) + " (FORMAT parquet, ROW_GROUP_SIZE 4096)");
+        }
+        CaptionMatcher m = CaptionMatcher.build(List.of(new ClassSynonyms(0, "Barn Swallow", List.of("Barn Swallow"))));
+        for (TableColumns cols : java.util.Arrays.asList(null, new TableColumns(null, "TEXT", null))) {
+            CorpusReader r = new TableCorpus(pq, TableCorpus.Kind.PARQUET, cols);
+            List<CaptionRecord> full = new ArrayList<>();
+            r.scan("t.parquet", rec -> {
+                if (m.newSession().match(rec.caption()).length > 0) full.add(rec);
+            }, x -> { });
+            List<CaptionRecord> fast = new ArrayList<>();
+            long[] seen = {0};
+            CaptionMatcher.Session s = m.newSession();
+            r.scanMatching("t.parquet", cap -> {
+                seen[0]++;
+                return s.match(cap);
+            }, (rec, refs) -> fast.add(rec), x -> { });
+            assertThat(fast).isEqualTo(full);
+            assertThat(fast).hasSize((int) java.util.stream.IntStream.range(0, 30000).filter(i -> i % 11 != 0 && i % 4 == 0).count());
+            assertThat(seen[0]).isEqualTo(java.util.stream.IntStream.range(0, 30000).filter(i -> i % 11 != 0).count());
+        }
+        CaptionRecord first = new ArrayList<CaptionRecord>() {{
+            new TableCorpus(pq, TableCorpus.Kind.PARQUET, null).scanMatching("t.parquet",
+                    cap -> m.newSession().match(cap), (rec, refs) -> add(rec), x -> { });
+        }}.get(0);
+        assertThat(first).isEqualTo(new CaptionRecord("id-28", "Barn Swallow no 4", "http://h/4", "t.parquet"));
+    }
+
+    @Test
     void csvMetadataKeepsKeysAsText_andCustomColumns(@TempDir Path dir) throws Exception {
         Map<String, String> caps = new LinkedHashMap<>();
         caps.put("000000007", "a \"quoted\", comma caption");
