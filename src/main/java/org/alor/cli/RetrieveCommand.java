@@ -3,7 +3,10 @@ package org.alor.cli;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import org.alor.data.ClassMetadataJson;
+import org.alor.data.DatasetFormatException;
 import org.alor.retrieval.ClassStats;
+import org.alor.retrieval.ClassSynonyms;
 import org.alor.retrieval.CorpusFormat;
 import org.alor.retrieval.CorpusReader;
 import org.alor.retrieval.ItemStatus;
@@ -81,6 +84,10 @@ public final class RetrieveCommand implements Callable<Integer> {
     @Option(names = "--metadata-out", paramLabel = "FILE.json", description = "Also write the class metadata JSON (reference format).")
     Path metadataOut;
 
+    @Option(names = "--synonyms", paramLabel = "FILE.json",
+            description = "Class metadata JSON (reference format) whose alternates replace the project's synonym lists.")
+    Path synonymsFile;
+
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
@@ -106,6 +113,17 @@ public final class RetrieveCommand implements Callable<Integer> {
             }
             TableColumns cols = captionColumn == null && urlColumn == null && keyColumn == null ? null
                     : new TableColumns(keyColumn, captionColumn == null ? "caption" : captionColumn, urlColumn);
+            if (synonymsFile != null) {
+                try {
+                    ClassSynonyms.replaceInStore(store, ClassMetadataJson.read(synonymsFile));
+                } catch (DatasetFormatException e) {
+                    System.err.println("alor retrieve: " + e.getMessage());
+                    return 1;
+                } catch (IllegalArgumentException e) {
+                    System.err.println("alor retrieve: " + synonymsFile + ": " + e.getMessage());
+                    return 1;
+                }
+            }
             CorpusReader reader = fmt.open(corpusPath, cols);
             RetrievalOptions options = RetrievalOptions.defaults().withPerClass(perClass);
             if (threads != null) options = options.withThreads(threads);
@@ -246,8 +264,24 @@ public final class RetrieveCommand implements Callable<Integer> {
             out.flush();
         }
 
-        void finish() {
-            draw(true);
+        private int lastImagesTotal = -1;
+
+        @Override
+        public synchronized void imagesObtained(int doneImages, int total) {
+            if (lastImagesTotal < 0) {
+                draw(true);
+                out.println();
+            }
+            long now = System.nanoTime();
+            if (doneImages < total && now - lastDraw < 250_000_000L && lastImagesTotal >= 0) return;
+            lastImagesTotal = total;
+            lastDraw = now;
+            out.printf("\rretrieve: images %d/%d   ", doneImages, total);
+            out.flush();
+        }
+
+        synchronized void finish() {
+            if (lastImagesTotal < 0) draw(true);
             out.println();
         }
     }

@@ -30,6 +30,32 @@ public record ClassSynonyms(int classId, String name, List<String> synonyms) {
         return out;
     }
 
+    /**
+     * Replaces the project's synonym lists by those of a user-edited class list (same ids and names; e.g. a
+     * metadata JSON). Exclusion flags of synonyms that remain are kept.
+     *
+     * @throws IllegalArgumentException when ids or names differ from the project's classes
+     */
+    public static void replaceInStore(ProjectStore store, List<ClassInfo> edited) {
+        java.util.Map<Integer, ClassInfo> byId = new java.util.HashMap<>();
+        for (ClassInfo c : edited) byId.put(c.id(), c);
+        List<ClassInfo> current = store.classes();
+        if (byId.size() != current.size()) {
+            throw new IllegalArgumentException("the synonym list has " + byId.size() + " classes, the project " + current.size());
+        }
+        List<ClassInfo> updated = new ArrayList<>();
+        for (ClassInfo c : current) {
+            ClassInfo e = byId.get(c.id());
+            if (e == null) throw new IllegalArgumentException("class " + c.id() + " is missing from the synonym list");
+            if (!e.name().equals(c.name())) {
+                throw new IllegalArgumentException("class " + c.id() + " is '" + e.name() + "' in the synonym list but '"
+                        + c.name() + "' in the project");
+            }
+            updated.add(new ClassInfo(c.id(), c.name(), c.mostCommonName(), e.synonyms()));
+        }
+        store.replaceClasses(updated);
+    }
+
     /** Synonyms of the classes as given (e.g. a user-edited metadata file): all alternates. */
     public static List<ClassSynonyms> fromClasses(List<ClassInfo> classes) {
         List<ClassSynonyms> out = new ArrayList<>();

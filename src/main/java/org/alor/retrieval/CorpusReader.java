@@ -25,6 +25,23 @@ public interface CorpusReader {
     void scan(String shard, Consumer<CaptionRecord> records, Consumer<String> warnings) throws IOException;
 
     /**
+     * All records of the corpus in shard order, read lazily one shard at a time (a shard's records are held while
+     * it is consumed). Damaged members go to {@code warnings}; an unreadable shard ends the stream with an
+     * {@link java.io.UncheckedIOException}.
+     */
+    default java.util.stream.Stream<CaptionRecord> records(Consumer<String> warnings) throws IOException {
+        return shards().stream().flatMap(shard -> {
+            List<CaptionRecord> out = new java.util.ArrayList<>();
+            try {
+                scan(shard, out::add, warnings);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return out.stream();
+        });
+    }
+
+    /**
      * Streams only the records whose caption passes {@code filter} (a non-empty result), with that result. The
      * filter sees every caption of the shard, in order. The default scans full records; a table reader overrides
      * it to fetch keys and URLs for the matching rows only (most rows never leave the database).

@@ -40,6 +40,11 @@ public final class RetrievalCache {
 
     public SyncResult sync(CorpusReader corpus, Map<Integer, List<KeptItem>> kept, RetrievalOptions options)
             throws IOException, InterruptedException {
+        return sync(corpus, kept, options, ScanListener.NONE);
+    }
+
+    public SyncResult sync(CorpusReader corpus, Map<Integer, List<KeptItem>> kept, RetrievalOptions options,
+                           ScanListener listener) throws IOException, InterruptedException {
         Map<String, StoredSample> existing = new HashMap<>();
         for (StoredSample s : store.samples(Split.RETRIEVED)) {
             String id = s.provenanceJson() == null ? null : Provenance.identityOf(s.provenanceJson());
@@ -64,8 +69,8 @@ public final class RetrievalCache {
         for (Map.Entry<String, KeptItem> e : wanted.entrySet()) if (!existing.containsKey(e.getKey())) toAdd.add(e.getValue());
         Map<String, ItemStatus> failures = new LinkedHashMap<>();
         Map<String, SavedImage> saved = corpus.holdsImages()
-                ? fromShards(corpus, toAdd, options, failures)
-                : download(toAdd, options, failures);
+                ? fromShards(corpus, toAdd, options, failures, listener)
+                : download(toAdd, options, failures, listener);
         saved = removeNearDuplicates(saved, options, failures);
         List<SampleRecord> records = new ArrayList<>();
         List<String> provenance = new ArrayList<>();
@@ -97,7 +102,8 @@ public final class RetrievalCache {
     }
 
     private Map<String, SavedImage> fromShards(CorpusReader corpus, List<KeptItem> items, RetrievalOptions options,
-                                               Map<String, ItemStatus> failures) throws IOException {
+                                               Map<String, ItemStatus> failures, ScanListener listener) throws IOException {
+        int[] done = {0};
         ImageSaver saver = new ImageSaver(options.localMinSide(), options.shorterSide());
         Map<String, Map<String, List<KeptItem>>> byShard = new LinkedHashMap<>();
         for (KeptItem k : items) {
@@ -110,6 +116,7 @@ public final class RetrievalCache {
             corpus.readImages(shard.getKey(), shard.getValue().keySet(), (key, bytes) -> {
                 found.add(key);
                 for (KeptItem k : shard.getValue().get(key)) {
+                    listener.imagesObtained(++done[0], items.size());
                     try {
                         out.put(identity(k), saver.save(bytes, targetBase(k)));
                     } catch (RejectedImageException e) {
@@ -127,8 +134,8 @@ public final class RetrievalCache {
         return out;
     }
 
-    private Map<String, SavedImage> download(List<KeptItem> items, RetrievalOptions options, Map<String, ItemStatus> failures)
-            throws IOException, InterruptedException {
+    private Map<String, SavedImage> download(List<KeptItem> items, RetrievalOptions options, Map<String, ItemStatus> failures,
+                                             ScanListener listener) throws IOException, InterruptedException {
         List<ImageDownloader.Item> list = new ArrayList<>();
         for (KeptItem k : items) {
             if (k.record().url() == null) {
@@ -141,7 +148,8 @@ public final class RetrievalCache {
         if (list.isEmpty()) return out;
         ImageDownloader dl = new ImageDownloader(options.download(), new ImageSaver(options.downloadMinSide(), options.shorterSide()));
         try (DownloadLog log = new DownloadLog(projectDir.resolve(DIR).resolve("downloads.jsonl"))) {
-            Map<String, ItemStatus> st = dl.download(list, log, null);
+            java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+            Map<String, ItemStatus> st = dl.download(list, log, (item, status) -> listener.imagesObtained(done.incrementAndGet(), list.size()));
             for (Map.Entry<String, ItemStatus> e : st.entrySet()) {
                 if (!e.getValue().ok()) {
                     failures.put(e.getKey(), e.getValue());

@@ -46,7 +46,7 @@ public final class RetrievalJob {
         saveStats(stats);
         CaptionRanker ranker = options.ranker() == null ? null : new CaptionRanker(options.ranker(), options.templates(), 256);
         Map<Integer, List<KeptItem>> kept = ClassSelection.select(classes, matcher, matches, options.perClass(), ranker);
-        RetrievalCache.SyncResult sync = new RetrievalCache(store).sync(corpus, kept, options);
+        RetrievalCache.SyncResult sync = new RetrievalCache(store).sync(corpus, kept, options, listener);
         Map<Integer, Integer> keptCounts = new LinkedHashMap<>();
         for (ClassSynonyms c : classes) keptCounts.put(c.classId(), 0);
         store.trueLabelCounts(org.alor.data.Split.RETRIEVED).forEach((k, v) -> {

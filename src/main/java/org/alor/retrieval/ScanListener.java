@@ -12,4 +12,8 @@ public interface ScanListener {
     /** A shard finished (or was taken from the progress of an earlier run when {@code resumed}). */
     default void shardDone(ShardResult result, boolean resumed) {
     }
+
+    /** After the scan: images obtained so far for the retrieval cache (from shards or by download). */
+    default void imagesObtained(int done, int total) {
+    }
 }

@@ -87,6 +87,28 @@ class RetrieveCommandTest {
     }
 
     @Test
+    void aUserEditedSynonymListReplacesTheProjectsSynonyms(@TempDir Path tmp) throws Exception {
+        Path corpus = Files.createDirectories(tmp.resolve("corpus"));
+        Files.writeString(corpus.resolve("metadata.csv"), "key,caption,url\n1,a Barn Swallow,\n2,a Chimney swallow,\n3,swallowtail,\n");
+        Path p = project(tmp.resolve("p"), corpus);
+        Path edited = tmp.resolve("edited.json");
+        Files.writeString(edited, "{\"0\": {\"name\": \"Hirundo rustica\", \"alternates\": [\"Hirundo rustica\", \"Barn Swallow\", \"Chimney Swallow\"]},"
+                + " \"1\": {\"name\": \"Papilio machaon\", \"alternates\": {\"Swallowtail\": 0}}}");
+        Run r = run(p.toString(), "--json", "--synonyms", edited.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonObject c0 = JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonArray("classes").get(0).getAsJsonObject();
+        assertThat(c0.get("matched").getAsInt()).isEqualTo(2);
+        assertThat(c0.getAsJsonObject("synonyms").get("Chimney Swallow").getAsInt()).isEqualTo(1);
+        try (ProjectStore s = ProjectStore.open(p)) {
+            assertThat(s.synonyms(1)).extracting(x -> x.synonym()).containsExactly("Swallowtail");
+        }
+        Files.writeString(edited, "{\"0\": {\"name\": \"Other\"}, \"1\": {\"name\": \"Papilio machaon\"}}");
+        Run bad = run(p.toString(), "--synonyms", edited.toString());
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.err()).contains("edited.json").contains("class 0 is 'Other'");
+    }
+
+    @Test
     void userErrorsAreOneLineWithExitCodes(@TempDir Path tmp) {
         Run noProject = run(tmp.resolve("nope").toString(), "--corpus", tmp.toString());
         assertThat(noProject.code()).isEqualTo(1);

@@ -44,6 +44,7 @@ class CorpusReadersTest {
             assertThat(in.readAllBytes()).isEqualTo(TestCorpora.png(16, 16, 12));
         }
         assertThat(c.openImage("shard-00001.tar", "00001")).isEmpty();
+        assertThat(c.records(warnings::add).toList()).isEqualTo(recs);
     }
 
     @Test
