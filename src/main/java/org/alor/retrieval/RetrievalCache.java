@@ -134,15 +134,21 @@ public final class RetrievalCache {
         return out;
     }
 
+    /** Each URL is fetched once; other classes keeping the same record get a copy of the stored file. */
     private Map<String, SavedImage> download(List<KeptItem> items, RetrievalOptions options, Map<String, ItemStatus> failures,
                                              ScanListener listener) throws IOException, InterruptedException {
-        List<ImageDownloader.Item> list = new ArrayList<>();
+        Map<String, List<KeptItem>> byUrl = new LinkedHashMap<>();
         for (KeptItem k : items) {
             if (k.record().url() == null) {
                 failures.put(identity(k), ItemStatus.of(ItemStatus.Kind.NETWORK_ERROR, "no URL"));
                 continue;
             }
-            list.add(new ImageDownloader.Item(identity(k), k.record().url(), targetBase(k)));
+            byUrl.computeIfAbsent(k.record().url(), u -> new ArrayList<>()).add(k);
+        }
+        List<ImageDownloader.Item> list = new ArrayList<>();
+        for (List<KeptItem> same : byUrl.values()) {
+            KeptItem first = same.get(0);
+            list.add(new ImageDownloader.Item(identity(first), first.record().url(), targetBase(first)));
         }
         Map<String, SavedImage> out = new HashMap<>();
         if (list.isEmpty()) return out;
@@ -150,15 +156,30 @@ public final class RetrievalCache {
         try (DownloadLog log = new DownloadLog(projectDir.resolve(DIR).resolve("downloads.jsonl"))) {
             java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
             Map<String, ItemStatus> st = dl.download(list, log, (item, status) -> listener.imagesObtained(done.incrementAndGet(), list.size()));
-            for (Map.Entry<String, ItemStatus> e : st.entrySet()) {
-                if (!e.getValue().ok()) {
-                    failures.put(e.getKey(), e.getValue());
-                    continue;
+            for (ImageDownloader.Item item : list) {
+                List<KeptItem> same = byUrl.get(item.url());
+                ItemStatus status = st.get(item.id());
+                SavedImage img = status.ok() ? log.get(item.id()).map(DownloadLog.Entry::image).orElse(null) : null;
+                for (KeptItem k : same) {
+                    if (img == null) {
+                        failures.put(identity(k), status.ok() ? ItemStatus.of(ItemStatus.Kind.NETWORK_ERROR, "lost") : status);
+                    } else if (identity(k).equals(item.id())) {
+                        out.put(identity(k), img);
+                    } else {
+                        out.put(identity(k), copy(img, targetBase(k)));
+                    }
                 }
-                log.get(e.getKey()).map(DownloadLog.Entry::image).ifPresent(img -> out.put(e.getKey(), img));
             }
         }
         return out;
+    }
+
+    private static SavedImage copy(SavedImage img, Path base) throws IOException {
+        String name = img.file().getFileName().toString();
+        Path target = base.resolveSibling(base.getFileName() + name.substring(name.lastIndexOf('.')));
+        Files.createDirectories(target.getParent());
+        Files.copy(img.file(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return new SavedImage(target, img.width(), img.height(), img.sha256());
     }
 
     private Map<String, SavedImage> removeNearDuplicates(Map<String, SavedImage> saved, RetrievalOptions options,
