@@ -84,6 +84,9 @@ public final class RetrieveCommand implements Callable<Integer> {
     @Option(names = "--metadata-out", paramLabel = "FILE.json", description = "Also write the class metadata JSON (reference format).")
     Path metadataOut;
 
+    @Option(names = "--matches-out", paramLabel = "FILE.jsonl", description = "Also write every matched record (JSON lines).")
+    Path matchesOut;
+
     @Option(names = "--synonyms", paramLabel = "FILE.json",
             description = "Class metadata JSON (reference format) whose alternates replace the project's synonym lists.")
     Path synonymsFile;
@@ -145,9 +148,11 @@ public final class RetrieveCommand implements Callable<Integer> {
             }
             if (rankNote != null) System.err.println("note: " + rankNote);
             Progress progress = new Progress(reader.shards().size(), System.err);
-            RetrievalReport report = new RetrievalJob(store, reader, options).run(progress);
+            RetrievalJob job = new RetrievalJob(store, reader, options);
+            RetrievalReport report = job.run(progress);
             progress.finish();
             for (String w : report.warnings()) System.err.println("warning: " + w);
+            if (matchesOut != null) job.writeMatches(matchesOut);
             if (metadataOut != null) RetrievalJob.exportMetadata(store, report.stats(), metadataOut);
             if (plot != null) LongTailChart.savePng(LongTailChart.bars(report.stats(), report.kept()), perClass, plot);
             System.out.println(json ? toJson(report) : toText(report, rankNote));

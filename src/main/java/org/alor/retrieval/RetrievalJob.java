@@ -24,6 +24,8 @@ public final class RetrievalJob {
     private final CorpusReader corpus;
     private final RetrievalOptions options;
     private volatile CorpusScan scan;
+    private CaptionMatcher lastMatcher;
+    private List<CaptionMatch> lastMatches = List.of();
 
     public RetrievalJob(ProjectStore store, CorpusReader corpus, RetrievalOptions options) {
         this.store = store;
@@ -42,6 +44,8 @@ public final class RetrievalJob {
         scan = new CorpusScan(corpus, matcher, options.threads(), store.dir().resolve(PROGRESS_DIR));
         ScanResult result = scan.run(listener);
         List<CaptionMatch> matches = result.matches();
+        lastMatcher = matcher;
+        lastMatches = matches;
         List<ClassStats> stats = MatchStatistics.compute(classes, matcher, matches);
         saveStats(stats);
         CaptionRanker ranker = options.ranker() == null ? null : new CaptionRanker(options.ranker(), options.templates(), 256);
@@ -56,6 +60,34 @@ public final class RetrievalJob {
         warnings.addAll(result.warnings());
         return new RetrievalReport(stats, keptCounts, result.captions(), matches.size(), sync.added(), sync.removed(),
                 sync.failures(), warnings, ranker != null);
+    }
+
+    /**
+     * Writes the matched records of the last run as JSON lines, in corpus order:
+     * {@code {"shard","key","url","caption","classes":{"<id>":["synonym",...]}}}.
+     */
+    public void writeMatches(Path file) throws IOException {
+        if (lastMatcher == null) throw new IllegalStateException("run() first");
+        com.google.gson.Gson gson = new com.google.gson.GsonBuilder().disableHtmlEscaping().create();
+        try (java.io.BufferedWriter w = java.nio.file.Files.newBufferedWriter(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            for (CaptionMatch m : lastMatches) {
+                com.google.gson.JsonObject o = new com.google.gson.JsonObject();
+                o.addProperty("shard", m.record().shard());
+                o.addProperty("key", m.record().key());
+                if (m.record().url() != null) o.addProperty("url", m.record().url());
+                o.addProperty("caption", m.record().caption());
+                com.google.gson.JsonObject classes = new com.google.gson.JsonObject();
+                for (int r : m.refs()) {
+                    SynonymRef ref = lastMatcher.refs().get(r);
+                    String id = Integer.toString(ref.classId());
+                    if (!classes.has(id)) classes.add(id, new com.google.gson.JsonArray());
+                    classes.getAsJsonArray(id).add(ref.synonym());
+                }
+                o.add("classes", classes);
+                w.write(gson.toJson(o));
+                w.write('\n');
+            }
+        }
     }
 
     private void saveStats(List<ClassStats> stats) {

@@ -60,7 +60,8 @@ class RetrieveCommandTest {
         Path p = project(tmp.resolve("p"), corpus);
         Path png = tmp.resolve("tail.png");
         Path meta = tmp.resolve("meta.json");
-        Run r = run(p.toString(), "--json", "--plot", png.toString(), "--metadata-out", meta.toString());
+        Path matches = tmp.resolve("m.jsonl");
+        Run r = run(p.toString(), "--json", "--plot", png.toString(), "--metadata-out", meta.toString(), "--matches-out", matches.toString());
         assertThat(r.code()).as(r.err()).isZero();
         JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
         assertThat(o.get("captions_scanned").getAsLong()).isEqualTo(5);
@@ -73,6 +74,9 @@ class RetrieveCommandTest {
         assertThat(r.err()).contains("no CLIP checkpoint available for ranking");
         assertThat(Files.size(png)).isGreaterThan(1000);
         assertThat(Files.readString(meta)).contains("\"actual_freq\": 3");
+        assertThat(Files.readAllLines(matches)).hasSize(4)
+                .contains("{\"shard\":\"metadata.csv\",\"key\":\"2\",\"caption\":\"barn swallow (Hirundo rustica)\","
+                        + "\"classes\":{\"0\":[\"Hirundo rustica\",\"Barn Swallow\"]}}");
     }
 
     @Test
