@@ -231,6 +231,7 @@ public final class RetrieveCommand implements Callable<Integer> {
         private final AtomicLong matches = new AtomicLong();
         private final AtomicInteger done = new AtomicInteger();
         private final AtomicInteger resumed = new AtomicInteger();
+        private final AtomicLong resumedCaptions = new AtomicLong();
         private final long started = System.nanoTime();
         private long lastDraw;
 
@@ -251,6 +252,7 @@ public final class RetrieveCommand implements Callable<Integer> {
             done.incrementAndGet();
             if (fromProgress) {
                 resumed.incrementAndGet();
+                resumedCaptions.addAndGet(result.captions());
                 matches.addAndGet(result.matches().size());
             }
             draw(false);
@@ -264,8 +266,9 @@ public final class RetrieveCommand implements Callable<Integer> {
             int d = done.get();
             int fresh = d - resumed.get();
             String eta = fresh > 0 && d < shards ? String.format(" ETA %ds", Math.round(s / fresh * (shards - d))) : "";
-            out.printf("\rretrieve: shards %d/%d, %,d captions (%,.0f/s), %,d matches%s   ", d, shards, captions.get(),
-                    captions.get() / s, matches.get(), eta);
+            String from = resumed.get() > 0 ? String.format(" (+%,d from %d finished shards)", resumedCaptions.get(), resumed.get()) : "";
+            out.printf("\rretrieve: shards %d/%d, %,d captions (%,.0f/s)%s, %,d matches%s   ", d, shards, captions.get(),
+                    captions.get() / s, from, matches.get(), eta);
             out.flush();
         }
 
