@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The ALOR Studio desktop application. `--project DIR` (or a bare folder argument) opens that project
- * at start.
+ * at start; without one the bundled sample project opens (created in the user's data folder the first time).
  */
 public final class AlorApp extends Application {
     private final BackgroundJobs jobs = new BackgroundJobs();
@@ -21,7 +21,9 @@ public final class AlorApp extends Application {
         stage.titleProperty().bind(model.titleProperty());
         stage.setScene(new Scene(view.root(), 1100, 700));
         stage.show();
-        projectArgument(getParameters().getRaw()).ifPresent(model::openProject);
+        java.util.Optional<Path> requested = projectArgument(getParameters().getRaw());
+        if (requested.isPresent()) model.openProject(requested.get());
+        else model.openSampleProject();
     }
 
     static java.util.Optional<Path> projectArgument(List<String> args) {

@@ -58,6 +58,24 @@ public final class MainViewModel {
         return jobs.submit(task);
     }
 
+    /** Creates the bundled sample project on first use (in the background), then opens it. */
+    public Task<Path> openSampleProject() {
+        Task<Path> task = new Task<>() {
+            @Override
+            protected Path call() throws Exception {
+                return SampleProject.ensure();
+            }
+        };
+        busy.set(true);
+        status.set("Preparing the sample project …");
+        task.setOnSucceeded(e -> openProject(task.getValue()));
+        task.setOnFailed(e -> {
+            busy.set(false);
+            status.set("Sample project unavailable: " + task.getException().getMessage());
+        });
+        return jobs.submit(task);
+    }
+
     private void show(ProjectOverview overview) {
         project.set(overview);
         classes.setAll(overview.classes());

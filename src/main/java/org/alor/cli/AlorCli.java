@@ -9,7 +9,8 @@ import java.io.PrintWriter;
 @Command(name = "alor", mixinStandardHelpOptions = true, version = "ALOR Studio 0.1.0",
         description = "Active Learning with Open Resources: retrieval, CLIP adaptation and Tail First Sampling.",
         subcommands = {CommandLine.HelpCommand.class, InitCommand.class, SetCommand.class, InfoCommand.class,
-                ExportCommand.class})
+                ExportCommand.class, ClipCommand.class, SynthCommand.class, SelectCommand.class, RoundCommand.class, StatusCommand.class,
+                ExperimentCommand.class, BenchCommand.class})
 public final class AlorCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -2,24 +2,16 @@ package org.alor.cli;
 
 import org.alor.data.DatasetFormat;
 import org.alor.data.DatasetImport;
-import org.alor.data.DatasetImports;
 import org.alor.data.ImportProblem;
 import org.alor.data.ImportRequest;
-import org.alor.data.SampleRecord;
 import org.alor.data.Split;
-import org.alor.data.StratifiedSplitter;
-import org.alor.store.ImportProblemLog;
-import org.alor.store.ProjectStore;
-import org.alor.store.Settings;
+import org.alor.store.ProjectCreator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -59,44 +51,16 @@ public final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (Files.exists(projectDir.resolve(ProjectStore.DATABASE_FILE))) {
-            throw new IllegalStateException(projectDir + " is already a project (change its settings with `alor set`)");
-        }
         if (!Files.isDirectory(images)) throw new IllegalArgumentException("dataset folder " + images + " does not exist");
-        if (checkpoint != null && !Files.exists(checkpoint)) throw new IllegalArgumentException("checkpoint " + checkpoint + " does not exist");
-        if (corpus != null && !Files.exists(corpus)) throw new IllegalArgumentException("corpus " + corpus + " does not exist");
-
         ConsoleProgress progress = new ConsoleProgress("Reading images");
         ImportRequest request = new ImportRequest(images.toAbsolutePath().normalize(),
                 format == null ? null : DatasetFormat.parse(format), null, classes, null, 0, progress::update);
-        DatasetImport imported = DatasetImports.run(request);
-        List<SampleRecord> samples = imported.samples();
-        boolean split = !imported.hasSplitAssignments()
-                && samples.stream().anyMatch(s -> s.trueLabel() != null);
-        if (split) samples = new StratifiedSplitter(valFraction, testFraction, seed).assign(samples);
-
-        Files.createDirectories(projectDir);
-        try (ProjectStore store = ProjectStore.create(projectDir)) {
-            List<SampleRecord> toStore = samples;
-            store.inTransaction(tx -> {
-                store.replaceClasses(imported.classes());
-                store.insertSamples(toStore);
-                Settings settings = store.settings();
-                settings.set(Settings.DATASET_ROOT, imported.root());
-                settings.set("dataset_format", imported.format().key());
-                settings.set(Settings.SEED, seed);
-                settings.set(Settings.CREATED_AT, Instant.now());
-                if (checkpoint != null) settings.set(Settings.CHECKPOINT, checkpoint.toAbsolutePath().normalize());
-                if (corpus != null) settings.set(Settings.CORPUS, corpus.toAbsolutePath().normalize());
-                ImportProblemLog.save(settings, imported.problems());
-                return null;
-            });
-        }
-        Map<Split, Integer> counts = new EnumMap<>(Split.class);
-        for (SampleRecord s : samples) counts.merge(s.split(), 1, Integer::sum);
+        ProjectCreator.Created created = ProjectCreator.create(projectDir, request,
+                new ProjectCreator.SplitOptions(valFraction, testFraction, seed), checkpoint, corpus);
+        DatasetImport imported = created.imported();
         System.out.printf("Created %s: %d classes, %d samples (%s) from %s [%s]%s%n", projectDir, imported.classes().size(),
-                samples.size(), describe(counts), imported.root(), imported.format().key(),
-                split ? String.format(", split val %.2f / test %.2f with seed %d", valFraction, testFraction, seed) : "");
+                created.samples().size(), describe(created.countsBySplit()), imported.root(), imported.format().key(),
+                created.splitApplied() ? String.format(", split val %.2f / test %.2f with seed %d", valFraction, testFraction, seed) : "");
         if (!imported.problems().isEmpty()) {
             System.out.println(imported.problems().size() + " file(s) or line(s) skipped:");
             for (ImportProblem p : imported.problems()) System.out.println("  " + p);

@@ -127,8 +127,26 @@ public final class Migrations {
             "CREATE INDEX feature_index_sample ON feature_index(sample_id)",
             "CREATE INDEX feature_index_file ON feature_index(file)"));
 
+    /**
+     * Active-learning engine: what each round's model predicted per sample (top-k classes with probabilities,
+     * entropy), for the labeling UI and error browsing. Top-k lists are little-endian blobs (int32 classes,
+     * float32 probabilities) so a row stays ~80 bytes for k = 5.
+     */
+    static final Migration V3 = new Migration(3, "round predictions", List.of(
+            "CREATE TABLE predictions ("
+                    + " round INTEGER NOT NULL REFERENCES rounds(idx) ON DELETE CASCADE,"
+                    + " sample_id INTEGER NOT NULL REFERENCES samples(id) ON DELETE CASCADE,"
+                    + " split TEXT NOT NULL CHECK (split IN " + SPLITS + "),"
+                    + " predicted INTEGER NOT NULL,"
+                    + " confidence REAL NOT NULL,"
+                    + " entropy REAL NOT NULL,"
+                    + " top_classes BLOB NOT NULL,"
+                    + " top_probs BLOB NOT NULL,"
+                    + " PRIMARY KEY (round, sample_id)) WITHOUT ROWID",
+            "CREATE INDEX predictions_split_class ON predictions(round, split, predicted)"));
+
     /** Every migration, in order; {@link #latestVersion()} is the schema this build writes. */
-    public static final List<Migration> ALL = List.of(V1, V2);
+    public static final List<Migration> ALL = List.of(V1, V2, V3);
 
     public static int latestVersion() {
         return ALL.get(ALL.size() - 1).version();

@@ -46,6 +46,7 @@ public final class ProjectStore implements AutoCloseable {
     private final SampleTable samples;
     private final LabelLog labels;
     private final RoundTable rounds;
+    private final PredictionTable predictions;
     private final FeatureCache features;
     private int transactionDepth;
     private boolean closed;
@@ -59,6 +60,7 @@ public final class ProjectStore implements AutoCloseable {
         this.samples = new SampleTable(this);
         this.labels = new LabelLog(this);
         this.rounds = new RoundTable(this);
+        this.predictions = new PredictionTable(this);
         this.features = new FeatureCache(this, dir.resolve(FEATURES_DIR));
     }
 
@@ -500,5 +502,46 @@ public final class ProjectStore implements AutoCloseable {
     /** round → overall metric row of {@code split}, for learning curves. */
     public synchronized SortedMap<Integer, MetricRow> overallMetrics(Split split) {
         return rounds.overallMetrics(split);
+    }
+
+    // ---------------------------------------------------------------- predictions (schema v3)
+
+    /** Replaces every stored prediction of {@code round} (all splits) with {@code list}, in one transaction. */
+    public synchronized void savePredictions(int round, List<Prediction> list) {
+        predictions.replace(round, list);
+    }
+
+    /** Predictions of a round for one split, ordered by sample id. */
+    public synchronized List<Prediction> predictions(int round, Split split) {
+        return predictions.byRound(round, split);
+    }
+
+    public synchronized Optional<Prediction> prediction(int round, long sampleId) {
+        return predictions.one(round, sampleId);
+    }
+
+    // ---------------------------------------------------------------- copies
+
+    /**
+     * Writes a compact, consistent copy of the database to {@code targetDir/project.alor} ({@code VACUUM INTO}
+     * a temporary file, then an atomic rename, so an interrupted copy never looks like a project). The feature
+     * cache is not copied: sample ids are kept, so the source's cache still applies.
+     */
+    public synchronized void copyDatabaseTo(Path targetDir) {
+        ensureOpen();
+        Path target = targetDir.resolve(DATABASE_FILE);
+        if (Files.exists(target)) throw new StoreException(target + ": a project already exists here");
+        Path tmp = targetDir.resolve(DATABASE_FILE + ".copying");
+        try {
+            Files.createDirectories(targetDir);
+            Files.deleteIfExists(tmp);
+            try (Statement st = connection.createStatement()) {
+                st.execute("VACUUM INTO '" + tmp.toAbsolutePath().toString().replace("'", "''") + "'");
+            }
+            Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | SQLException e) {
+            deleteQuietly(tmp);
+            throw new StoreException(target + ": cannot copy the project database (" + e.getMessage() + ")", e);
+        }
     }
 }

@@ -29,8 +29,9 @@ class MigrationTest {
             v1.addLabel(sampleId, 2, "ann", null);
         }
         try (ProjectStore store = ProjectStore.open(tmp)) {
-            assertThat(store.schemaVersion()).isEqualTo(2);
+            assertThat(store.schemaVersion()).isEqualTo(Migrations.latestVersion());
             assertThat(tableExists(store, "feature_index")).isTrue();
+            assertThat(tableExists(store, "predictions")).isTrue();
             assertThat(store.classes()).hasSize(3);
             assertThat(store.currentLabels().get(sampleId).classId()).isEqualTo(2);
             store.features().put("ck", "pp", List.of(sampleId), new float[][]{{1f, 2f}});

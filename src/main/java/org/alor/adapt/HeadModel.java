@@ -1,0 +1,41 @@
+package org.alor.adapt;
+
+import java.util.Map;
+
+/** A linear head on normalised image features: probabilities = softmax(scale · W · normalise(f)). */
+final class HeadModel implements AdaptedModel {
+    private final TextHead head;
+    private final float scale;
+    private final Map<String, Object> summary;
+
+    HeadModel(TextHead head, float scale, Map<String, Object> summary) {
+        this.head = head;
+        this.scale = scale;
+        this.summary = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(summary));
+    }
+
+    @Override
+    public int numClasses() {
+        return head.numClasses();
+    }
+
+    @Override
+    public float[][] probabilities(float[][] imageFeatures) {
+        return head.probabilities(imageFeatures, scale);
+    }
+
+    @Override
+    public Map<String, Object> summary() {
+        return summary;
+    }
+
+    @Override
+    public float[][] classifierWeights() {
+        return head.weights();
+    }
+
+    @Override
+    public float logitScale() {
+        return scale;
+    }
+}

@@ -1,0 +1,27 @@
+package org.alor.adapt;
+
+import java.util.Map;
+
+/** Zero-shot CLIP: the text-initialised head with scale 100, no training (ALOR.md §5). */
+public final class ZeroShotAdapter implements Adapter {
+    public static final float SCALE = 100f;
+    private final TextHead head;
+
+    public ZeroShotAdapter(TextHead head) {
+        this.head = head;
+    }
+
+    @Override
+    public String name() {
+        return "zeroshot";
+    }
+
+    @Override
+    public AdaptedModel adapt(TrainingSet data, TrainingMonitor monitor) {
+        if (data.numClasses() != head.numClasses()) {
+            throw new IllegalArgumentException("the text head has " + head.numClasses() + " classes, the data " + data.numClasses());
+        }
+        monitor.checkCancelled();
+        return new HeadModel(head, SCALE, Map.of("method", name(), "scale", SCALE));
+    }
+}

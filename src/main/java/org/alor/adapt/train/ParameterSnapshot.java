@@ -1,0 +1,69 @@
+package org.alor.adapt.train;
+
+import org.alor.clip.NoGradient;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * A {@link Snapshotter} that keeps an on-device copy of the parameters of the selected epoch and
+ * writes it back with {@link #restore()}. Memory: one extra copy of the parameters. Close it to free
+ * the copy.
+ */
+public final class ParameterSnapshot implements Snapshotter, AutoCloseable {
+    private final List<Parameter> parameters;
+    private final NDManager baseManager;
+    private NDManager current;
+    private List<NDArray> copies = List.of();
+    private int epoch = -1;
+
+    public ParameterSnapshot(List<Parameter> parameters) {
+        this.parameters = List.copyOf(parameters);
+        this.baseManager = NDManager.newBaseManager();
+        this.baseManager.setName("parameter-snapshot");
+    }
+
+    @Override
+    public void snapshot(int epoch, OptionalDouble score) {
+        NDManager fresh = baseManager.newSubManager();
+        List<NDArray> taken = new ArrayList<>(parameters.size());
+        try {
+            for (Parameter p : parameters) {
+                NDArray copy = p.getArray().duplicate();
+                copy.attach(fresh);
+                taken.add(copy);
+            }
+        } catch (RuntimeException e) {
+            fresh.close();
+            throw e;
+        }
+        if (current != null) current.close();
+        current = fresh;
+        copies = taken;
+        this.epoch = epoch;
+    }
+
+    /** The epoch of the kept copy, or −1 before the first snapshot. */
+    public int epoch() {
+        return epoch;
+    }
+
+    /** Copies the kept values back into the parameters, in place (call outside a gradient collector; autograd is turned off for the copy). */
+    public void restore() {
+        if (current == null) throw new IllegalStateException("no snapshot has been taken");
+        try (NoGradient ignored = NoGradient.enter()) {
+            for (int i = 0; i < parameters.size(); i++) {
+                parameters.get(i).getArray().muli(0).addi(copies.get(i));
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        baseManager.close();
+    }
+}

@@ -1,0 +1,282 @@
+package org.alor.adapt.train;
+
+import org.alor.clip.NoGradient;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.training.GradientCollector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The generic epoch loop shared by LP, FT, CT, PT and the tiny-CLIP pretraining. Per epoch it
+ * shuffles the example indices (seeded), cuts them into batches, loads them (optionally one or two
+ * ahead on a background thread), runs the {@link TrainStep} forward pass inside a gradient
+ * collector, back-propagates the mean loss, steps the optimiser with the schedule's learning rates
+ * and zeroes the gradients. After each epoch it evaluates and calls the {@link Snapshotter} when the
+ * model becomes the selected one.
+ *
+ * <p>Gradient accumulation: with k micro-batches the loss of a micro-batch of m examples out of a
+ * batch of b is scaled by m/b before {@code backward}, so the summed gradient equals the gradient of
+ * the full-batch mean loss for any loss that is a mean over examples (not for the CLIP contrastive
+ * loss, whose negatives are the rest of the micro-batch). When a micro-batch fails with an
+ * out-of-memory engine error, k doubles and the batch is retried; when even micro-batches of one
+ * example fail, {@link BatchDoesNotFitException} is thrown.
+ *
+ * <p>Cancellation is checked before every (micro-)batch and before evaluation; it throws
+ * {@link CancellationException} after closing every manager the trainer opened.
+ */
+public final class Trainer<B> {
+    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+
+    private final BatchSource<B> source;
+    private final TrainStep<B> step;
+    private final ParameterOptimizer optimizer;
+    private final TrainingConfig config;
+    private final LearningRateSchedule schedule;
+    private final Evaluator evaluator;
+    private final Snapshotter snapshotter;
+    private final TrainingListener listener;
+    private final BooleanSupplier cancelled;
+
+    private Trainer(Builder<B> b) {
+        this.source = b.source;
+        this.step = b.step;
+        this.optimizer = b.optimizer;
+        this.config = b.config;
+        this.schedule = b.schedule;
+        this.evaluator = b.evaluator;
+        this.snapshotter = b.snapshotter;
+        this.listener = b.listener;
+        this.cancelled = b.cancelled;
+    }
+
+    public static <B> Builder<B> builder(BatchSource<B> source, TrainStep<B> step, ParameterOptimizer optimizer,
+                                         TrainingConfig config) {
+        return new Builder<>(source, step, optimizer, config);
+    }
+
+    /**
+     * Runs the whole training.
+     *
+     * @param manager parent of the per-batch and per-evaluation sub-managers (all closed on return)
+     */
+    public TrainingResult fit(NDManager manager) {
+        // Autograd only inside the per-batch GradientCollector; evaluation and updates run without it.
+        try (NoGradient ignored = NoGradient.enter()) {
+            return run(manager);
+        }
+    }
+
+    private TrainingResult run(NDManager manager) {
+        int examples = source.size();
+        if (examples <= 0) throw new IllegalArgumentException("there are no training examples");
+        if (config.seedEngine()) Engine.getInstance().setRandomSeed((int) config.seed());
+        int stepsPerEpoch = config.iterationsPerEpoch(examples);
+        long totalIterations = config.totalIterations(examples);
+        int microBatches = config.microBatches();
+        long runStart = System.nanoTime();
+        long iteration = 0;
+        List<EpochSummary> summaries = new ArrayList<>();
+        int selectedEpoch = -1;
+        OptionalDouble selectedScore = OptionalDouble.empty();
+
+        for (int epoch = 0; epoch < config.epochs(); epoch++) {
+            checkCancelled();
+            long epochStart = System.nanoTime();
+            List<int[]> batches = BatchPlan.epochBatches(examples, config.batchSize(), config.dropLast(),
+                    config.seed(), epoch);
+            double lossSum = 0;
+            long images = 0;
+            Prefetcher<B> prefetcher = open(batches, 0, microBatches, epoch, manager);
+            try {
+                int s = 0;
+                while (s < batches.size()) {
+                    checkCancelled();
+                    int[] batch = batches.get(s);
+                    double loss;
+                    try {
+                        loss = accumulate(batch, microBatches, prefetcher, epoch, s);
+                    } catch (RuntimeException e) {
+                        if (!OutOfMemory.isOutOfMemory(e)) throw e;
+                        optimizer.zeroGradients();
+                        prefetcher.close();
+                        int largest = BatchPlan.largestChunk(batch.length, microBatches);
+                        if (largest <= 1) {
+                            throw new BatchDoesNotFitException("out of memory even with one example per micro-batch"
+                                    + " (batch " + batch.length + " split into " + batch.length + "×1); lower --batch,"
+                                    + " free device memory or train on the CPU", e);
+                        }
+                        microBatches = Math.min(microBatches * 2, config.batchSize());
+                        notice(String.format("batch %d does not fit, accumulating %d×%d", batch.length,
+                                Math.min(microBatches, batch.length), BatchPlan.largestChunk(batch.length, microBatches)));
+                        prefetcher = open(batches, s, microBatches, epoch, manager);
+                        continue;
+                    }
+                    double[] rates = schedule.learningRates(iteration, optimizer);
+                    optimizer.step(rates);
+                    optimizer.zeroGradients();
+                    iteration++;
+                    lossSum += loss;
+                    images += batch.length;
+                    double epochSeconds = seconds(epochStart);
+                    double perIteration = seconds(runStart) / iteration;
+                    listener.onStep(new StepProgress(epoch, config.epochs(), s, stepsPerEpoch, loss, rates[0],
+                            images / Math.max(epochSeconds, 1e-9), perIteration * (totalIterations - iteration),
+                            Math.min(microBatches, batch.length)));
+                    s++;
+                }
+            } finally {
+                prefetcher.close();
+            }
+
+            boolean last = epoch == config.epochs() - 1;
+            OptionalDouble score = OptionalDouble.empty();
+            if (evaluator != null && (config.selection() == ModelSelection.BEST_VALIDATION || last)) {
+                checkCancelled();
+                try (NDManager evalManager = manager.newSubManager()) {
+                    score = Objects.requireNonNull(evaluator.evaluate(evalManager, epoch), "evaluator returned null");
+                }
+            }
+            boolean selected;
+            if (config.selection() == ModelSelection.LAST_EPOCH) {
+                selected = last;
+            } else if (score.isPresent()) {
+                selected = selectedScore.isEmpty() || score.getAsDouble() >= selectedScore.getAsDouble();
+            } else {
+                selected = selectedScore.isEmpty();
+            }
+            if (selected) {
+                selectedEpoch = epoch;
+                selectedScore = score;
+                if (snapshotter != null) snapshotter.snapshot(epoch, score);
+            }
+            EpochSummary summary = new EpochSummary(epoch, lossSum / batches.size(), score, seconds(epochStart), selected);
+            summaries.add(summary);
+            listener.onEpoch(summary);
+        }
+        return new TrainingResult(selectedEpoch, selectedScore, summaries, iteration, microBatches);
+    }
+
+    /** Forward + backward of every micro-batch of one batch; returns the batch's mean loss. */
+    private double accumulate(int[] batch, int microBatches, Prefetcher<B> prefetcher, int epoch, int stepIndex) {
+        int parts = Math.min(microBatches, batch.length);
+        double total = 0;
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            for (int c = 0; c < parts; c++) {
+                checkCancelled();
+                Prefetcher.Loaded<B> unit = prefetcher.next();
+                try (NDManager unitManager = unit.manager();
+                     NDScope scope = config.scopeStepArrays() ? new NDScope() : null) {
+                    NDArray loss = step.loss(unitManager, unit.batch(), collector);
+                    if (loss.size() != 1) {
+                        throw new IllegalStateException("the train step must return a scalar mean loss, got shape "
+                                + loss.getShape());
+                    }
+                    double weight = (double) unit.request().size() / batch.length;
+                    double value = scalarValue(loss);
+                    if (!Double.isFinite(value)) {
+                        throw new IllegalStateException("the loss became " + value + " at epoch " + (epoch + 1)
+                                + ", step " + (stepIndex + 1) + "; lower the learning rate");
+                    }
+                    if (parts == 1) {
+                        collector.backward(loss);
+                    } else {
+                        try (NDArray scaled = loss.mul(weight)) {
+                            collector.backward(scaled);
+                        }
+                    }
+                    total += weight * value;
+                }
+            }
+        }
+        return total;
+    }
+
+    private static double scalarValue(NDArray loss) {
+        NDArray asDouble = loss.toType(DataType.FLOAT64, false);
+        try {
+            return asDouble.toDoubleArray()[0];
+        } finally {
+            if (asDouble != loss) asDouble.close();
+        }
+    }
+
+    private Prefetcher<B> open(List<int[]> batches, int fromStep, int microBatches, int epoch, NDManager manager) {
+        return new Prefetcher<>(source, BatchPlan.requests(batches, fromStep, microBatches, config.seed(), epoch),
+                manager, config.prefetchBatches());
+    }
+
+    private void checkCancelled() {
+        if (cancelled.getAsBoolean()) throw new CancellationException("training cancelled");
+    }
+
+    private void notice(String message) {
+        LOG.warn(message);
+        listener.onNotice(message);
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    /** Assembles a {@link Trainer}; only the source, step, optimiser and config are required. */
+    public static final class Builder<B> {
+        private final BatchSource<B> source;
+        private final TrainStep<B> step;
+        private final ParameterOptimizer optimizer;
+        private final TrainingConfig config;
+        private LearningRateSchedule schedule = LearningRateSchedule.constant();
+        private Evaluator evaluator;
+        private Snapshotter snapshotter;
+        private TrainingListener listener = TrainingListener.NONE;
+        private BooleanSupplier cancelled = () -> false;
+
+        private Builder(BatchSource<B> source, TrainStep<B> step, ParameterOptimizer optimizer, TrainingConfig config) {
+            this.source = Objects.requireNonNull(source, "source");
+            this.step = Objects.requireNonNull(step, "step");
+            this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
+            this.config = Objects.requireNonNull(config, "config");
+        }
+
+        /** Per-iteration learning rates (default: constant base rates). */
+        public Builder<B> schedule(LearningRateSchedule s) {
+            this.schedule = Objects.requireNonNull(s);
+            return this;
+        }
+
+        public Builder<B> evaluator(Evaluator e) {
+            this.evaluator = e;
+            return this;
+        }
+
+        public Builder<B> snapshotter(Snapshotter s) {
+            this.snapshotter = s;
+            return this;
+        }
+
+        public Builder<B> listener(TrainingListener l) {
+            this.listener = Objects.requireNonNull(l);
+            return this;
+        }
+
+        /** Polled before every (micro-)batch; true → {@link CancellationException}. */
+        public Builder<B> cancellation(BooleanSupplier c) {
+            this.cancelled = Objects.requireNonNull(c);
+            return this;
+        }
+
+        public Trainer<B> build() {
+            return new Trainer<>(this);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.alor.cli;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import org.alor.clip.ClipConfig;
+import org.alor.clip.ClipModel;
+import org.alor.clip.ClipModelFactory;
+import org.alor.clip.ContrastiveLoss;
+import org.alor.clip.Devices;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.Random;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code alor bench train-step}: contrastive-tuning step throughput (forward of both towers, CT loss,
+ * backward through all weights; no optimiser update) of a randomly initialised ViT-B/32.
+ */
+@Command(name = "train-step", mixinStandardHelpOptions = true,
+        description = "Measure ViT-B/32 CT training-step throughput (forward + backward, random data).")
+public final class BenchTrainStepCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--batch", defaultValue = "32", description = "image-text pairs per step (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--steps", defaultValue = "3", description = "timed steps (default: ${DEFAULT-VALUE})")
+    int steps;
+
+    @Option(names = "--warmup", defaultValue = "1", description = "untimed steps first (default: ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu, gpu or gpu:N (default: ${DEFAULT-VALUE})")
+    String device;
+
+    @Override
+    public Integer call() {
+        if (batch < 2 || steps < 1 || warmup < 0) {
+            spec.commandLine().getErr().println("error: --batch must be ≥ 2, --steps ≥ 1, --warmup ≥ 0");
+            return 2;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            Device dev = Devices.select(device);
+            ClipConfig config = ClipModelFactory.vitB32QuickGelu();
+            try (ClipModel model = ClipModel.random(config, dev, 0);
+                 NDManager data = model.parameterManager().newSubManager()) {
+                out.printf("ViT-B/32 (random weights, %,d trainable parameters) on %s%n",
+                        model.parameterCount(), Devices.describe(dev));
+                Random random = new Random(1);
+                NDArray pixels = data.create(BenchEncodeCommand.randomPixels(config, batch, random),
+                        new Shape(batch, 3, config.imageSize(), config.imageSize()));
+                NDArray ids = data.create(randomTokens(config, batch, random),
+                        new Shape(batch, config.contextLength()));
+                NDArray logScale = data.create(new float[] {ClipModel.INITIAL_LOGIT_SCALE});
+                logScale.setRequiresGradient(true);
+                float loss = 0;
+                for (int i = 0; i < warmup; i++) {
+                    loss = step(model, pixels, ids, logScale);
+                }
+                long cpuStart = CpuClock.processCpuNanos();
+                long start = System.nanoTime();
+                for (int i = 0; i < steps; i++) {
+                    loss = step(model, pixels, ids, logScale);
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                out.printf("CT step (forward + backward, batch %d): %d steps in %.2f s = %.2f s/step, "
+                        + "%.1f pairs/s (last loss %.4f)%s%n", batch, steps, seconds, seconds / steps,
+                        steps * (double) batch / seconds, loss,
+                        CpuClock.perCpuSecond(cpuStart, steps * (double) batch, "pairs"));
+            }
+            return 0;
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return 1;
+        } catch (RuntimeException e) {
+            spec.commandLine().getErr().println("error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static float step(ClipModel model, NDArray pixels, NDArray ids, NDArray logScale) {
+        model.zeroGradients();
+        try (NDManager scope = pixels.getManager().newSubManager();
+             GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            ParameterStore ps = new ParameterStore(scope, false);
+            NDArray images = model.encodeImages(ps, pixels, true);
+            NDArray texts = model.encodeTexts(ps, ids, true);
+            NDArray loss = ContrastiveLoss.compute(images, texts, logScale);
+            collector.backward(loss);
+            return loss.getFloat();
+        }
+    }
+
+    /** Rows like a tokenizer's: start token, random ids, end token (the highest id), zero padding. */
+    static long[] randomTokens(ClipConfig config, int n, Random random) {
+        int context = config.contextLength();
+        long sot = config.vocabSize() - 2;
+        long eot = config.vocabSize() - 1;
+        long[] ids = new long[n * context];
+        for (int i = 0; i < n; i++) {
+            int length = 3 + random.nextInt(Math.max(1, context - 3));
+            ids[i * context] = sot;
+            for (int j = 1; j < length - 1; j++) {
+                ids[i * context + j] = 1 + random.nextInt((int) sot - 1);
+            }
+            ids[i * context + length - 1] = eot;
+        }
+        return ids;
+    }
+}

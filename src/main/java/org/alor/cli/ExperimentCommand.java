@@ -1,0 +1,112 @@
+package org.alor.cli;
+
+import org.alor.loop.CancellationToken;
+import org.alor.loop.ExperimentPlan;
+import org.alor.loop.ExperimentRunner;
+import org.alor.loop.ModelBackend;
+import org.alor.loop.RunOutcome;
+import org.alor.loop.Selectors;
+import org.alor.store.ProjectStore;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+
+/** `alor experiment`: simulated runs of every method × strategy × RDA × seed, with tables and charts. */
+@Command(name = "experiment", mixinStandardHelpOptions = true,
+        description = {"Simulate active learning with the oracle for every combination of methods, strategies, RDA",
+                "settings and seeds; each run works in its own copy of the project under OUT/runs/ and resumes when",
+                "restarted. Writes OUT/results.csv, OUT/per_class.csv, OUT/summary.md and PNG charts."})
+public final class ExperimentCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PROJECT_DIR")
+    Path projectDir;
+
+    @Option(names = "--strategies", split = ",", defaultValue = "tfs", description = "Comma-separated strategies (default ${DEFAULT-VALUE}).")
+    List<String> strategies;
+
+    @Option(names = "--methods", split = ",", defaultValue = "lp", description = "Comma-separated methods: zeroshot, lp (default ${DEFAULT-VALUE}).")
+    List<String> methods;
+
+    @Option(names = "--rda", split = ",", defaultValue = "on", description = "RDA settings: on, off or on,off (default ${DEFAULT-VALUE}).")
+    List<String> rda;
+
+    @Option(names = "--rounds", defaultValue = "6", description = "Last round index; rounds 0..N are run (default ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--seeds", split = ",", defaultValue = "666,777,888", description = "Comma-separated seeds (default ${DEFAULT-VALUE}).")
+    List<Long> seeds;
+
+    @Option(names = "--budget", defaultValue = "0", description = "Images per round (default: the number of classes).")
+    int budget;
+
+    @Option(names = "--epochs", defaultValue = "50", description = "Training epochs per round (default ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--batch-size", defaultValue = "128", description = "Training batch size (default ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--threads", defaultValue = "2", description = "Runs in parallel (default ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--names", defaultValue = "name", description = "Class names in prompts: name or most_common_name (default ${DEFAULT-VALUE}).")
+    String names;
+
+    @Option(names = "--prompts", defaultValue = "generic", description = "Prompt set: birds, aircraft, food, pets, cars, generic (default ${DEFAULT-VALUE}).")
+    String prompts;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        CommandLine cl = spec.commandLine();
+        List<String> m = new ArrayList<>();
+        for (String x : methods) m.add(LoopOptions.method(cl, x));
+        List<String> s = new ArrayList<>();
+        for (String x : strategies) s.add(LoopOptions.strategy(cl, x));
+        List<Boolean> r = new ArrayList<>();
+        for (String x : rda) r.add(LoopOptions.onOff(cl, "--rda", x));
+        if (rounds < 0 || epochs < 1 || batchSize < 1 || threads < 1 || budget < 0) {
+            throw new CommandLine.ParameterException(cl, "--rounds, --budget must not be negative; --epochs, --batch-size, --threads must be at least 1");
+        }
+        ExperimentPlan plan = new ExperimentPlan(m, s, r, seeds, rounds, budget, epochs, batchSize,
+                LoopOptions.naming(cl, names), LoopOptions.prompts(cl, prompts), threads);
+        try {
+            ModelBackend backend = ModelBackend.current();
+            List<RunOutcome> outcomes;
+            // The source project stays open while the runs read its features through the backend.
+            try (ProjectStore store = ProjectStore.open(projectDir)) {
+                ConsoleProgress bar = new ConsoleProgress("runs");
+                outcomes = new ExperimentRunner(projectDir, out, plan, backend.featureSource(store), backend.textEncoder(store),
+                        Selectors::byName).withCancellation(new CancellationToken())
+                        .withProgress((phase, done, total, message) -> {
+                            if (phase.equals("experiment")) bar.update(done, total);
+                        }).run();
+            }
+            System.out.println(outcomes.size() + " runs × " + (rounds + 1) + " rounds; results in " + out.toAbsolutePath().normalize());
+            System.out.println("  " + out.resolve("results.csv"));
+            System.out.println("  " + out.resolve("summary.md"));
+            return 0;
+        } catch (CancellationException e) {
+            System.err.println("alor experiment: cancelled; run it again to continue");
+            return 1;
+        } catch (IOException | RuntimeException e) {
+            System.err.println("alor experiment: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            System.err.println("alor experiment: interrupted");
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.alor.cli;
+
+import org.alor.adapt.PromptTemplates;
+import org.alor.loop.Adapters;
+import org.alor.loop.ClassNaming;
+import org.alor.loop.Selectors;
+import picocli.CommandLine;
+
+import java.util.Locale;
+
+/** Parsing of the option values shared by `alor round` and `alor experiment`; bad values are usage errors. */
+final class LoopOptions {
+    private LoopOptions() {
+    }
+
+    static String method(CommandLine cl, String value) {
+        String m = value.trim().toLowerCase(Locale.ROOT);
+        try {
+            Adapters.requireKnown(m);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, e.getMessage());
+        }
+        return m;
+    }
+
+    static String strategy(CommandLine cl, String value) {
+        String s = value.trim().toLowerCase(Locale.ROOT);
+        try {
+            Selectors.byName(s);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, e.getMessage());
+        }
+        return s;
+    }
+
+    static boolean onOff(CommandLine cl, String option, String value) {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "on", "true", "yes" -> true;
+            case "off", "false", "no" -> false;
+            default -> throw new CommandLine.ParameterException(cl, option + " must be on or off, not '" + value + "'");
+        };
+    }
+
+    static ClassNaming naming(CommandLine cl, String value) {
+        return switch (value.trim().toLowerCase(Locale.ROOT).replace('-', '_')) {
+            case "name" -> ClassNaming.NAME;
+            case "most_common_name", "most_common" -> ClassNaming.MOST_COMMON_NAME;
+            default -> throw new CommandLine.ParameterException(cl, "--names must be name or most_common_name, not '" + value + "'");
+        };
+    }
+
+    static PromptTemplates prompts(CommandLine cl, String value) {
+        try {
+            return PromptTemplates.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, e.getMessage());
+        }
+    }
+
+    static String pct(Double fraction) {
+        return fraction == null || fraction.isNaN() ? "–" : String.format(Locale.ROOT, "%.2f%%", 100 * fraction);
+    }
+}

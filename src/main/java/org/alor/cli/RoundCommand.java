@@ -1,0 +1,146 @@
+package org.alor.cli;
+
+import org.alor.data.ClassInfo;
+import org.alor.loop.CancellationToken;
+import org.alor.loop.DeferredLabeler;
+import org.alor.loop.Labeler;
+import org.alor.loop.LabelsPendingException;
+import org.alor.loop.ModelBackend;
+import org.alor.loop.OracleLabeler;
+import org.alor.loop.Round0Mode;
+import org.alor.loop.RoundEngine;
+import org.alor.loop.RoundResult;
+import org.alor.loop.RunConfig;
+import org.alor.loop.Selectors;
+import org.alor.store.ProjectStore;
+import org.alor.store.RoundRecord;
+import org.alor.store.RoundStatus;
+import org.alor.store.Selection;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Callable;
+
+/** `alor round`: run (or finish) the next active-learning round of a project. */
+@Command(name = "round", mixinStandardHelpOptions = true,
+        description = {"Run the next active-learning round: train on retrieved + labeled images, evaluate on val/test,",
+                "predict the pool, select the next images and (with --oracle) label them. An unfinished round is continued."})
+public final class RoundCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PROJECT_DIR")
+    Path projectDir;
+
+    @Option(names = "--method", defaultValue = "lp", description = "Adaptation method: zeroshot or lp (default ${DEFAULT-VALUE}).")
+    String method;
+
+    @Option(names = "--strategy", defaultValue = "tfs", description = "Selection strategy (default ${DEFAULT-VALUE}).")
+    String strategy;
+
+    @Option(names = "--budget", description = "Images to select (default: the number of classes).")
+    Integer budget;
+
+    @Option(names = "--seed", description = "Seed (default: the project's seed setting, else 666).")
+    Long seed;
+
+    @Option(names = "--oracle", description = "Simulate: the dataset's true labels answer the selection; round 0 adds one random pool image per class.")
+    boolean oracle;
+
+    @Option(names = "--epochs", defaultValue = "50", description = "Training epochs (default ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--batch-size", defaultValue = "128", description = "Training batch size (default ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--rda", defaultValue = "on", description = "Train on retrieved images too: on or off (default ${DEFAULT-VALUE}).")
+    String rda;
+
+    @Option(names = "--names", description = "Class names in prompts: name or most_common_name (default: the project's class_naming setting, else name).")
+    String names;
+
+    @Option(names = "--prompts", description = "Prompt set: birds, aircraft, food, pets, cars, generic (default: the project's prompt_set setting, else generic).")
+    String prompts;
+
+    @Override
+    public Integer call() {
+        CommandLine cl = spec.commandLine();
+        String m = LoopOptions.method(cl, method);
+        String s = LoopOptions.strategy(cl, strategy);
+        if (epochs < 1 || batchSize < 1) throw new CommandLine.ParameterException(cl, "--epochs and --batch-size must be at least 1");
+        if (budget != null && budget < 1) throw new CommandLine.ParameterException(cl, "--budget must be at least 1");
+        boolean withRda = LoopOptions.onOff(cl, "--rda", rda);
+        try (ProjectStore store = ProjectStore.open(projectDir)) {
+            RunConfig config = RunConfig.fromSettings(store.settings(), m, s).withBudget(budget == null ? 0 : budget)
+                    .withEpochs(epochs).withBatchSize(batchSize).withRda(withRda)
+                    .withRound0(oracle ? Round0Mode.SIMULATION : Round0Mode.RETRIEVED_ONLY);
+            if (seed != null) config = config.withSeed(seed);
+            if (names != null) config = config.withNaming(LoopOptions.naming(cl, names));
+            if (prompts != null) config = config.withTemplates(LoopOptions.prompts(cl, prompts));
+            ModelBackend backend = ModelBackend.current();
+            Labeler labeler = oracle ? new OracleLabeler() : new DeferredLabeler();
+            ConsoleProgress bar = new ConsoleProgress("training");
+            RoundEngine engine = new RoundEngine(store, config, backend.featureSource(store), backend.textEncoder(store),
+                    Selectors.byName(s), labeler).withCancellation(new CancellationToken())
+                    .withProgress((phase, done, total, message) -> {
+                        if (phase.equals("training") && total > 0 && done > 0) bar.update(done, total);
+                    });
+            RoundResult result;
+            try {
+                result = engine.runNextRound();
+            } catch (LabelsPendingException e) {
+                RoundRecord rec = store.round(e.round()).orElseThrow();
+                print(store, RoundEngine.result(store, rec));
+                System.out.println(e.getMessage() + "; label them in the app (or rerun with --oracle), then run"
+                        + " `alor round` again to finish the round");
+                return 0;
+            }
+            print(store, result);
+            return 0;
+        } catch (CommandLine.ParameterException e) {
+            throw e;
+        } catch (CancellationException e) {
+            System.err.println("alor round: cancelled; run it again to continue");
+            return 1;
+        } catch (RuntimeException e) {
+            System.err.println("alor round: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            System.err.println("alor round: interrupted; run it again to continue");
+            return 1;
+        }
+    }
+
+    static void print(ProjectStore store, RoundResult r) {
+        List<ClassInfo> classes = store.classes();
+        System.out.printf(Locale.ROOT, "Round %d (%s, %s, seed %d): %s%n", r.round(), r.method(), r.strategy(), r.seed(),
+                r.status().name().toLowerCase(Locale.ROOT));
+        System.out.printf(Locale.ROOT, "  trained on %d retrieved + %d labeled images%n", r.retrieved(), r.labeled());
+        if (r.val() != null) {
+            System.out.printf(Locale.ROOT, "  val:  accuracy %s, macro-F1 %s (%d images)%n", LoopOptions.pct(r.val().accuracy()),
+                    LoopOptions.pct(r.val().macroF1()), r.val().support());
+        }
+        if (r.test() != null) {
+            System.out.printf(Locale.ROOT, "  test: accuracy %s, macro-F1 %s (%d images)%n", LoopOptions.pct(r.test().accuracy()),
+                    LoopOptions.pct(r.test().macroF1()), r.test().support());
+        }
+        if (r.selections().isEmpty()) return;
+        System.out.printf(Locale.ROOT, "  selected %d:%n", r.selections().size());
+        for (Selection sel : r.selections()) {
+            String path = store.sample(sel.sampleId()).map(x -> x.path()).orElse("#" + sel.sampleId());
+            String served = sel.pickedForClass() == null ? "" : " for " + classes.get(sel.pickedForClass()).name();
+            String label = store.currentLabel(sel.sampleId()).filter(x -> x.isLabeled())
+                    .map(x -> " → " + classes.get(x.classId()).name()).orElse(
+                            r.status() == RoundStatus.DONE ? " (unanswered)" : " (awaiting label)");
+            System.out.printf(Locale.ROOT, "  %3d  %s%s%s%s%n", sel.rank() + 1, path, served,
+                    sel.reason() == null ? "" : "  [" + sel.reason() + "]", label);
+        }
+    }
+}

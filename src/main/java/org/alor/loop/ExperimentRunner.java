@@ -1,0 +1,136 @@
+package org.alor.loop;
+
+import org.alor.data.ClassInfo;
+import org.alor.data.Split;
+import org.alor.store.MetricRow;
+import org.alor.store.ProjectStore;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * Runs an {@link ExperimentPlan} with the oracle: each run works in its own copy of the project database
+ * ({@code OUT/runs/<name>/project.alor}, made with {@code VACUUM INTO}), so runs are independent and each resumes
+ * where it stopped when the experiment is started again. Then writes {@code results.csv}, {@code per_class.csv},
+ * {@code summary.md} and PNG charts to {@code OUT} (see {@link ExperimentReport}).
+ */
+public final class ExperimentRunner {
+    private final Path sourceProject;
+    private final Path outDir;
+    private final ExperimentPlan plan;
+    private final FeatureSource features;
+    private final TextEncoder textEncoder;
+    private final Function<String, Selector> selectors;
+    private ProgressListener progress = ProgressListener.NONE;
+    private CancellationToken token = new CancellationToken();
+
+    /**
+     * @param features   features of the source project's samples (copies keep the sample ids); thread-safe
+     * @param selectors  resolves strategy names, e.g. {@code Selectors::byName}
+     */
+    public ExperimentRunner(Path sourceProject, Path outDir, ExperimentPlan plan, FeatureSource features,
+                            TextEncoder textEncoder, Function<String, Selector> selectors) {
+        this.sourceProject = sourceProject;
+        this.outDir = outDir;
+        this.plan = plan;
+        this.features = new MemoizingFeatureSource(features);
+        this.textEncoder = textEncoder;
+        this.selectors = selectors;
+    }
+
+    public ExperimentRunner withProgress(ProgressListener listener) {
+        this.progress = listener;
+        return this;
+    }
+
+    public ExperimentRunner withCancellation(CancellationToken t) {
+        this.token = t;
+        return this;
+    }
+
+    /** Runs (or resumes) every run of the plan, then writes the report; returns the outcomes in plan order. */
+    public List<RunOutcome> run() throws InterruptedException, IOException {
+        for (ExperimentPlan.Run r : plan.runs()) {
+            selectors.apply(r.strategy()); // fail fast on an unknown strategy
+            Adapters.requireKnown(r.method());
+        }
+        List<ClassInfo> classes;
+        try (ProjectStore source = ProjectStore.open(sourceProject)) {
+            requireFresh(source);
+            classes = source.classes();
+            for (ExperimentPlan.Run r : plan.runs()) {
+                Path dir = runDir(r);
+                if (!Files.exists(dir.resolve(ProjectStore.DATABASE_FILE))) source.copyDatabaseTo(dir);
+            }
+        }
+        List<ExperimentPlan.Run> runs = plan.runs();
+        AtomicInteger finished = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(plan.threads(), runs.size()));
+        List<Future<RunOutcome>> futures = new ArrayList<>();
+        try {
+            for (ExperimentPlan.Run r : runs) {
+                futures.add(pool.submit(() -> {
+                    RunOutcome o = runOne(r);
+                    progress.progress("experiment", finished.incrementAndGet(), runs.size(), r.name() + " done");
+                    return o;
+                }));
+            }
+            List<RunOutcome> outcomes = new ArrayList<>();
+            List<String> failures = new ArrayList<>();
+            for (int i = 0; i < futures.size(); i++) {
+                try {
+                    outcomes.add(futures.get(i).get());
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof CancellationException ce) throw ce;
+                    failures.add(runs.get(i).name() + ": " + cause.getMessage());
+                }
+            }
+            if (!failures.isEmpty()) {
+                throw new IllegalStateException(failures.size() + " run(s) failed (rerun to resume them): " + String.join("; ", failures));
+            }
+            new ExperimentReport(plan, classes, outcomes, sourceProject).writeTo(outDir);
+            return outcomes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Path runDir(ExperimentPlan.Run r) {
+        return outDir.resolve("runs").resolve(r.name());
+    }
+
+    private void requireFresh(ProjectStore source) {
+        if (!source.rounds().isEmpty() || source.labelEventCount() > 0) {
+            throw new IllegalStateException(source.databaseFile() + ": an experiment simulates labeling from scratch, but"
+                    + " this project already has rounds or labels; use a project without them (e.g. a fresh import)");
+        }
+    }
+
+    private RunOutcome runOne(ExperimentPlan.Run r) throws InterruptedException {
+        try (ProjectStore store = ProjectStore.open(runDir(r))) {
+            RoundEngine engine = new RoundEngine(store, plan.config(r), features, textEncoder, selectors.apply(r.strategy()),
+                    new OracleLabeler()).withCancellation(token)
+                    .withProgress((phase, done, total, message) -> progress.progress(phase, done, total, r.name() + ": " + message));
+            List<RoundResult> results = engine.runThrough(plan.rounds());
+            Map<Integer, List<MetricRow>> perClass = new TreeMap<>();
+            for (RoundResult rr : results) {
+                perClass.put(rr.round(), store.metrics(rr.round()).stream()
+                        .filter(m -> m.split() == Split.TEST && m.classId() != null).toList());
+            }
+            return new RunOutcome(r, results, perClass);
+        }
+    }
+}

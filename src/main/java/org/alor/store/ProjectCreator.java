@@ -1,0 +1,81 @@
+package org.alor.store;
+
+import org.alor.data.DatasetFormatException;
+import org.alor.data.DatasetImport;
+import org.alor.data.DatasetImports;
+import org.alor.data.ImportRequest;
+import org.alor.data.SampleRecord;
+import org.alor.data.Split;
+import org.alor.data.StratifiedSplitter;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Creates a project folder from a dataset: imports it, splits it per class when it has no splits of
+ * its own, and writes classes, samples and settings in one transaction. Shared by `alor init`, the
+ * new-project wizard and the bundled sample project.
+ */
+public final class ProjectCreator {
+    /** How to split datasets that come without splits (ImageFolder, CSV). */
+    public record SplitOptions(double valFraction, double testFraction, long seed) {
+        public static SplitOptions defaults() {
+            return new SplitOptions(0.1, 0.2, 0);
+        }
+    }
+
+    /** What was created. */
+    public record Created(Path projectDir, DatasetImport imported, List<SampleRecord> samples, boolean splitApplied) {
+        public Map<Split, Integer> countsBySplit() {
+            Map<Split, Integer> counts = new EnumMap<>(Split.class);
+            for (SampleRecord s : samples) counts.merge(s.split(), 1, Integer::sum);
+            return counts;
+        }
+    }
+
+    private ProjectCreator() {
+    }
+
+    /**
+     * @param checkpoint CLIP checkpoint to remember, or null
+     * @param corpus     open-data corpus to remember, or null
+     */
+    public static Created create(Path projectDir, ImportRequest request, SplitOptions split, Path checkpoint, Path corpus)
+            throws IOException, DatasetFormatException {
+        if (Files.exists(projectDir.resolve(ProjectStore.DATABASE_FILE))) {
+            throw new IllegalStateException(projectDir + " is already a project (change its settings with `alor set`)");
+        }
+        if (!Files.isDirectory(request.root()) && !Files.isRegularFile(request.root())) {
+            throw new IllegalArgumentException("dataset " + request.root() + " does not exist");
+        }
+        if (checkpoint != null && !Files.exists(checkpoint)) throw new IllegalArgumentException("checkpoint " + checkpoint + " does not exist");
+        if (corpus != null && !Files.exists(corpus)) throw new IllegalArgumentException("corpus " + corpus + " does not exist");
+
+        DatasetImport imported = DatasetImports.run(request);
+        List<SampleRecord> samples = imported.samples();
+        boolean splitApplied = !imported.hasSplitAssignments() && samples.stream().anyMatch(s -> s.trueLabel() != null);
+        if (splitApplied) samples = new StratifiedSplitter(split.valFraction(), split.testFraction(), split.seed()).assign(samples);
+
+        Files.createDirectories(projectDir);
+        List<SampleRecord> toStore = samples;
+        try (ProjectStore store = ProjectStore.create(projectDir)) {
+            store.inTransaction(tx -> {
+                store.replaceClasses(imported.classes());
+                store.insertSamples(toStore);
+                Settings settings = store.settings();
+                settings.set(Settings.DATASET_ROOT, imported.root());
+                settings.set("dataset_format", imported.format().key());
+                settings.set(Settings.SEED, split.seed());
+                if (checkpoint != null) settings.set(Settings.CHECKPOINT, checkpoint.toAbsolutePath().normalize());
+                if (corpus != null) settings.set(Settings.CORPUS, corpus.toAbsolutePath().normalize());
+                ImportProblemLog.save(settings, imported.problems());
+                return null;
+            });
+        }
+        return new Created(projectDir, imported, samples, splitApplied);
+    }
+}

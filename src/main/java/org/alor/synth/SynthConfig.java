@@ -1,0 +1,68 @@
+package org.alor.synth;
+
+/**
+ * Everything that determines a synthetic world. Two worlds built from equal configs are byte-identical.
+ *
+ * @param seed          world seed
+ * @param species       number of species (classes)
+ * @param corpusPairs   image–caption pairs in the open corpus (bird and non-bird)
+ * @param imageSize     side of every rendered image in pixels
+ * @param shardSize     pairs per corpus tar shard
+ * @param poolMax       pool images of the most frequent species
+ * @param poolMin       pool images of the rarest species (at least 1)
+ * @param valPerClass   validation images per class
+ * @param testPerClass  test images per class
+ * @param threads       rendering threads (does not change the output)
+ */
+public record SynthConfig(long seed, int species, int corpusPairs, int imageSize, int shardSize,
+                          int poolMax, int poolMin, int valPerClass, int testPerClass, int threads) {
+
+    public static final long DEFAULT_SEED = 7;
+
+    public SynthConfig {
+        require(species >= 2 && species <= 1000, "species must be between 2 and 1000, got " + species);
+        require(corpusPairs >= 0 && corpusPairs <= 10_000_000, "corpus must be between 0 and 10,000,000 pairs, got " + corpusPairs);
+        require(imageSize >= 16 && imageSize <= 2048, "image size must be between 16 and 2048 px, got " + imageSize);
+        require(shardSize >= 1, "shard size must be at least 1, got " + shardSize);
+        require(poolMin >= 1 && poolMax >= poolMin, "need 1 <= pool min <= pool max, got " + poolMin + ".." + poolMax);
+        require(valPerClass >= 0 && testPerClass >= 0, "val/test per class must not be negative");
+        require(threads >= 1, "threads must be at least 1, got " + threads);
+    }
+
+    /** The default world of the brief: 24 species, 10,000 pairs, 64 px, seed 7. */
+    public static SynthConfig defaults() {
+        return new SynthConfig(DEFAULT_SEED, 24, 10_000, 64, 1000, 60, 4, 10, 20, 2);
+    }
+
+    public SynthConfig withSeed(long s) {
+        return new SynthConfig(s, species, corpusPairs, imageSize, shardSize, poolMax, poolMin, valPerClass, testPerClass, threads);
+    }
+
+    public SynthConfig withSpecies(int k) {
+        return new SynthConfig(seed, k, corpusPairs, imageSize, shardSize, poolMax, poolMin, valPerClass, testPerClass, threads);
+    }
+
+    public SynthConfig withCorpusPairs(int m) {
+        return new SynthConfig(seed, species, m, imageSize, shardSize, poolMax, poolMin, valPerClass, testPerClass, threads);
+    }
+
+    public SynthConfig withImageSize(int s) {
+        return new SynthConfig(seed, species, corpusPairs, s, shardSize, poolMax, poolMin, valPerClass, testPerClass, threads);
+    }
+
+    public SynthConfig withShardSize(int s) {
+        return new SynthConfig(seed, species, corpusPairs, imageSize, s, poolMax, poolMin, valPerClass, testPerClass, threads);
+    }
+
+    public SynthConfig withSplitSizes(int pMax, int pMin, int val, int test) {
+        return new SynthConfig(seed, species, corpusPairs, imageSize, shardSize, pMax, pMin, val, test, threads);
+    }
+
+    public SynthConfig withThreads(int t) {
+        return new SynthConfig(seed, species, corpusPairs, imageSize, shardSize, poolMax, poolMin, valPerClass, testPerClass, t);
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) throw new IllegalArgumentException(message);
+    }
+}

@@ -1,0 +1,105 @@
+package org.alor.loop;
+
+import org.alor.adapt.PromptTemplates;
+import org.alor.data.Split;
+import org.alor.store.ProjectStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ExperimentRunnerTest {
+    private static final int C = SyntheticWorld.CLASSES;
+
+    @TempDir
+    Path tmp;
+
+    static ExperimentPlan plan() {
+        return new ExperimentPlan(List.of("zeroshot", "lp"), List.of("tfs", "random"), List.of(true, false),
+                List.of(1L, 2L), 2, 0, 20, 8, ClassNaming.NAME, PromptTemplates.GENERIC, 2);
+    }
+
+    private ExperimentRunner runner(Path project, Path out) {
+        EngineFixture.WORLD.hashCode(); // registers the test selectors
+        FeatureSource features;
+        try (ProjectStore store = ProjectStore.open(project)) {
+            features = EngineFixture.WORLD.featureSource(store);
+        }
+        return new ExperimentRunner(project, out, plan(), features, EngineFixture.WORLD.textEncoder(), Selectors::byName);
+    }
+
+    @Test
+    void everyCombinationRunsInItsOwnCopyAndTheReportHasOneRowPerRunAndRound() throws Exception {
+        Path project = tmp.resolve("project");
+        SyntheticWorld.create(project).close();
+        Path out = tmp.resolve("out");
+        List<RunOutcome> outcomes = runner(project, out).run();
+        assertThat(outcomes).hasSize(16);
+
+        List<String> rows = Files.readAllLines(out.resolve("results.csv"));
+        assertThat(rows.get(0)).isEqualTo("method,strategy,rda,seed,round,accuracy,macro_f1,labeled,retrieved,seconds");
+        assertThat(rows).hasSize(1 + 16 * 3);
+        for (String row : rows.subList(1, rows.size())) {
+            String[] f = row.split(",");
+            int round = Integer.parseInt(f[4]);
+            assertThat(Integer.parseInt(f[7])).as(row).isEqualTo(C * (round + 1));
+            assertThat(Integer.parseInt(f[8])).as(row).isEqualTo(f[2].equals("on") ? 115 : 0);
+            assertThat(Double.parseDouble(f[5])).isBetween(0.0, 100.0);
+        }
+        assertThat(rows).anyMatch(r -> r.startsWith("lp,tfs,off,2,2,"));
+
+        assertThat(Files.readAllLines(out.resolve("per_class.csv"))).hasSize(1 + 16 * 3 * C);
+
+        String summary = Files.readString(out.resolve("summary.md"), StandardCharsets.UTF_8);
+        assertThat(summary).contains("## Accuracy (%)", "## Macro-F1 (%)", "| lp | tfs | on |", "| zeroshot | random | off |",
+                "Round 2 |");
+        assertThat(summary.lines().filter(l -> l.startsWith("| lp |") || l.startsWith("| zeroshot |"))).hasSize(2 * 8);
+        assertThat(summary.lines().filter(l -> l.startsWith("| lp | tfs | on |")).findFirst().orElseThrow()).contains("±");
+
+        for (String png : List.of("accuracy_lp_rdaon.png", "accuracy_zeroshot_rdaoff.png", "per_class_lp_tfs_rdaon.png")) {
+            byte[] bytes = Files.readAllBytes(out.resolve(png));
+            assertThat(bytes).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+        }
+
+        // The round-0 set of a seed is the same in every run of that seed; the source project stays untouched.
+        Set<Long> a = roundZero(out.resolve("runs/lp-tfs-rdaon-seed1"));
+        assertThat(a).hasSize(C).isEqualTo(roundZero(out.resolve("runs/zeroshot-random-rdaoff-seed1")))
+                .isNotEqualTo(roundZero(out.resolve("runs/lp-tfs-rdaon-seed2")));
+        try (ProjectStore source = ProjectStore.open(project)) {
+            assertThat(source.rounds()).isEmpty();
+            assertThat(source.labelEventCount()).isZero();
+        }
+
+        // Running again resumes: every run is complete, so the results are read back unchanged.
+        String before = Files.readString(out.resolve("results.csv"));
+        runner(project, out).run();
+        assertThat(Files.readString(out.resolve("results.csv"))).isEqualTo(before);
+    }
+
+    private static Set<Long> roundZero(Path runDir) {
+        try (ProjectStore store = ProjectStore.open(runDir)) {
+            Set<Long> ids = new java.util.TreeSet<>();
+            store.currentLabels().values().stream().filter(s -> s.round() == 0 && store.selections(0).stream()
+                    .noneMatch(sel -> sel.sampleId() == s.sampleId())).forEach(s -> ids.add(s.sampleId()));
+            assertThat(store.sample(ids.iterator().next()).orElseThrow().split()).isEqualTo(Split.POOL);
+            return ids;
+        }
+    }
+
+    @Test
+    void aProjectWithLabelsIsRefused() throws Exception {
+        Path project = tmp.resolve("project");
+        try (ProjectStore store = SyntheticWorld.create(project)) {
+            store.addLabel(store.samples(Split.POOL).get(0).id(), 0, "ann", null);
+        }
+        assertThatThrownBy(() -> runner(project, tmp.resolve("out")).run())
+                .hasMessageContaining("already has rounds or labels");
+    }
+}

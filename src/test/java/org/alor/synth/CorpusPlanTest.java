@@ -1,0 +1,84 @@
+package org.alor.synth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The corpus and split plan of a default-sized world (planning is cheap: no rendering here). */
+class CorpusPlanTest {
+    private final SynthWorld world = SynthWorld.create(SynthConfig.defaults().withCorpusPairs(4000));
+
+    @Test
+    void captionMatchCountsEqualTheNamesTheGeneratorWrote() {
+        List<SynonymStats> stats = world.classStats();
+        for (Species s : world.species()) {
+            for (String synonym : SynthWorld.synonyms(s)) {
+                List<String> phrase = CaptionMatcher.tokens(synonym);
+                long expected = world.corpus().stream()
+                        .filter(p -> p.namesMentioned().stream().anyMatch(m -> CaptionMatcher.containsPhrase(CaptionMatcher.tokens(m), phrase)))
+                        .count();
+                assertThat(stats.get(s.id()).alternates().get(synonym)).as(synonym).isEqualTo((int) expected);
+            }
+        }
+    }
+
+    @Test
+    void captionsMixNamedPartialNamelessWrongAndNonBird() {
+        List<CorpusPair> pairs = world.corpus();
+        assertThat(pairs).hasSize(4000);
+        long nonBird = pairs.stream().filter(p -> p.speciesId() < 0).count();
+        assertThat(nonBird).isEqualTo(400);
+        assertThat(pairs.stream().filter(p -> p.speciesId() < 0)).allMatch(p -> p.namesMentioned().isEmpty() && p.distractor() != null);
+        List<CorpusPair> birds = pairs.stream().filter(p -> p.speciesId() >= 0).toList();
+        long nameless = birds.stream().filter(p -> p.namesMentioned().isEmpty()).count();
+        long wrong = birds.stream().filter(p -> !p.namesMentioned().isEmpty() && !mentionsOwnSpecies(p)).count();
+        long genusOnly = birds.stream().filter(p -> p.namesMentioned().size() == 1
+                && p.namesMentioned().get(0).equals(world.species().get(p.speciesId()).genus())).count();
+        assertThat(nameless).isBetween(birds.size() / 8L, birds.size() / 3L);
+        assertThat(wrong).isBetween(birds.size() / 100L, birds.size() / 15L);
+        assertThat(genusOnly).isPositive();
+        assertThat(pairs).anyMatch(p -> p.caption().equals(p.caption().toLowerCase(java.util.Locale.ROOT)) && !p.namesMentioned().isEmpty());
+        assertThat(pairs).extracting(CorpusPair::key).doesNotHaveDuplicates();
+        assertThat(pairs).allMatch(p -> p.url().startsWith("https://") && p.url().contains(".invalid/"));
+    }
+
+    private boolean mentionsOwnSpecies(CorpusPair p) {
+        Species s = world.species().get(p.speciesId());
+        return p.namesMentioned().stream().allMatch(n -> n.equals(s.commonName()) || n.equals(s.scientificName())
+                || n.equals(s.genus()) || n.equals(s.lastWord()));
+    }
+
+    @Test
+    void poolImbalanceFollowsCorpusFrequency() {
+        int[] corpus = world.corpusCounts(), pool = world.splitCounts("pool");
+        assertThat(Stats.spearman(corpus, pool)).isGreaterThan(0.5);
+        assertThat(java.util.Arrays.stream(pool).max().getAsInt()).isGreaterThanOrEqualTo(45);
+        assertThat(java.util.Arrays.stream(pool).min().getAsInt()).isEqualTo(4);
+        assertThat(world.splitCounts("val")).containsOnly(10);
+        assertThat(world.splitCounts("test")).containsOnly(20);
+        int total = world.taskImages().size();
+        assertThat(total).isLessThanOrEqualTo(2000);
+    }
+
+    @Test
+    void taskImageSeedsAreDistinctFromCorpusSeeds() {
+        java.util.Set<Long> corpusSeeds = new java.util.HashSet<>();
+        world.corpus().forEach(p -> corpusSeeds.add(p.imageSeed()));
+        assertThat(world.taskImages()).noneMatch(t -> corpusSeeds.contains(t.seed()));
+        assertThat(world.taskImages()).extracting(TaskImage::seed).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void keysDoNotDependOnTheDefaultLocale() {
+        java.util.Locale saved = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.forLanguageTag("th-TH-u-nu-thai"));
+            SynthWorld thai = SynthWorld.create(SynthConfig.defaults().withCorpusPairs(50));
+            assertThat(thai.corpus().get(12).key()).isEqualTo("000000012");
+            assertThat(thai.corpus()).isEqualTo(SynthWorld.create(SynthConfig.defaults().withCorpusPairs(50)).corpus());
+        } finally {
+            java.util.Locale.setDefault(saved);
+        }
+    }
+}
