@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Caption matching at scale: 2,000,000 generated captions in Parquet (LAION columns), 200 classes × 3 synonyms.
  * Times the matcher alone, the end-to-end scan through DuckDB, and DuckDB's own {@code regexp_matches} doing the
  * same phrase match (one alternation regex over the normalised caption). Not part of {@code mvn test}; run:
- * {@code mvn -o -q test -Dtest=MatchBenchmark -DexcludedGroups= -Dsurefire.failIfNoSpecifiedTests=false}
+ * {@code mvn -o test -Dalor.excludedGroups=none -Dgroups=benchmark -Dtest=MatchBenchmark}
  * or as a program on the test class path.
  */
 @Tag("benchmark")
