@@ -1,0 +1,254 @@
+package org.alor.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import org.alor.retrieval.ClassStats;
+import org.alor.retrieval.CorpusFormat;
+import org.alor.retrieval.CorpusReader;
+import org.alor.retrieval.ItemStatus;
+import org.alor.retrieval.LongTailChart;
+import org.alor.retrieval.RetrievalJob;
+import org.alor.retrieval.RetrievalOptions;
+import org.alor.retrieval.RetrievalReport;
+import org.alor.retrieval.ScanListener;
+import org.alor.retrieval.ShardResult;
+import org.alor.retrieval.TableColumns;
+import org.alor.retrieval.TextEmbedder;
+import org.alor.retrieval.TextEmbedderFactory;
+import org.alor.store.ProjectStore;
+import org.alor.store.Settings;
+import org.alor.store.StoreException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** `alor retrieve`: retrieval from an open corpus (ALOR.md §6) into the project's retrieval cache. */
+@Command(name = "retrieve", mixinStandardHelpOptions = true,
+        description = "Match corpus captions against class synonyms, keep the top images per class in the project.")
+public final class RetrieveCommand implements Callable<Integer> {
+    private static volatile TextEmbedderFactory embedderFactory = TextEmbedderFactory.NONE;
+
+    /** The hook for ranking: the lead wires this to the CLIP text encoder of the project's checkpoint. */
+    public static void setTextEmbedderFactory(TextEmbedderFactory factory) {
+        embedderFactory = factory == null ? TextEmbedderFactory.NONE : factory;
+    }
+
+    @Parameters(index = "0", paramLabel = "PROJECT_DIR")
+    Path projectDir;
+
+    @Option(names = "--corpus", paramLabel = "PATH", description = "Corpus folder or file (default: the project's 'corpus' setting).")
+    Path corpus;
+
+    @Option(names = "--format", defaultValue = "auto", description = "auto, wds, files, parquet or csv (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--per-class", defaultValue = "500", paramLabel = "N", description = "Images kept per class (default: ${DEFAULT-VALUE}).")
+    int perClass;
+
+    @Option(names = "--no-rank", description = "Keep matches in corpus order instead of ranking by caption-prompt similarity.")
+    boolean noRank;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Shard-scanning threads (default: up to 4).")
+    Integer threads;
+
+    @Option(names = "--template", paramLabel = "TEXT", description = "Prompt template with {} for ranking (repeatable; default: 'a photo of a {}.').")
+    List<String> templates;
+
+    @Option(names = "--caption-column", description = "Caption column of a table corpus (default: TEXT or caption).")
+    String captionColumn;
+
+    @Option(names = "--url-column", description = "URL column of a table corpus (default: URL or url).")
+    String urlColumn;
+
+    @Option(names = "--key-column", description = "Key column of a table corpus (default: SAMPLE_ID or key, else the row number).")
+    String keyColumn;
+
+    @Option(names = "--min-side", paramLabel = "PX", description = "Minimum shorter side of downloaded images (default: 85).")
+    Integer minSide;
+
+    @Option(names = "--metadata-out", paramLabel = "FILE.json", description = "Also write the class metadata JSON (reference format).")
+    Path metadataOut;
+
+    @Option(names = "--json", description = "Print JSON instead of a table.")
+    boolean json;
+
+    @Option(names = "--plot", paramLabel = "FILE.png", description = "Save the long-tail chart (classes by kept count).")
+    Path plot;
+
+    @Override
+    public Integer call() {
+        if (perClass < 0) return usage("--per-class must be 0 or more");
+        if (threads != null && threads < 1) return usage("--threads must be at least 1");
+        CorpusFormat fmt;
+        try {
+            fmt = CorpusFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage());
+        }
+        try (ProjectStore store = ProjectStore.open(projectDir)) {
+            Path corpusPath = corpus;
+            if (corpusPath == null) {
+                Optional<Path> set = store.settings().getPath(Settings.CORPUS);
+                if (set.isEmpty()) return usage("no --corpus given and the project has no 'corpus' setting");
+                corpusPath = projectDir.resolve(set.get());
+            }
+            TableColumns cols = captionColumn == null && urlColumn == null && keyColumn == null ? null
+                    : new TableColumns(keyColumn, captionColumn == null ? "caption" : captionColumn, urlColumn);
+            CorpusReader reader = fmt.open(corpusPath, cols);
+            RetrievalOptions options = RetrievalOptions.defaults().withPerClass(perClass);
+            if (threads != null) options = options.withThreads(threads);
+            if (minSide != null) options = options.withDownload(options.download(), minSide);
+            String rankNote = null;
+            if (!noRank) {
+                Optional<TextEmbedder> embedder;
+                try {
+                    embedder = embedderFactory.create(store);
+                } catch (Exception e) {
+                    embedder = Optional.empty();
+                    rankNote = "ranking unavailable (" + e.getMessage() + "); kept matches in corpus order (--no-rank)";
+                }
+                if (embedder.isPresent()) {
+                    options = options.withRanker(embedder.get(), templates == null ? options.templates() : templates);
+                } else if (rankNote == null) {
+                    rankNote = "no CLIP checkpoint available for ranking; kept matches in corpus order (--no-rank)";
+                }
+            }
+            if (rankNote != null) System.err.println("note: " + rankNote);
+            Progress progress = new Progress(reader.shards().size(), System.err);
+            RetrievalReport report = new RetrievalJob(store, reader, options).run(progress);
+            progress.finish();
+            for (String w : report.warnings()) System.err.println("warning: " + w);
+            if (metadataOut != null) RetrievalJob.exportMetadata(store, report.stats(), metadataOut);
+            if (plot != null) LongTailChart.savePng(LongTailChart.bars(report.stats(), report.kept()), perClass, plot);
+            System.out.println(json ? toJson(report) : toText(report, rankNote));
+            return 0;
+        } catch (StoreException | IOException e) {
+            System.err.println("alor retrieve: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            System.err.println("alor retrieve: interrupted");
+            return 1;
+        }
+    }
+
+    private static int usage(String message) {
+        System.err.println("alor retrieve: " + message);
+        return 2;
+    }
+
+    static String toJson(RetrievalReport r) {
+        JsonObject root = new JsonObject();
+        JsonArray classes = new JsonArray();
+        for (ClassStats s : r.stats()) {
+            JsonObject c = new JsonObject();
+            c.addProperty("id", s.classId());
+            c.addProperty("name", s.name());
+            c.addProperty("matched", s.actualFreq());
+            c.addProperty("kept", r.kept().getOrDefault(s.classId(), 0));
+            c.addProperty("most_common_name", s.mostCommonName());
+            JsonObject syn = new JsonObject();
+            s.synonymCounts().forEach(syn::addProperty);
+            c.add("synonyms", syn);
+            classes.add(c);
+        }
+        root.add("classes", classes);
+        root.addProperty("captions_scanned", r.captionsScanned());
+        root.addProperty("matched_records", r.matchedRecords());
+        root.addProperty("added", r.added());
+        root.addProperty("removed", r.removed());
+        root.addProperty("ranked", r.ranked());
+        JsonObject failures = new JsonObject();
+        failureCounts(r).forEach(failures::addProperty);
+        root.add("failures", failures);
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root);
+    }
+
+    private static Map<String, Integer> failureCounts(RetrievalReport r) {
+        Map<String, Integer> out = new TreeMap<>();
+        for (ItemStatus s : r.failures().values()) out.merge(s.label(), 1, Integer::sum);
+        return out;
+    }
+
+    static String toText(RetrievalReport r, String rankNote) {
+        StringBuilder sb = new StringBuilder();
+        int nameWidth = 4;
+        for (ClassStats s : r.stats()) nameWidth = Math.max(nameWidth, Math.min(40, s.mostCommonName().length()));
+        sb.append(String.format("%4s  %-" + nameWidth + "s  %8s  %6s%n", "id", "most common name", "matched", "kept"));
+        for (ClassStats s : r.stats()) {
+            String n = s.mostCommonName().length() > 40 ? s.mostCommonName().substring(0, 39) + "…" : s.mostCommonName();
+            sb.append(String.format("%4d  %-" + nameWidth + "s  %8d  %6d%n", s.classId(), n, s.actualFreq(), r.kept().getOrDefault(s.classId(), 0)));
+        }
+        int total = r.kept().values().stream().mapToInt(Integer::intValue).sum();
+        sb.append(String.format("%,d captions scanned, %,d matched, %,d kept (%d added, %d removed)%s",
+                r.captionsScanned(), r.matchedRecords(), total, r.added(), r.removed(), r.ranked() ? ", ranked" : ", corpus order"));
+        Map<String, Integer> f = failureCounts(r);
+        if (!f.isEmpty()) sb.append(System.lineSeparator()).append("not obtained: ").append(f);
+        if (rankNote != null) sb.append(System.lineSeparator()).append("note: ").append(rankNote);
+        return sb.toString();
+    }
+
+    /** Progress line on stderr: shards, captions/s, matches, ETA (by shards). */
+    static final class Progress implements ScanListener {
+        private final int shards;
+        private final PrintStream out;
+        private final AtomicLong captions = new AtomicLong();
+        private final AtomicLong matches = new AtomicLong();
+        private final AtomicInteger done = new AtomicInteger();
+        private final AtomicInteger resumed = new AtomicInteger();
+        private final long started = System.nanoTime();
+        private long lastDraw;
+
+        Progress(int shards, PrintStream out) {
+            this.shards = shards;
+            this.out = out;
+        }
+
+        @Override
+        public void captionsScanned(long delta, long matchesDelta) {
+            captions.addAndGet(delta);
+            matches.addAndGet(matchesDelta);
+            draw(false);
+        }
+
+        @Override
+        public void shardDone(ShardResult result, boolean fromProgress) {
+            done.incrementAndGet();
+            if (fromProgress) {
+                resumed.incrementAndGet();
+                matches.addAndGet(result.matches().size());
+            }
+            draw(false);
+        }
+
+        synchronized void draw(boolean force) {
+            long now = System.nanoTime();
+            if (!force && now - lastDraw < 250_000_000L) return;
+            lastDraw = now;
+            double s = Math.max(1e-9, (now - started) / 1e9);
+            int d = done.get();
+            int fresh = d - resumed.get();
+            String eta = fresh > 0 && d < shards ? String.format(" ETA %ds", Math.round(s / fresh * (shards - d))) : "";
+            out.printf("\rretrieve: shards %d/%d, %,d captions (%,.0f/s), %,d matches%s   ", d, shards, captions.get(),
+                    captions.get() / s, matches.get(), eta);
+            out.flush();
+        }
+
+        void finish() {
+            draw(true);
+            out.println();
+        }
+    }
+}

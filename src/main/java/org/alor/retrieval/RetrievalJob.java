@@ -1,0 +1,83 @@
+package org.alor.retrieval;
+
+import org.alor.data.ClassInfo;
+import org.alor.data.ClassMetadataJson;
+import org.alor.store.ClassSynonym;
+import org.alor.store.ProjectStore;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Retrieval for one project (ALOR.md §6): scan the corpus once for all synonyms (resumable, progress under
+ * {@code <project>/retrieval/progress}), record synonym counts and most common names in the store, keep the top
+ * matches per class, and synchronise the retrieval cache.
+ */
+public final class RetrievalJob {
+    public static final String PROGRESS_DIR = RetrievalCache.DIR + "/progress";
+    private final ProjectStore store;
+    private final CorpusReader corpus;
+    private final RetrievalOptions options;
+    private volatile CorpusScan scan;
+
+    public RetrievalJob(ProjectStore store, CorpusReader corpus, RetrievalOptions options) {
+        this.store = store;
+        this.corpus = corpus;
+        this.options = options;
+    }
+
+    public void cancel() {
+        CorpusScan s = scan;
+        if (s != null) s.cancel();
+    }
+
+    public RetrievalReport run(ScanListener listener) throws IOException, InterruptedException {
+        List<ClassSynonyms> classes = ClassSynonyms.fromStore(store);
+        CaptionMatcher matcher = CaptionMatcher.build(classes);
+        scan = new CorpusScan(corpus, matcher, options.threads(), store.dir().resolve(PROGRESS_DIR));
+        ScanResult result = scan.run(listener);
+        List<CaptionMatch> matches = result.matches();
+        List<ClassStats> stats = MatchStatistics.compute(classes, matcher, matches);
+        saveStats(stats);
+        CaptionRanker ranker = options.ranker() == null ? null : new CaptionRanker(options.ranker(), options.templates(), 256);
+        Map<Integer, List<KeptItem>> kept = ClassSelection.select(classes, matcher, matches, options.perClass(), ranker);
+        RetrievalCache.SyncResult sync = new RetrievalCache(store).sync(corpus, kept, options);
+        Map<Integer, Integer> keptCounts = new LinkedHashMap<>();
+        for (ClassSynonyms c : classes) keptCounts.put(c.classId(), 0);
+        store.trueLabelCounts(org.alor.data.Split.RETRIEVED).forEach((k, v) -> {
+            if (keptCounts.containsKey(k)) keptCounts.put(k, v);
+        });
+        List<String> warnings = new ArrayList<>(matcher.warnings());
+        warnings.addAll(result.warnings());
+        return new RetrievalReport(stats, keptCounts, result.captions(), matches.size(), sync.added(), sync.removed(),
+                sync.failures(), warnings, ranker != null);
+    }
+
+    private void saveStats(List<ClassStats> stats) {
+        Map<Integer, Map<String, Integer>> counts = new HashMap<>();
+        for (ClassStats s : stats) counts.put(s.classId(), s.synonymCounts());
+        store.updateSynonymCounts(counts);
+        for (ClassStats s : stats) store.setMostCommonName(s.classId(), s.mostCommonName());
+    }
+
+    /**
+     * Writes the reference class metadata JSON of the project: every synonym (excluded ones with their last
+     * count), most common names, and {@code actual_freq} from {@code stats}.
+     */
+    public static void exportMetadata(ProjectStore store, List<ClassStats> stats, Path file) throws IOException {
+        Map<Integer, Integer> freq = new HashMap<>();
+        for (ClassStats s : stats) freq.put(s.classId(), s.actualFreq());
+        List<ClassInfo> classes = new ArrayList<>();
+        for (ClassInfo c : store.classes()) {
+            Map<String, Integer> syn = new LinkedHashMap<>();
+            for (ClassSynonym s : store.synonyms(c.id())) syn.put(s.synonym(), s.corpusCount());
+            classes.add(new ClassInfo(c.id(), c.name(), c.mostCommonName(), syn));
+        }
+        ClassMetadataJson.write(file, classes, freq);
+    }
+}

@@ -1,0 +1,13 @@
+package org.alor.retrieval;
+
+import org.alor.store.ProjectStore;
+
+import java.util.Optional;
+
+/** Supplies the CLIP text encoder of a project for ranking, when a checkpoint is available (wired by the app/CLI). */
+@FunctionalInterface
+public interface TextEmbedderFactory {
+    TextEmbedderFactory NONE = store -> Optional.empty();
+
+    Optional<TextEmbedder> create(ProjectStore store) throws Exception;
+}
