@@ -49,7 +49,7 @@ class TinyClipPretrainerTest {
 
     @Test
     void lossFallsAndTheCheckpointLoadsLikeADownloadedOne() throws IOException {
-        Path out = tmp.resolve("ckpt");
+        Path out = tmp.resolve("world/clip");
         PretrainResult r = new TinyClipPretrainer(options(8), 2).run(corpus, out, "test", PretrainListener.NONE, () -> false);
 
         assertThat(r.pairs()).isEqualTo(100);
@@ -62,9 +62,12 @@ class TinyClipPretrainerTest {
         assertThat(out.resolve("open_clip_model.safetensors")).exists();
         assertThat(Files.readString(out.resolve("training_log.json"))).contains("\"epochs\"", "\"loss\"", "\"seed\": 3");
         assertThat(Files.readString(out.resolve("training_log.md"))).contains("| 8 |");
-        try (Stream<Path> s = Files.list(tmp)) {
+        try (Stream<Path> s = Files.list(out.getParent())) {
             assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("partial"));
         }
+
+        String readme = TinyClipReadme.section(tmp.resolve("world"));
+        assertThat(readme).contains("## Tiny CLIP", "    test\n", "| 8 |", "seed 3");
 
         LoadedCheckpoint loaded = CheckpointLoader.load(out);
         assertThat(loaded.config().visionWidth()).isEqualTo(32);
