@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.Callable;
 
@@ -34,8 +35,22 @@ public final class BenchEncodeCommand implements Callable<Integer> {
     @Option(names = "--device", defaultValue = "auto", description = "auto, cpu, gpu or gpu:N (default: ${DEFAULT-VALUE})")
     String device;
 
+    @Option(names = "--pipeline", paramLabel = "IMAGES_DIR",
+            description = "Also time decoding real images from IMAGES_DIR: decode pipeline on (parallel, overlapped) vs off.")
+    Path pipelineImages;
+
+    @Option(names = "--threads", defaultValue = "2", description = "decode threads with --pipeline (default: ${DEFAULT-VALUE})")
+    int threads;
+
     @Override
     public Integer call() {
+        if (pipelineImages != null) {
+            if (batch < 1 || batches < 1 || threads < 1) {
+                spec.commandLine().getErr().println("error: --batch, --batches and --threads must be ≥ 1");
+                return 2;
+            }
+            return new PipelineBench(spec, batch, batches, threads, device).run(pipelineImages);
+        }
         if (batch < 1 || batches < 1 || warmup < 0) {
             spec.commandLine().getErr().println("error: --batch and --batches must be ≥ 1, --warmup ≥ 0");
             return 2;

@@ -50,6 +50,10 @@ public final class SynthCommand implements Callable<Integer> {
             description = "Regenerate DIR/corpus from DIR/world.json if it is missing or differs, then exit.")
     Path ensureCorpus;
 
+    @Option(names = "--readme", paramLabel = "DIR",
+            description = "Rewrite DIR/README.md from DIR/world.json and DIR/clip/ (tiny-CLIP training log, zero-shot result), then exit.")
+    Path readme;
+
     @Option(names = "--sheets", paramLabel = "DIR",
             description = "Also write contact sheets (synthetic-aves-species.png, synthetic-aves-variation.png) into DIR.")
     Path sheets;
@@ -59,6 +63,12 @@ public final class SynthCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         try {
+            if (readme != null) {
+                org.alor.synth.TinyClipReadme.rewrite(readme);
+                stdout.println("rewrote " + readme.resolve("README.md"));
+                stdout.flush();
+                return 0;
+            }
             if (ensureCorpus != null) {
                 long t0 = System.nanoTime();
                 SynthWorld.CorpusCheck check = SynthWorld.ensureCorpus(ensureCorpus);

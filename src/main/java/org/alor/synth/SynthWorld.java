@@ -94,7 +94,8 @@ public final class SynthWorld {
         Map<String, String> corpusHashes = writeCorpus(out.resolve(WorldLayout.CORPUS_DIR));
         writeDataset(out);
         WorldJson.write(this, corpusHashes, out.resolve("world.json"));
-        Files.writeString(out.resolve("README.md"), WorldReadme.text(this, corpusHashes.keySet()), StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("README.md"), WorldReadme.text(this, corpusHashes.keySet()) + TinyClipReadme.section(out),
+                StandardCharsets.UTF_8);
         return new WorldFiles(out, corpusHashes, (System.nanoTime() - start) / 1_000_000);
     }
 

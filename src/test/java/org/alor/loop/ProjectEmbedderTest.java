@@ -1,0 +1,123 @@
+package org.alor.loop;
+
+import ai.djl.Device;
+import org.alor.clip.ClipEncoder;
+import org.alor.clip.ImagePreprocessor;
+import org.alor.data.Split;
+import org.alor.store.ProjectStore;
+import org.alor.store.Settings;
+import org.alor.store.StoredSample;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class ProjectEmbedderTest {
+    @TempDir
+    static Path tmp;
+    static Path template;
+
+    @BeforeAll
+    static void createProject() throws IOException {
+        template = TinyProject.create(tmp.resolve("t"));
+    }
+
+    private static Path freshCopy(String name) throws IOException {
+        Path copy = tmp.resolve(name);
+        try (var s = Files.walk(template)) {
+            for (Path p : s.toList()) {
+                Path target = copy.resolve(template.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target);
+            }
+        }
+        return copy;
+    }
+
+    @Test
+    void embedsEverySampleOnceAndASecondRunReadsTheCache() throws IOException {
+        Path project = freshCopy("once");
+        try (ProjectStore store = ProjectStore.open(project);
+             ProjectCheckpoint ckpt = ProjectCheckpoint.open(store, Device.cpu())) {
+            ProjectEmbedder embedder = new ProjectEmbedder(store, ckpt, 8, 2);
+            int total = embedder.samples(ProjectEmbedder.allSplits()).size();
+            assertThat(total).isGreaterThan(20);
+
+            ProjectEmbedder.Report first = embedder.embed(ProjectEmbedder.allSplits(), ProjectEmbedder.Progress.NONE, () -> false);
+            assertThat(first.encoded()).isEqualTo(total);
+            assertThat(first.cached()).isZero();
+            assertThat(first.failures()).isEmpty();
+            assertThat(store.settings().getString(Settings.CHECKPOINT_HASH)).contains(ckpt.hash());
+            assertThat(ckpt.preprocessKey()).isEqualTo("clip-eval-32-bicubic-centercrop");
+
+            ProjectEmbedder.Report second = embedder.embed(ProjectEmbedder.allSplits(), ProjectEmbedder.Progress.NONE, () -> false);
+            assertThat(second.encoded()).isZero();
+            assertThat(second.cached()).isEqualTo(total);
+
+            // cached vectors are the encoder's output for the file under evaluation preprocessing
+            StoredSample s = store.samples(Split.TEST).get(0);
+            float[] cached = embedder.features(List.of(s), ProjectEmbedder.Progress.NONE, () -> false)[0];
+            float[] direct = new ClipEncoder(ckpt.model()).encodeImages(
+                    ImagePreprocessor.forConfig(ckpt.config()).preprocess(embedder.file(s)), 1)[0];
+            for (int d = 0; d < direct.length; d++) assertThat(cached[d]).isCloseTo(direct[d], within(1e-4f));
+        }
+    }
+
+    @Test
+    void aCorruptImageIsReportedByFileAndSkipped() throws IOException {
+        Path project = freshCopy("corrupt");
+        try (ProjectStore store = ProjectStore.open(project);
+             ProjectCheckpoint ckpt = ProjectCheckpoint.open(store, Device.cpu())) {
+            ProjectEmbedder embedder = new ProjectEmbedder(store, ckpt, 8, 2);
+            StoredSample victim = store.samples(Split.POOL).get(3);
+            Path file = embedder.file(victim);
+            byte[] original = Files.readAllBytes(file); // the dataset folder is shared by the tests
+            Files.write(file, new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
+            int total = embedder.samples(ProjectEmbedder.allSplits()).size();
+
+            ProjectEmbedder.Report r;
+            float[] again;
+            try {
+                r = embedder.embed(ProjectEmbedder.allSplits(), ProjectEmbedder.Progress.NONE, () -> false);
+                again = embedder.features(List.of(victim), ProjectEmbedder.Progress.NONE, () -> false)[0];
+            } finally {
+                Files.write(file, original);
+            }
+            assertThat(r.failures()).singleElement().satisfies(f -> {
+                assertThat(f.file()).isEqualTo(file);
+                assertThat(f.sampleId()).isEqualTo(victim.id());
+            });
+            assertThat(r.encoded()).isEqualTo(total - 1);
+            assertThat(again).isNull();
+        }
+    }
+
+    @Test
+    void aCancelledRunKeepsItsFinishedBatchesAndTheNextRunDoesTheRest() throws IOException {
+        Path project = freshCopy("cancel");
+        try (ProjectStore store = ProjectStore.open(project);
+             ProjectCheckpoint ckpt = ProjectCheckpoint.open(store, Device.cpu())) {
+            ProjectEmbedder embedder = new ProjectEmbedder(store, ckpt, 4, 1);
+            int total = embedder.samples(ProjectEmbedder.allSplits()).size();
+            AtomicInteger batches = new AtomicInteger();
+            ProjectEmbedder.Report partial = embedder.embed(ProjectEmbedder.allSplits(),
+                    (done, all) -> batches.incrementAndGet(), () -> batches.get() >= 2);
+            assertThat(partial.cancelled()).isTrue();
+            assertThat(partial.encoded()).isEqualTo(8);
+            assertThat(partial.failures()).isEmpty();
+
+            ProjectEmbedder.Report rest = embedder.embed(ProjectEmbedder.allSplits(), ProjectEmbedder.Progress.NONE, () -> false);
+            assertThat(rest.cached()).isEqualTo(8);
+            assertThat(rest.encoded()).isEqualTo(total - 8);
+            assertThat(rest.cancelled()).isFalse();
+        }
+    }
+}
