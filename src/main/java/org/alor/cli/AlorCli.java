@@ -10,7 +10,8 @@ import java.io.PrintWriter;
         description = "Active Learning with Open Resources: retrieval, CLIP adaptation and Tail First Sampling.",
         subcommands = {CommandLine.HelpCommand.class, InitCommand.class, SetCommand.class, InfoCommand.class,
                 ExportCommand.class, ClipCommand.class, SynthCommand.class, SelectCommand.class, RoundCommand.class, StatusCommand.class,
-                ExperimentCommand.class, RetrieveCommand.class, BenchCommand.class})
+                ExperimentCommand.class, RetrieveCommand.class, EmbedCommand.class, ZeroShotCommand.class,
+                PretrainCommand.class, BenchCommand.class})
 public final class AlorCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

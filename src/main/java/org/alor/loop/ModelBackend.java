@@ -23,17 +23,7 @@ public interface ModelBackend {
 
     /** Holder of the installed backend. */
     final class Installed {
-        private static volatile ModelBackend backend = new ModelBackend() {
-            @Override
-            public FeatureSource featureSource(ProjectStore store) {
-                throw new IllegalStateException("no CLIP model is wired into this build, so image features are unavailable");
-            }
-
-            @Override
-            public TextEncoder textEncoder(ProjectStore store) {
-                throw new IllegalStateException("no CLIP model is wired into this build, so class prompts cannot be encoded");
-            }
-        };
+        private static volatile ModelBackend backend = ClipBackend.fromSystemProperties();
 
         private Installed() {
         }

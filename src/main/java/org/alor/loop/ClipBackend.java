@@ -1,0 +1,75 @@
+package org.alor.loop;
+
+import ai.djl.Device;
+import org.alor.clip.ClipEncoder;
+import org.alor.clip.Devices;
+import org.alor.store.ProjectStore;
+import org.alor.store.StoredSample;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The real model backend: the project's CLIP checkpoint, loaded once per project folder and kept for
+ * the life of the process. Image features come from the feature cache, embedding whatever is missing
+ * first; class prompts go through the text tower.
+ */
+public final class ClipBackend implements ModelBackend {
+    private final String device;
+    private final int batchSize;
+    private final int threads;
+    private final Map<Path, ProjectCheckpoint> checkpoints = new ConcurrentHashMap<>();
+
+    public ClipBackend(String device, int batchSize, int threads) {
+        this.device = device;
+        this.batchSize = batchSize;
+        this.threads = threads;
+    }
+
+    /** Device from {@code -Dalor.device} (auto), batch 32, decoding on all cores. */
+    public static ClipBackend fromSystemProperties() {
+        return new ClipBackend(System.getProperty("alor.device", "auto"), 32, Runtime.getRuntime().availableProcessors());
+    }
+
+    private ProjectCheckpoint checkpoint(ProjectStore store) {
+        Path key = store.dir().toAbsolutePath().normalize();
+        return checkpoints.computeIfAbsent(key, k -> {
+            try {
+                Device d = Devices.select(device);
+                return ProjectCheckpoint.open(store, d);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e.getMessage(), e);
+            }
+        });
+    }
+
+    @Override
+    public FeatureSource featureSource(ProjectStore store) {
+        ProjectCheckpoint cp = checkpoint(store);
+        ProjectEmbedder embedder = new ProjectEmbedder(store, cp, batchSize, threads);
+        return sampleIds -> {
+            List<StoredSample> samples = new ArrayList<>(sampleIds.size());
+            for (long id : sampleIds) {
+                samples.add(store.sample(id).orElseThrow(() -> new IllegalArgumentException("no sample with id " + id)));
+            }
+            ProjectEmbedder.Report report = embedder.embed(samples, ProjectEmbedder.Progress.NONE, () -> false);
+            if (!report.failures().isEmpty()) {
+                throw new IllegalStateException(report.failures().size() + " image(s) could not be read, e.g. "
+                        + report.failures().get(0) + " — fix or remove them, then run again");
+            }
+            return new CachedFeatureSource(store.features(), cp.hash(), cp.preprocessKey()).features(sampleIds);
+        };
+    }
+
+    @Override
+    public TextEncoder textEncoder(ProjectStore store) {
+        ProjectCheckpoint cp = checkpoint(store);
+        int context = cp.config().contextLength();
+        return prompts -> new ClipEncoder(cp.model(), batchSize).encodeTexts(cp.tokenizer().tokenize(prompts, context));
+    }
+}
