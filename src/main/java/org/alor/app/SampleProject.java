@@ -5,6 +5,7 @@ import org.alor.data.DatasetFormatException;
 import org.alor.data.ImportRequest;
 import org.alor.store.ProjectCreator;
 import org.alor.store.ProjectStore;
+import org.alor.store.Settings;
 import org.alor.synth.SynthWorld;
 
 import java.io.IOException;
@@ -77,6 +78,9 @@ public final class SampleProject implements SampleProjectProvider {
         ImportRequest request = ImportRequest.of(world).withFormat(DatasetFormat.SPLIT_FILES);
         ProjectCreator.create(project, request, ProjectCreator.SplitOptions.defaults(),
                 Files.isDirectory(checkpoint) ? checkpoint : null, world.resolve("corpus"));
+        try (ProjectStore store = ProjectStore.open(project)) {
+            store.settings().set(Settings.PROMPT_SET, "birds");
+        }
         return project;
     }
 }

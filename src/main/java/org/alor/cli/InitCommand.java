@@ -5,7 +5,10 @@ import org.alor.data.DatasetImport;
 import org.alor.data.ImportProblem;
 import org.alor.data.ImportRequest;
 import org.alor.data.Split;
+import org.alor.adapt.PromptTemplates;
 import org.alor.store.ProjectCreator;
+import org.alor.store.ProjectStore;
+import org.alor.store.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,18 +49,28 @@ public final class InitCommand implements Callable<Integer> {
     @Option(names = "--test-fraction", defaultValue = "0.2", paramLabel = "F", description = "Test fraction per class when splitting (default ${DEFAULT-VALUE}).")
     double testFraction;
 
+    @Option(names = "--prompts", paramLabel = "SET",
+            description = "Prompt set for zero-shot and CT prompts: birds, aircraft, food, pets, cars, generic (default generic).")
+    String prompts;
+
     @Option(names = "--seed", defaultValue = "0", paramLabel = "N", description = "Seed of the split (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(images)) throw new IllegalArgumentException("dataset folder " + images + " does not exist");
+        if (prompts != null) PromptTemplates.parse(prompts);
         ConsoleProgress progress = new ConsoleProgress("Reading images");
         ImportRequest request = new ImportRequest(images.toAbsolutePath().normalize(),
                 format == null ? null : DatasetFormat.parse(format), null, classes, null, 0, progress::update);
         ProjectCreator.Created created = ProjectCreator.create(projectDir, request,
                 new ProjectCreator.SplitOptions(valFraction, testFraction, seed), checkpoint, corpus);
         DatasetImport imported = created.imported();
+        if (prompts != null) {
+            try (ProjectStore store = ProjectStore.open(projectDir)) {
+                store.settings().set(Settings.PROMPT_SET, PromptTemplates.parse(prompts).name().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
         System.out.printf("Created %s: %d classes, %d samples (%s) from %s [%s]%s%n", projectDir, imported.classes().size(),
                 created.samples().size(), describe(created.countsBySplit()), imported.root(), imported.format().key(),
                 created.splitApplied() ? String.format(", split val %.2f / test %.2f with seed %d", valFraction, testFraction, seed) : "");

@@ -19,6 +19,9 @@ import org.alor.retrieval.ShardResult;
 import org.alor.retrieval.TableColumns;
 import org.alor.retrieval.TextEmbedder;
 import org.alor.retrieval.TextEmbedderFactory;
+import org.alor.adapt.PromptTemplates;
+import org.alor.loop.ModelBackend;
+import org.alor.loop.TextEncoder;
 import org.alor.store.ProjectStore;
 import org.alor.store.Settings;
 import org.alor.store.StoreException;
@@ -41,11 +44,23 @@ import java.util.concurrent.atomic.AtomicLong;
 @Command(name = "retrieve", mixinStandardHelpOptions = true,
         description = "Match corpus captions against class synonyms, keep the top images per class in the project.")
 public final class RetrieveCommand implements Callable<Integer> {
-    private static volatile TextEmbedderFactory embedderFactory = TextEmbedderFactory.NONE;
+    private static volatile TextEmbedderFactory embedderFactory = RetrieveCommand::clipTextEmbedder;
+
+    /** The project's CLIP text tower (through the round engine's model backend), when it has a checkpoint. */
+    private static Optional<TextEmbedder> clipTextEmbedder(ProjectStore store) {
+        if (store.settings().getPath(Settings.CHECKPOINT).isEmpty()) return Optional.empty();
+        TextEncoder encoder = ModelBackend.current().textEncoder(store);
+        return Optional.of(encoder::encode);
+    }
+
+    /** Ranking prompts: the templates of the project's prompt set. */
+    private static List<String> projectTemplates(ProjectStore store) {
+        return PromptTemplates.parse(store.settings().getString(Settings.PROMPT_SET, "generic")).templates();
+    }
 
     /** The hook for ranking: the lead wires this to the CLIP text encoder of the project's checkpoint. */
     public static void setTextEmbedderFactory(TextEmbedderFactory factory) {
-        embedderFactory = factory == null ? TextEmbedderFactory.NONE : factory;
+        embedderFactory = factory == null ? RetrieveCommand::clipTextEmbedder : factory;
     }
 
     @Parameters(index = "0", paramLabel = "PROJECT_DIR")
@@ -141,7 +156,7 @@ public final class RetrieveCommand implements Callable<Integer> {
                     rankNote = "ranking unavailable (" + e.getMessage() + "); kept matches in corpus order (--no-rank)";
                 }
                 if (embedder.isPresent()) {
-                    options = options.withRanker(embedder.get(), templates == null ? options.templates() : templates);
+                    options = options.withRanker(embedder.get(), templates == null ? projectTemplates(store) : templates);
                 } else if (rankNote == null) {
                     rankNote = "no CLIP checkpoint available for ranking; kept matches in corpus order (--no-rank)";
                 }

@@ -1,5 +1,6 @@
 package org.alor.cli;
 
+import org.alor.adapt.PromptTemplates;
 import org.alor.store.ProjectStore;
 import org.alor.store.Settings;
 import picocli.CommandLine.Command;
@@ -11,7 +12,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** `alor set`: change the checkpoint or corpus a project uses. */
-@Command(name = "set", mixinStandardHelpOptions = true, description = "Change the CLIP checkpoint or open-data corpus of a project.")
+@Command(name = "set", mixinStandardHelpOptions = true, description = "Change the CLIP checkpoint, open-data corpus or prompt set of a project.")
 public final class SetCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -25,11 +26,15 @@ public final class SetCommand implements Callable<Integer> {
     @Option(names = "--corpus", paramLabel = "PATH", description = "Open-data corpus (shards, folder or Parquet).")
     Path corpus;
 
+    @Option(names = "--prompts", paramLabel = "SET", description = "Prompt set: birds, aircraft, food, pets, cars, generic.")
+    String prompts;
+
     @Override
     public Integer call() {
-        if (checkpoint == null && corpus == null) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give --checkpoint and/or --corpus");
+        if (checkpoint == null && corpus == null && prompts == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give --checkpoint, --corpus and/or --prompts");
         }
+        String promptSet = prompts == null ? null : PromptTemplates.parse(prompts).name().toLowerCase(java.util.Locale.ROOT);
         if (checkpoint != null && !Files.exists(checkpoint)) throw new IllegalArgumentException("checkpoint " + checkpoint + " does not exist");
         if (corpus != null && !Files.exists(corpus)) throw new IllegalArgumentException("corpus " + corpus + " does not exist");
         try (ProjectStore store = ProjectStore.open(projectDir)) {
@@ -39,11 +44,13 @@ public final class SetCommand implements Callable<Integer> {
                     store.settings().remove(Settings.CHECKPOINT_HASH);
                 }
                 if (corpus != null) store.settings().set(Settings.CORPUS, corpus.toAbsolutePath().normalize());
+                if (promptSet != null) store.settings().set(Settings.PROMPT_SET, promptSet);
                 return null;
             });
         }
         if (checkpoint != null) System.out.println("checkpoint: " + checkpoint.toAbsolutePath().normalize());
         if (corpus != null) System.out.println("corpus: " + corpus.toAbsolutePath().normalize());
+        if (promptSet != null) System.out.println("prompt set: " + promptSet);
         return 0;
     }
 }

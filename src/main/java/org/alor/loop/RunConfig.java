@@ -35,9 +35,9 @@ public record RunConfig(String method, String strategy, int budget, long seed, i
     }
 
     /** Project setting: which class name the prompts use, "name" (default) or "most_common_name". */
-    public static final String CLASS_NAMING_SETTING = "class_naming";
+    public static final String CLASS_NAMING_SETTING = Settings.CLASS_NAMING;
     /** Project setting: the prompt set, e.g. "birds" (default "generic"). */
-    public static final String PROMPT_SET_SETTING = "prompt_set";
+    public static final String PROMPT_SET_SETTING = Settings.PROMPT_SET;
 
     /**
      * The defaults with the project's settings applied: {@link Settings#SEED}, {@link #CLASS_NAMING_SETTING},

@@ -18,6 +18,10 @@ public final class Settings {
     public static final String CORPUS = "corpus";
     public static final String CREATED_AT = "created_at";
     public static final String SEED = "seed";
+    /** Prompt set of the zero-shot head and CT prompts: birds, aircraft, food, pets, cars or generic. */
+    public static final String PROMPT_SET = "prompt_set";
+    /** Which class name prompts use: name or most_common_name. */
+    public static final String CLASS_NAMING = "class_naming";
 
     private final ProjectStore store;
 
