@@ -18,7 +18,8 @@ public class AlorApp extends Application {
 
     /** The seams to the engine, retrieval, predictions and sample data; the lead wires them here. */
     protected AppServices services() {
-        return AppServices.none().withSampleProject(new SampleProject());
+        return AppServices.none().withSampleProject(new SampleProject()).withPredictions(new StorePredictions())
+                .withRounds(new EngineRoundRunner()).withRetrieval(new ProjectRetrievalRunner());
     }
 
     @Override

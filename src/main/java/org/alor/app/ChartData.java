@@ -43,7 +43,7 @@ public record ChartData(List<Run> runs, Double zeroShot, List<ClassInfo> classes
         for (RoundRecord r : rounds) byIndex.put(r.index(), r);
         for (Map.Entry<Integer, MetricRow> e : overall.entrySet()) {
             RoundRecord r = byIndex.get(e.getKey());
-            if (r != null && "ZS".equalsIgnoreCase(r.method())) zeroShot = e.getValue().accuracy();
+            if (r != null && isZeroShot(r.method())) zeroShot = e.getValue().accuracy();
             else adapted.put(e.getKey(), e.getValue());
         }
         String name = runName(rounds);
@@ -94,12 +94,17 @@ public record ChartData(List<Run> runs, Double zeroShot, List<ClassInfo> classes
     static String runName(List<RoundRecord> rounds) {
         for (int i = rounds.size() - 1; i >= 0; i--) {
             RoundRecord r = rounds.get(i);
-            if (!"ZS".equalsIgnoreCase(r.method())) return r.method() + " + " + r.strategy();
+            if (!isZeroShot(r.method())) return r.method() + " + " + r.strategy();
         }
         return "this project";
     }
 
     public boolean isEmpty() {
         return runs.isEmpty() && zeroShot == null && rounds.isEmpty();
+    }
+
+    /** Zero-shot rounds: the engine calls the method "zeroshot" (the Runs form shows "ZS"). */
+    static boolean isZeroShot(String method) {
+        return "zeroshot".equalsIgnoreCase(method) || "zs".equalsIgnoreCase(method);
     }
 }

@@ -19,9 +19,7 @@ import org.alor.retrieval.ShardResult;
 import org.alor.retrieval.TableColumns;
 import org.alor.retrieval.TextEmbedder;
 import org.alor.retrieval.TextEmbedderFactory;
-import org.alor.adapt.PromptTemplates;
-import org.alor.loop.ModelBackend;
-import org.alor.loop.TextEncoder;
+import org.alor.loop.ProjectRetrieval;
 import org.alor.store.ProjectStore;
 import org.alor.store.Settings;
 import org.alor.store.StoreException;
@@ -44,23 +42,11 @@ import java.util.concurrent.atomic.AtomicLong;
 @Command(name = "retrieve", mixinStandardHelpOptions = true,
         description = "Match corpus captions against class synonyms, keep the top images per class in the project.")
 public final class RetrieveCommand implements Callable<Integer> {
-    private static volatile TextEmbedderFactory embedderFactory = RetrieveCommand::clipTextEmbedder;
-
-    /** The project's CLIP text tower (through the round engine's model backend), when it has a checkpoint. */
-    private static Optional<TextEmbedder> clipTextEmbedder(ProjectStore store) {
-        if (store.settings().getPath(Settings.CHECKPOINT).isEmpty()) return Optional.empty();
-        TextEncoder encoder = ModelBackend.current().textEncoder(store);
-        return Optional.of(encoder::encode);
-    }
-
-    /** Ranking prompts: the templates of the project's prompt set. */
-    private static List<String> projectTemplates(ProjectStore store) {
-        return PromptTemplates.parse(store.settings().getString(Settings.PROMPT_SET, "generic")).templates();
-    }
+    private static volatile TextEmbedderFactory embedderFactory = ProjectRetrieval::textEmbedder;
 
     /** The hook for ranking: the lead wires this to the CLIP text encoder of the project's checkpoint. */
     public static void setTextEmbedderFactory(TextEmbedderFactory factory) {
-        embedderFactory = factory == null ? RetrieveCommand::clipTextEmbedder : factory;
+        embedderFactory = factory == null ? ProjectRetrieval::textEmbedder : factory;
     }
 
     @Parameters(index = "0", paramLabel = "PROJECT_DIR")
@@ -123,12 +109,10 @@ public final class RetrieveCommand implements Callable<Integer> {
             return usage(e.getMessage());
         }
         try (ProjectStore store = ProjectStore.open(projectDir)) {
-            Path corpusPath = corpus;
-            if (corpusPath == null) {
-                Optional<Path> set = store.settings().getPath(Settings.CORPUS);
-                if (set.isEmpty()) return usage("no --corpus given and the project has no 'corpus' setting");
-                corpusPath = projectDir.resolve(set.get());
+            if (corpus == null && store.settings().getPath(Settings.CORPUS).isEmpty()) {
+                return usage("no --corpus given and the project has no 'corpus' setting");
             }
+            Path corpusPath = ProjectRetrieval.corpusPath(store, corpus);
             TableColumns cols = captionColumn == null && urlColumn == null && keyColumn == null ? null
                     : new TableColumns(keyColumn, captionColumn == null ? "caption" : captionColumn, urlColumn);
             if (synonymsFile != null) {
@@ -156,7 +140,7 @@ public final class RetrieveCommand implements Callable<Integer> {
                     rankNote = "ranking unavailable (" + e.getMessage() + "); kept matches in corpus order (--no-rank)";
                 }
                 if (embedder.isPresent()) {
-                    options = options.withRanker(embedder.get(), templates == null ? projectTemplates(store) : templates);
+                    options = options.withRanker(embedder.get(), templates == null ? ProjectRetrieval.templates(store) : templates);
                 } else if (rankNote == null) {
                     rankNote = "no CLIP checkpoint available for ranking; kept matches in corpus order (--no-rank)";
                 }

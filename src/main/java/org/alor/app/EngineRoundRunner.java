@@ -1,0 +1,67 @@
+package org.alor.app;
+
+import org.alor.loop.CancellationToken;
+import org.alor.loop.LabelsPendingException;
+import org.alor.loop.ModelBackend;
+import org.alor.loop.Round0Mode;
+import org.alor.loop.RoundEngine;
+import org.alor.loop.RoundResult;
+import org.alor.loop.RunConfig;
+import org.alor.loop.Selectors;
+import org.alor.store.ProjectStore;
+import org.alor.store.RoundRecord;
+import org.alor.store.RoundStatus;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Runs rounds for a person labeling in the app: round 0 trains on the retrieved images (plus labels already
+ * given), each round stops after selection so the Label page can show the picks, and starting the next round
+ * first closes the labeling round with the answers the person gave (unanswered picks stay unlabeled).
+ */
+final class EngineRoundRunner implements RoundRunner {
+    @Override
+    public int runRound(ProjectStore store, RoundRequest request, JobProgress progress) throws Exception {
+        String method = engineMethod(request.method());
+        CancellationToken token = new CancellationToken();
+        Optional<RoundRecord> waiting = store.rounds().stream().filter(r -> r.status() == RoundStatus.LABELING).findFirst();
+        if (waiting.isPresent()) {
+            progress.update("Closing round " + waiting.get().index() + " with the labels given", -1);
+            engine(store, waiting.get().method(), waiting.get().strategy(), request, progress, token,
+                    (s, round, pending, t) -> { }).runNextRound();
+        }
+        RoundEngine engine = engine(store, method, request.strategy().toLowerCase(Locale.ROOT), request, progress, token,
+                (s, round, pending, t) -> {
+                    throw new LabelsPendingException(round, pending.size());
+                });
+        try {
+            RoundResult result = engine.runNextRound();
+            return result.round();
+        } catch (LabelsPendingException e) {
+            return e.round();
+        }
+    }
+
+    private static RoundEngine engine(ProjectStore store, String method, String strategy, RoundRequest request,
+                                      JobProgress progress, CancellationToken token, org.alor.loop.Labeler labeler) {
+        RunConfig config = RunConfig.fromSettings(store.settings(), method, strategy)
+                .withBudget(request.budget()).withEpochs(request.epochs()).withBatchSize(request.batchSize())
+                .withRound0(Round0Mode.RETRIEVED_ONLY);
+        ModelBackend backend = ModelBackend.current();
+        return new RoundEngine(store, config, backend.featureSource(store), backend.textEncoder(store),
+                Selectors.byName(strategy), labeler)
+                .withCancellation(token)
+                .withProgress((phase, done, total, message) -> {
+                    if (progress.isCancelled()) token.cancel();
+                    double fraction = total > 0 ? (double) done / total : -1;
+                    progress.update(phase + (message == null || message.isBlank() ? "" : ": " + message), fraction);
+                });
+    }
+
+    /** The Runs form says ZS/LP/FT/CT/PT; the engine's method names are zeroshot, lp, ft, ct, pt. */
+    static String engineMethod(String shown) {
+        String m = shown.trim().toLowerCase(Locale.ROOT);
+        return m.equals("zs") ? "zeroshot" : m;
+    }
+}
