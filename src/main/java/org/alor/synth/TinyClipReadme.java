@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -65,7 +68,7 @@ public final class TinyClipReadme {
         b.append("\nReproduce (same seed; numbers vary slightly with the machine's thread count and libtorch build):\n\n");
         b.append("    alor synth --ensure-corpus sample-data/synthetic-aves\n");
         b.append("    ").append(log.get("command").getAsString()).append("\n\n");
-        b.append(String.format(Locale.ROOT, "Training log (first batch loss %.3f ≈ ln %d = %.3f; final logit scale %.2f; "
+        b.append(String.format(Locale.ROOT, "Training log (first batch loss %.3f, chance level ln %d = %.3f; final logit scale %.2f; "
                         + "total %.1f min on 2 shared CPU cores):%n%n",
                 log.get("first_step_loss").getAsDouble(), training.get("batch_size").getAsInt(),
                 Math.log(training.get("batch_size").getAsInt()), log.get("final_logit_scale").getAsDouble(),
@@ -88,9 +91,18 @@ public final class TinyClipReadme {
                     100 * z.get("accuracy").getAsDouble(), 100.0 / z.getAsJsonArray("per_class").size(),
                     100 * z.get("macro_f1").getAsDouble()));
             if (z.has("spearman_rho_accuracy_vs_corpus_pairs")) {
-                b.append(String.format(Locale.ROOT, "- Spearman ρ between per-class accuracy and the species' number of corpus pairs: %.2f\n"
-                                + "  (frequent species are recognised, tail species much less: the long tail ALOR addresses).%n",
-                        z.get("spearman_rho_accuracy_vs_corpus_pairs").getAsDouble()));
+                b.append(String.format(Locale.ROOT, "- Spearman ρ between per-class accuracy and the species' number of corpus pairs "
+                                + "(`world.json`): %.2f.%n", z.get("spearman_rho_accuracy_vs_corpus_pairs").getAsDouble()));
+            }
+            b.append("\n| species | corpus pairs | zero-shot accuracy | most confused with |\n|---|---:|---:|---|\n");
+            List<JsonObject> rows = new ArrayList<>();
+            for (JsonElement e : z.getAsJsonArray("per_class")) rows.add(e.getAsJsonObject());
+            rows.sort(Comparator.comparingInt((JsonObject o) -> o.has("corpus_pairs") ? o.get("corpus_pairs").getAsInt() : -1).reversed());
+            for (JsonObject o : rows) {
+                b.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", o.get("name").getAsString(),
+                        o.has("corpus_pairs") ? o.get("corpus_pairs").getAsString() : "-",
+                        o.has("accuracy") ? String.format(Locale.ROOT, "%.0f%%", 100 * o.get("accuracy").getAsDouble()) : "-",
+                        o.has("most_confused_with") ? o.get("most_confused_with").getAsString() + " (" + o.get("most_confused_count").getAsInt() + ")" : ""));
             }
         }
         return b.toString();
