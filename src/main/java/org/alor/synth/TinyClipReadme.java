@@ -89,8 +89,9 @@ public final class TinyClipReadme {
             b.append("\nZero-shot check (`clip/").append(ZERO_SHOT_FILE).append("` is the `--json` output):\n\n");
             b.append("    alor init /tmp/sp --images sample-data/synthetic-aves --format splits --checkpoint sample-data/synthetic-aves/clip\n");
             b.append("    alor zero-shot /tmp/sp --json\n\n");
-            b.append(String.format(Locale.ROOT, "- %d test images, prompt \"a photo of a {}, a type of bird.\" with the scientific name, scale 100.%n",
-                    z.get("examples").getAsInt()));
+            b.append(String.format(Locale.ROOT, "- %d test images, prompt set `%s` (\"a photo of a {}, a type of bird.\") with the class %s, scale 100.%n",
+                    z.get("examples").getAsInt(), z.get("prompts").getAsString(),
+                    z.get("names").getAsString().equals("name") ? "name (the scientific name)" : "`most_common_name`"));
             b.append(String.format(Locale.ROOT, "- Accuracy %.1f%% (chance %.1f%%), macro-F1 %.1f%%.%n",
                     100 * z.get("accuracy").getAsDouble(), 100.0 / z.getAsJsonArray("per_class").size(),
                     100 * z.get("macro_f1").getAsDouble()));
