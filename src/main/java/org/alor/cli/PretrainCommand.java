@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @Command(name = "pretrain", mixinStandardHelpOptions = true,
         description = {"Pretrain a tiny CLIP from scratch on image–caption tar shards (contrastive loss, AdamW, CPU).",
                 "Writes DIR/open_clip_config.json, open_clip_model.safetensors (F16) and training_log.json/.md;",
-                "the folder is replaced only when the run completes (Ctrl-C leaves any previous checkpoint intact)."})
+                "the folder is replaced only when the run completes (Ctrl-C leaves any previous checkpoint intact).",
+                "The defaults are the shipped sample model (sample-data/synthetic-aves/clip)."})
 public final class PretrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -37,7 +38,7 @@ public final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Checkpoint folder to write.")
     Path out;
 
-    @Option(names = "--epochs", defaultValue = "12", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", defaultValue = "10", description = "Epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
     @Option(names = "--batch", defaultValue = "128", description = "Pairs per step (default: ${DEFAULT-VALUE}).")
@@ -55,7 +56,7 @@ public final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--wd", defaultValue = "0.1", description = "Weight decay on matrices (default: ${DEFAULT-VALUE}).")
     double wd;
 
-    @Option(names = "--warmup", defaultValue = "100", description = "Warm-up steps (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "50", description = "Warm-up steps (default: ${DEFAULT-VALUE}).")
     int warmup;
 
     @Option(names = "--image-size", defaultValue = "64", description = "Image side (default: ${DEFAULT-VALUE}).")
@@ -82,7 +83,7 @@ public final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--text-layers", defaultValue = "4", description = "Text layers (default: ${DEFAULT-VALUE}).")
     int textLayers;
 
-    @Option(names = "--context", defaultValue = "32", description = "Text context length (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--context", defaultValue = "24", description = "Text context length; longer captions are cut, keeping the end token (default: ${DEFAULT-VALUE}: the sample corpus' longest caption is 23 tokens).")
     int context;
 
     @Option(names = "--embed", defaultValue = "128", description = "Joint embedding size (default: ${DEFAULT-VALUE}).")

@@ -74,7 +74,8 @@ public final class ZeroShotCommand implements Callable<Integer> {
     String device;
 
     /** Per-class outcome. */
-    record ClassRow(int id, String name, String promptName, int support, double accuracy, Integer corpusPairs) {
+    record ClassRow(int id, String name, String promptName, int support, double accuracy, Integer corpusPairs,
+                    String mostConfusedWith, int confusedCount) {
     }
 
     /** Everything the command reports. */
@@ -158,8 +159,13 @@ public final class ZeroShotCommand implements Callable<Integer> {
             List<ClassRow> rows = new ArrayList<>();
             for (int c = 0; c < classes.size(); c++) {
                 ClassInfo info = classes.get(c);
+                int worst = -1;
+                for (int p = 0; p < classes.size(); p++) {
+                    if (p != c && m.confusion()[c][p] > 0 && (worst < 0 || m.confusion()[c][p] > m.confusion()[c][worst])) worst = p;
+                }
                 rows.add(new ClassRow(info.id(), info.name(), promptNames.get(c), m.support()[c], m.perClass()[c],
-                        frequencies == null ? null : frequencies.get(info.name())));
+                        frequencies == null ? null : frequencies.get(info.name()),
+                        worst < 0 ? null : classes.get(worst).name(), worst < 0 ? 0 : m.confusion()[c][worst]));
             }
             return new Result(checkpoint.loaded().source().toString(), checkpoint.hash(), templates.name().toLowerCase(Locale.ROOT),
                     names, truthArray.length, unreadable, m.accuracy(), m.macroF1(), rows,
@@ -205,12 +211,13 @@ public final class ZeroShotCommand implements Callable<Integer> {
         }
         int width = Math.max(5, r.classes().stream().mapToInt(c -> c.name().length()).max().orElse(5));
         boolean corpus = r.classes().stream().anyMatch(c -> c.corpusPairs() != null);
-        b.append(String.format(Locale.ROOT, "%4s  %-" + width + "s  %7s  %8s%s%n", "id", "class", "support", "accuracy",
-                corpus ? "  corpus pairs" : ""));
+        b.append(String.format(Locale.ROOT, "%4s  %-" + width + "s  %7s  %8s%s  %s%n", "id", "class", "support", "accuracy",
+                corpus ? "  corpus pairs" : "", "most confused with"));
         for (ClassRow c : r.classes()) {
-            b.append(String.format(Locale.ROOT, "%4d  %-" + width + "s  %7d  %8s%s%n", c.id(), c.name(), c.support(),
+            b.append(String.format(Locale.ROOT, "%4d  %-" + width + "s  %7d  %8s%s  %s%n", c.id(), c.name(), c.support(),
                     c.support() == 0 ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * c.accuracy()),
-                    corpus ? String.format(Locale.ROOT, "  %12s", c.corpusPairs() == null ? "-" : c.corpusPairs()) : ""));
+                    corpus ? String.format(Locale.ROOT, "  %12s", c.corpusPairs() == null ? "-" : c.corpusPairs()) : "",
+                    c.mostConfusedWith() == null ? "" : c.mostConfusedWith() + " (" + c.confusedCount() + ")"));
         }
         return b.toString();
     }
@@ -237,6 +244,10 @@ public final class ZeroShotCommand implements Callable<Integer> {
             o.addProperty("support", c.support());
             if (c.support() > 0) o.addProperty("accuracy", c.accuracy());
             if (c.corpusPairs() != null) o.addProperty("corpus_pairs", c.corpusPairs());
+            if (c.mostConfusedWith() != null) {
+                o.addProperty("most_confused_with", c.mostConfusedWith());
+                o.addProperty("most_confused_count", c.confusedCount());
+            }
             classes.add(o);
         }
         root.add("per_class", classes);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes a folder completely into a temporary sibling and only then moves it into place, so an
@@ -28,6 +29,12 @@ public final class AtomicCheckpointFolder {
         Files.createDirectories(parent);
         String name = absolute.getFileName().toString();
         Path temp = Files.createTempDirectory(parent, "." + name + ".partial-");
+        try {
+            // temp folders are private (rwx------); the checkpoint should be as readable as any other folder
+            Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: inherited ACLs already apply
+        }
         Path old = null;
         try {
             contents.writeInto(temp);

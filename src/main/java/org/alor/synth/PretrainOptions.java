@@ -18,7 +18,7 @@ public record PretrainOptions(ClipConfig model, int epochs, int batchSize, long 
                               double weightDecay, int warmupIterations, double cropScaleMin) {
     public static final double DEFAULT_LEARNING_RATE = 1e-3;
     public static final double DEFAULT_WEIGHT_DECAY = 0.1;
-    public static final int DEFAULT_WARMUP = 100;
+    public static final int DEFAULT_WARMUP = 50;
     public static final double DEFAULT_CROP_SCALE_MIN = 0.8;
 
     public PretrainOptions {

@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -65,11 +68,15 @@ public final class TinyClipReadme {
         b.append("\nReproduce (same seed; numbers vary slightly with the machine's thread count and libtorch build):\n\n");
         b.append("    alor synth --ensure-corpus sample-data/synthetic-aves\n");
         b.append("    ").append(log.get("command").getAsString()).append("\n\n");
-        b.append(String.format(Locale.ROOT, "Training log (first batch loss %.3f ≈ ln %d = %.3f; final logit scale %.2f; "
+        b.append(String.format(Locale.ROOT, "Training log (first batch loss %.3f, chance level ln %d = %.3f; final logit scale %.2f; "
                         + "total %.1f min on 2 shared CPU cores):%n%n",
                 log.get("first_step_loss").getAsDouble(), training.get("batch_size").getAsInt(),
                 Math.log(training.get("batch_size").getAsInt()), log.get("final_logit_scale").getAsDouble(),
                 log.get("total_seconds").getAsDouble() / 60));
+        double fastest = Double.MAX_VALUE;
+        for (JsonElement e : log.getAsJsonArray("epochs")) fastest = Math.min(fastest, e.getAsJsonObject().get("seconds").getAsDouble());
+        b.append(String.format(Locale.ROOT, "Epoch times include waiting for CPU time shared with other jobs; the fastest epoch, %.0f s\n"
+                + "(≈ %.0f pairs/s), is the speed of an otherwise idle 2-core machine.%n%n", fastest, log.get("pairs").getAsInt() / fastest));
         b.append("| epoch | mean loss | seconds |\n|---:|---:|---:|\n");
         for (JsonElement e : log.getAsJsonArray("epochs")) {
             JsonObject o = e.getAsJsonObject();
@@ -82,15 +89,25 @@ public final class TinyClipReadme {
             b.append("\nZero-shot check (`clip/").append(ZERO_SHOT_FILE).append("` is the `--json` output):\n\n");
             b.append("    alor init /tmp/sp --images sample-data/synthetic-aves --format splits --checkpoint sample-data/synthetic-aves/clip\n");
             b.append("    alor zero-shot /tmp/sp --json\n\n");
-            b.append(String.format(Locale.ROOT, "- %d test images, prompt \"a photo of a {}, a type of bird.\" with the scientific name, scale 100.%n",
-                    z.get("examples").getAsInt()));
+            b.append(String.format(Locale.ROOT, "- %d test images, prompt set `%s` (\"a photo of a {}, a type of bird.\") with the class %s, scale 100.%n",
+                    z.get("examples").getAsInt(), z.get("prompts").getAsString(),
+                    z.get("names").getAsString().equals("name") ? "name (the scientific name)" : "`most_common_name`"));
             b.append(String.format(Locale.ROOT, "- Accuracy %.1f%% (chance %.1f%%), macro-F1 %.1f%%.%n",
                     100 * z.get("accuracy").getAsDouble(), 100.0 / z.getAsJsonArray("per_class").size(),
                     100 * z.get("macro_f1").getAsDouble()));
             if (z.has("spearman_rho_accuracy_vs_corpus_pairs")) {
-                b.append(String.format(Locale.ROOT, "- Spearman ρ between per-class accuracy and the species' number of corpus pairs: %.2f\n"
-                                + "  (frequent species are recognised, tail species much less: the long tail ALOR addresses).%n",
-                        z.get("spearman_rho_accuracy_vs_corpus_pairs").getAsDouble()));
+                b.append(String.format(Locale.ROOT, "- Spearman ρ between per-class accuracy and the species' number of corpus pairs "
+                                + "(`world.json`): %.2f.%n", z.get("spearman_rho_accuracy_vs_corpus_pairs").getAsDouble()));
+            }
+            b.append("\n| species | corpus pairs | zero-shot accuracy | most confused with |\n|---|---:|---:|---|\n");
+            List<JsonObject> rows = new ArrayList<>();
+            for (JsonElement e : z.getAsJsonArray("per_class")) rows.add(e.getAsJsonObject());
+            rows.sort(Comparator.comparingInt((JsonObject o) -> o.has("corpus_pairs") ? o.get("corpus_pairs").getAsInt() : -1).reversed());
+            for (JsonObject o : rows) {
+                b.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", o.get("name").getAsString(),
+                        o.has("corpus_pairs") ? o.get("corpus_pairs").getAsString() : "-",
+                        o.has("accuracy") ? String.format(Locale.ROOT, "%.0f%%", 100 * o.get("accuracy").getAsDouble()) : "-",
+                        o.has("most_confused_with") ? o.get("most_confused_with").getAsString() + " (" + o.get("most_confused_count").getAsInt() + ")" : ""));
             }
         }
         return b.toString();
