@@ -61,7 +61,7 @@ public final class ZeroShotCommand implements Callable<Integer> {
     @Option(names = "--names", defaultValue = "name", description = "Class names in prompts: name or most_common_name (default: ${DEFAULT-VALUE}).")
     String names;
 
-    @Option(names = "--prompts", defaultValue = "birds", description = "Prompt set: birds, aircraft, food, pets, cars, generic (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--prompts", description = "Prompt set: birds, aircraft, food, pets, cars, generic (default: the project's prompt_set setting, else generic).")
     String prompts;
 
     @Option(names = "--batch", defaultValue = "32", description = "Encoder batch (default: ${DEFAULT-VALUE}).")
@@ -87,9 +87,9 @@ public final class ZeroShotCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        PromptTemplates templates;
+        PromptTemplates chosen = null;
         try {
-            templates = PromptTemplates.parse(prompts);
+            if (prompts != null) chosen = PromptTemplates.parse(prompts);
         } catch (IllegalArgumentException e) {
             return usage(err, e.getMessage());
         }
@@ -104,6 +104,8 @@ public final class ZeroShotCommand implements Callable<Integer> {
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = CancelOnInterrupt.install(cancelled, finished);
         try (ProjectStore store = ProjectStore.open(projectDir)) {
+            PromptTemplates templates = chosen != null ? chosen
+                    : PromptTemplates.parse(store.settings().getString(Settings.PROMPT_SET, "generic"));
             Result r = evaluate(store, templates, Devices.select(device), cancelled);
             out.print(json ? toJson(r) : toText(r));
             return 0;

@@ -87,7 +87,7 @@ public final class TinyClipReadme {
         if (Files.isRegularFile(zeroShot)) {
             JsonObject z = parse(zeroShot);
             b.append("\nZero-shot check (`clip/").append(ZERO_SHOT_FILE).append("` is the `--json` output):\n\n");
-            b.append("    alor init /tmp/sp --images sample-data/synthetic-aves --format splits --checkpoint sample-data/synthetic-aves/clip\n");
+            b.append("    alor init /tmp/sp --images sample-data/synthetic-aves --format splits --checkpoint sample-data/synthetic-aves/clip --prompts birds\n");
             b.append("    alor zero-shot /tmp/sp --json\n\n");
             b.append(String.format(Locale.ROOT, "- %d test images, prompt set `%s` (\"a photo of a {}, a type of bird.\") with the class %s, scale 100.%n",
                     z.get("examples").getAsInt(), z.get("prompts").getAsString(),
