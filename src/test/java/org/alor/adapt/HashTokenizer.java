@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /** A fake tokenizer for tiny test models: one id per lower-cased word (hashed into 1..996), "." its own token. */
-final class HashTokenizer implements TextTokenizer {
-    static final int VOCAB = 1000;
+public final class HashTokenizer implements TextTokenizer {
+    public static final int VOCAB = 1000;
 
     @Override
     public int[] encode(String text) {

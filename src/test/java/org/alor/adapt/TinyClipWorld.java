@@ -21,8 +21,8 @@ import java.util.Map;
  * A tiny separable problem for FT/CT/PT tests: a few synthetic species rendered at 32 px as PNG files, and a tiny
  * randomly initialised CLIP (logit scale set to 100 as in trained CLIPs; 32 px, patch 8, width 32, one layer per tower, vocabulary 1000) with a fake word tokenizer.
  */
-final class TinyClipWorld {
-    static final ClipConfig CONFIG = new ClipConfig(32, true, 32, 8, 32, 1, 16, 2.0, 32, HashTokenizer.VOCAB, 32, 2, 1,
+public final class TinyClipWorld {
+    public static final ClipConfig CONFIG = new ClipConfig(32, true, 32, 8, 32, 1, 16, 2.0, 32, HashTokenizer.VOCAB, 32, 2, 1,
             ClipConfig.CLIP_MEAN.clone(), ClipConfig.CLIP_STD.clone());
     private static StateDict randomWeights;
 
@@ -75,7 +75,7 @@ final class TinyClipWorld {
         };
     }
 
-    static synchronized ClipBase base() {
+    public static synchronized ClipBase base() {
         if (randomWeights == null) {
             try (ClipModel m = ClipModel.random(CONFIG, Device.cpu(), 3)) {
                 randomWeights = m.stateDict();
