@@ -122,6 +122,20 @@ public final class ContrastiveTuneAdapter implements Adapter {
         }
     }
 
+    /**
+     * CT's optimiser for {@code model}: freezes CLIP's own logit_scale (CT learns a new temperature instead) and
+     * returns AdamW over {every other tensor at the encoder lr, {@code temperature} at the head lr}, weight decay on
+     * both. Public for the training-step benchmark.
+     */
+    public static AdamW optimizer(ClipModel model, Parameter temperature, TuningConfig config) {
+        return optimizer(TunedTraining.trainable(model, n -> !n.equals("logit_scale")), temperature, config);
+    }
+
+    /** A new temperature parameter s = ln(1/0.07) in {@code manager}. */
+    public static Parameter newTemperature(NDManager manager) {
+        return TunedTraining.parameter("ct_log_scale", manager.create(new float[] {ClipModel.INITIAL_LOGIT_SCALE}));
+    }
+
     /** AdamW over {all tower tensors at the encoder lr, the temperature at the head lr}, weight decay on both. */
     static AdamW optimizer(List<Parameter> towers, Parameter temperature, TuningConfig config) {
         return new AdamW(List.of(
@@ -130,7 +144,7 @@ public final class ContrastiveTuneAdapter implements Adapter {
     }
 
     /** The FLYP loss of one batch of images and their prompts' token ids. */
-    static NDArray loss(ClipModel model, ParameterStore ps, NDArray pixels, NDArray ids, NDArray logScale) {
+    public static NDArray loss(ClipModel model, ParameterStore ps, NDArray pixels, NDArray ids, NDArray logScale) {
         NDArray imageEmbeds = model.encodeImages(ps, pixels, true);
         NDArray textEmbeds = model.encodeTexts(ps, ids, true);
         return ContrastiveLoss.compute(imageEmbeds, textEmbeds, logScale);
