@@ -100,6 +100,17 @@ public final class TinyClipWorld {
         }
     }
 
+    /**
+     * Runs PyTorch on one intra-op thread until closed (then restores the previous count): on a loaded machine
+     * multi-threaded float reductions may differ from run to run, and a few training epochs amplify that.
+     */
+    public static AutoCloseable singleThreaded() {
+        ai.djl.engine.Engine.getInstance();
+        int previous = ai.djl.pytorch.jni.JniUtils.getNumThreads();
+        ai.djl.pytorch.jni.JniUtils.setNumThreads(1);
+        return () -> ai.djl.pytorch.jni.JniUtils.setNumThreads(previous);
+    }
+
     /** Pretrained-model features of the given samples (what the feature cache would hold). */
     float[][] cachedFeatures(List<Long> ids) {
         return cachedFeatures(base(), ids);

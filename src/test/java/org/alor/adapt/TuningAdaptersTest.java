@@ -17,9 +17,17 @@ class TuningAdaptersTest {
     static Path dir;
     static TinyClipWorld world;
 
+    static AutoCloseable oneThread;
+
     @BeforeAll
     static void render() {
+        oneThread = TinyClipWorld.singleThreaded();
         world = new TinyClipWorld(dir, 3, 8, 2);
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void restoreThreads() throws Exception {
+        oneThread.close();
     }
 
     private static final class Recorder implements TrainingMonitor {
@@ -51,7 +59,7 @@ class TuningAdaptersTest {
 
     @Test
     void fineTuningFitsTheTrainingImages() throws Exception {
-        TuningConfig config = TuningConfig.ft().withEpochs(12).withBatchSize(8).withEncoderLr(2e-3).withHeadLr(2e-2).withWarmup(5);
+        TuningConfig config = TuningConfig.ft().withEpochs(16).withBatchSize(8).withEncoderLr(2e-3).withHeadLr(2e-2).withWarmup(5);
         Recorder rec = new Recorder();
         try (AdaptedModel m = new FineTuneAdapter(TinyClipWorld.base(), world.initialHead(PromptTemplates.BIRDS), config)
                 .adapt(world.validatedOnTraining(1), rec)) {
@@ -60,8 +68,8 @@ class TuningAdaptersTest {
             });
             assertThat(TinyClipWorld.accuracy(m, train, world.trainLabels)).isGreaterThanOrEqualTo(0.95);
             assertLossFell(m);
-            assertThat(rec.epochs).isEqualTo(12);
-            assertThat(rec.losses).hasSize(12 * 3);
+            assertThat(rec.epochs).isEqualTo(16);
+            assertThat(rec.losses).hasSize(16 * 3);
             assertThat(rec.notices.get(0)).startsWith("training on CPU");
 
             Path saved = dir.resolve("ft-round");
@@ -93,7 +101,7 @@ class TuningAdaptersTest {
     @Test
     void promptTuningFitsTheTrainingFeatures() throws Exception {
         // the paper's PT settings (lr 0.002, SGD, 1 warm-up epoch) from a briefly pretrained tiny CLIP
-        TuningConfig config = TuningConfig.pt().withEpochs(10).withBatchSize(8);
+        TuningConfig config = TuningConfig.pt().withEpochs(20).withBatchSize(8);
         ClipBase pretrained = world.briefPretrained();
         float[][] features = world.cachedFeatures(pretrained, world.trainIds);
         TrainingSet data = new TrainingSet(features, world.trainLabels, features, world.trainLabels,
@@ -103,7 +111,7 @@ class TuningAdaptersTest {
             assertThat(TinyClipWorld.accuracy(m, data.features(), world.trainLabels)).isGreaterThanOrEqualTo(0.95);
             assertLossFell(m);
             Map<String, Object> s = m.summary();
-            assertThat(s.get("best_epoch")).isEqualTo(10);
+            assertThat(s.get("best_epoch")).isEqualTo(20);
             Path saved = dir.resolve("pt-round");
             m.save(saved);
             assertThat(saved.resolve(SavedModels.CONTEXTS_FILE)).exists();

@@ -18,6 +18,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** FT, CT and PT rounds through the engine on real images: models saved per round, native memory bounded. */
 class ClipRoundsTest {
+    static AutoCloseable oneThread;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void pinThreads() {
+        oneThread = org.alor.adapt.TinyClipWorld.singleThreaded();
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void restoreThreads() throws Exception {
+        oneThread.close();
+    }
 
     private static RoundEngine engine(ProjectStore store, String method) {
         ModelBackend backend = ClipProject.backend();
