@@ -99,6 +99,35 @@ class TuningAdaptersTest {
     }
 
     @Test
+    void cancellingBetweenStepsStopsTrainingAndFreesEverything() {
+        int before = liveArrays();
+        TrainingMonitor cancelAfterTwoSteps = new TrainingMonitor() {
+            int steps;
+
+            @Override
+            public boolean isCancelled() {
+                return steps >= 2;
+            }
+
+            @Override
+            public void stepFinished(int epoch, int epochs, int step, int total, double loss, double ips, double eta) {
+                steps++;
+            }
+        };
+        TuningConfig config = TuningConfig.ct().withEpochs(5).withBatchSize(8);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ContrastiveTuneAdapter(TinyClipWorld.base(),
+                        world.classNames, PromptTemplates.BIRDS, config).adapt(world.validatedOnTraining(4), cancelAfterTwoSteps))
+                .isInstanceOf(java.util.concurrent.CancellationException.class);
+        assertThat(liveArrays()).isEqualTo(before);
+    }
+
+    private static int liveArrays() {
+        try (ai.djl.ndarray.NDManager probe = ai.djl.ndarray.NDManager.newBaseManager()) {
+            return probe.getParentManager().getManagedArrays().size();
+        }
+    }
+
+    @Test
     void promptTuningFitsTheTrainingFeatures() throws Exception {
         // the paper's PT settings (lr 0.002, SGD, 1 warm-up epoch) from a briefly pretrained tiny CLIP
         TuningConfig config = TuningConfig.pt().withEpochs(20).withBatchSize(8);
@@ -115,6 +144,9 @@ class TuningAdaptersTest {
             Path saved = dir.resolve("pt-round");
             m.save(saved);
             assertThat(saved.resolve(SavedModels.CONTEXTS_FILE)).exists();
+            try (AdaptedModel back = SavedModels.load(saved, pretrained, world.images())) {
+                assertThat(back.probabilities(features)).isDeepEqualTo(m.probabilities(features));
+            }
         }
     }
 }
