@@ -46,6 +46,9 @@ class SampleExperimentBenchmark {
         Path out = Path.of(System.getProperty("alor.out", "target/sample-experiment"));
         String args = System.getProperty("alor.args", "--methods lp,ft,ct,pt --strategies tfs,random --rounds 6 --seeds 1,2,3 --epochs 10");
         Files.createDirectories(out);
+        ai.djl.engine.Engine.getInstance();
+        // runs go in parallel (--threads); one PyTorch thread each avoids oversubscribing the cores
+        ai.djl.pytorch.jni.JniUtils.setNumThreads(Integer.getInteger("alor.torchThreads", 1));
         Path project = out.resolve("project");
         if (!Files.exists(project.resolve(ProjectStore.DATABASE_FILE))) {
             int code = new picocli.CommandLine(new InitCommand()).execute(project.toString(), "--images", dataset.toString());
