@@ -57,6 +57,7 @@ import java.util.function.Supplier;
 public final class RoundEngine {
     public static final int TOP_K = 5;
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+    private static final java.util.concurrent.locks.ReentrantLock CLIP_TRAINING = new java.util.concurrent.locks.ReentrantLock();
 
     private final ProjectStore store;
     private final RunConfig config;
@@ -268,6 +269,10 @@ public final class RoundEngine {
         float[][] headWeights;
         float logitScale;
         Map<String, Object> modelSummary;
+        // FT/CT/PT of parallel experiment runs take turns: DJL training on several threads at once corrupted
+        // weights (NaN losses) in our runs, and on a CPU the runs gain little from overlapping anyway
+        boolean exclusive = Adapters.needsClip(method);
+        if (exclusive) CLIP_TRAINING.lock();
         try (AdaptedModel model = adapter.adapt(data, monitor())) {
             token.throwIfCancelled();
             progress.progress("predicting", 0, 3, "predicting val, test and pool");
@@ -295,6 +300,8 @@ public final class RoundEngine {
                 throw new UncheckedIOException(modelDir(store.dir(), index) + ": cannot save the round's model ("
                         + e.getMessage() + ")", e);
             }
+        } finally {
+            if (exclusive) CLIP_TRAINING.unlock();
         }
         token.throwIfCancelled();
 
