@@ -269,8 +269,8 @@ public final class RoundEngine {
         float[][] headWeights;
         float logitScale;
         Map<String, Object> modelSummary;
-        // FT/CT/PT of parallel experiment runs take turns: DJL training on several threads at once corrupted
-        // weights (NaN losses) in our runs, and on a CPU the runs gain little from overlapping anyway
+        // FT/CT/PT of parallel experiment runs take turns: one CLIP in training memory at a time, and on a CPU
+        // the runs gain little from overlapping anyway
         boolean exclusive = Adapters.needsClip(method);
         if (exclusive) CLIP_TRAINING.lock();
         try (AdaptedModel model = adapter.adapt(data, monitor())) {
