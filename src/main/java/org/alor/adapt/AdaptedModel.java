@@ -1,13 +1,29 @@
 package org.alor.adapt;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
-/** The result of one adaptation: a classifier over image features. */
-public interface AdaptedModel {
+/**
+ * The result of one adaptation: a classifier over image features. Close it when done: models that carry a
+ * fine-tuned CLIP (FT, CT) hold native memory.
+ */
+public interface AdaptedModel extends AutoCloseable {
     int numClasses();
 
-    /** Class probabilities (N×C, rows sum to 1) for image features (N×D, as the encoder produced them). */
+    /** Class probabilities (N×C, rows sum to 1) for image features (N×D, as {@link #imageFeatures} produced them). */
     float[][] probabilities(float[][] imageFeatures);
+
+    /**
+     * The image features this model classifies, for stored samples. Methods that keep the image encoder frozen
+     * (ZS, LP, PT) return the cached pretrained features ({@code cached}); FT and CT re-encode the images with their
+     * adapted image tower.
+     */
+    default float[][] imageFeatures(List<Long> sampleIds, Function<List<Long>, float[][]> cached) {
+        return cached.apply(sampleIds);
+    }
 
     /**
      * The embeddings selection strategies should see for these images: L2-normalised features (ALOR.md §4,
@@ -30,4 +46,16 @@ public interface AdaptedModel {
 
     /** A small JSON-friendly description (method, best epoch, validation accuracy per epoch ...). */
     Map<String, Object> summary();
+
+    /**
+     * Writes what the adaptation changed as safetensors into {@code dir} (created if needed): the head for LP, the
+     * prompt contexts and head for PT, the full tuned tower(s) and head for FT/CT. See {@link SavedModels}.
+     */
+    default void save(Path dir) throws IOException {
+    }
+
+    /** Frees native memory held by the model; the default holds none. */
+    @Override
+    default void close() {
+    }
 }

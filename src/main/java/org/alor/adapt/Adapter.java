@@ -2,8 +2,10 @@ package org.alor.adapt;
 
 /**
  * An adaptation method. Each call starts from the pretrained state (ALOR.md §3: no warm start between rounds),
- * trains on {@link TrainingSet#features()} (retrieved ∪ labeled, shuffled together with equal weight), keeps the
- * epoch with the best validation accuracy (ties: the later epoch), and returns that model.
+ * trains on the training set (retrieved ∪ labeled, shuffled together with equal weight) — cached
+ * {@link TrainingSet#features()} for ZS/LP/PT, the images of {@link TrainingSet#images()} for FT/CT — keeps the
+ * epoch with the best validation accuracy (ties: the later epoch; PT: the last epoch), and returns that model.
+ * The caller closes the returned model (FT/CT models hold a CLIP in native memory).
  */
 public interface Adapter {
     /** Short method name stored with the round, e.g. "zeroshot", "lp". */

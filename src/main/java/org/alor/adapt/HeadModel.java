@@ -38,4 +38,10 @@ final class HeadModel implements AdaptedModel {
     public float logitScale() {
         return scale;
     }
+
+    /** The head and its scale ({@link SavedModels#HEAD_FILE}); the image encoder did not change. */
+    @Override
+    public void save(java.nio.file.Path dir) throws java.io.IOException {
+        SavedModels.writeHead(dir, String.valueOf(summary.getOrDefault("method", "head")), head, scale);
+    }
 }

@@ -16,6 +16,18 @@ public interface TrainingMonitor {
     default void epochFinished(int epoch, int epochs, double valAccuracy) {
     }
 
+    /**
+     * After each optimiser step of a DJL-trained method (FT, CT, PT): 1-based epoch and step, the batch's mean
+     * loss, the epoch's training throughput and the estimated seconds left.
+     */
+    default void stepFinished(int epoch, int epochs, int step, int steps, double loss, double imagesPerSecond,
+                              double etaSeconds) {
+    }
+
+    /** Human-readable notices, e.g. "batch 128 does not fit, accumulating 2×64" or the device in use. */
+    default void notice(String message) {
+    }
+
     default void checkCancelled() {
         if (isCancelled()) throw new CancellationException("training cancelled");
     }

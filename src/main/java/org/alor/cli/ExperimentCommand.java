@@ -34,7 +34,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--strategies", split = ",", defaultValue = "tfs", description = "Comma-separated strategies (default ${DEFAULT-VALUE}).")
     List<String> strategies;
 
-    @Option(names = "--methods", split = ",", defaultValue = "lp", description = "Comma-separated methods: zeroshot, lp (default ${DEFAULT-VALUE}).")
+    @Option(names = "--methods", split = ",", defaultValue = "lp", description = "Comma-separated methods: zeroshot, lp, ft, ct, pt (default ${DEFAULT-VALUE}).")
     List<String> methods;
 
     @Option(names = "--rda", split = ",", defaultValue = "on", description = "RDA settings: on, off or on,off (default ${DEFAULT-VALUE}).")
@@ -52,8 +52,17 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "50", description = "Training epochs per round (default ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--batch-size", defaultValue = "128", description = "Training batch size (default ${DEFAULT-VALUE}).")
+    @Option(names = {"--batch", "--batch-size"}, defaultValue = "0", description = "Training batch size (default: 128; 32 for pt).")
     int batchSize;
+
+    @Option(names = "--lr-encoder", description = "Base learning rate of the trained tower(s): FT image tower, CT both towers (default 1e-6).")
+    Double lrEncoder;
+
+    @Option(names = "--lr-head", description = "Base learning rate of the head: LP/FT head (1e-4), FT log-scale and CT temperature (1e-4), PT prompt contexts (0.002).")
+    Double lrHead;
+
+    @Option(names = "--mixed-precision", description = "Ask for fp16 mixed precision (rejected: DJL has no autocast; training runs in fp32).")
+    boolean mixedPrecision;
 
     @Option(names = "--threads", defaultValue = "2", description = "Runs in parallel (default ${DEFAULT-VALUE}).")
     int threads;
@@ -76,19 +85,24 @@ public final class ExperimentCommand implements Callable<Integer> {
         for (String x : strategies) s.add(LoopOptions.strategy(cl, x));
         List<Boolean> r = new ArrayList<>();
         for (String x : rda) r.add(LoopOptions.onOff(cl, "--rda", x));
-        if (rounds < 0 || epochs < 1 || batchSize < 1 || threads < 1 || budget < 0) {
-            throw new CommandLine.ParameterException(cl, "--rounds, --budget must not be negative; --epochs, --batch-size, --threads must be at least 1");
+        if (rounds < 0 || epochs < 1 || batchSize < 0 || threads < 1 || budget < 0) {
+            throw new CommandLine.ParameterException(cl, "--rounds, --budget must not be negative; --epochs, --batch, --threads must be at least 1");
         }
         ExperimentPlan plan = new ExperimentPlan(m, s, r, seeds, rounds, budget, epochs, batchSize,
-                LoopOptions.naming(cl, names), LoopOptions.prompts(cl, prompts), threads);
+                LoopOptions.naming(cl, names), LoopOptions.prompts(cl, prompts), threads,
+                LoopOptions.tuning(cl, lrEncoder, lrHead, mixedPrecision));
         try {
             ModelBackend backend = ModelBackend.current();
             List<RunOutcome> outcomes;
             // The source project stays open while the runs read its features through the backend.
             try (ProjectStore store = ProjectStore.open(projectDir)) {
+                if (mixedPrecision) {
+                    for (String method : m) LoopOptions.checkMixedPrecision(cl, method, () -> backend.clipBase(store).device());
+                }
                 ConsoleProgress bar = new ConsoleProgress("runs");
                 outcomes = new ExperimentRunner(projectDir, out, plan, backend.featureSource(store), backend.textEncoder(store),
                         Selectors::byName).withCancellation(new CancellationToken())
+                        .withClip(() -> backend.clipBase(store), () -> backend.images(store))
                         .withProgress((phase, done, total, message) -> {
                             if (phase.equals("experiment")) bar.update(done, total);
                         }).run();
@@ -97,6 +111,8 @@ public final class ExperimentCommand implements Callable<Integer> {
             System.out.println("  " + out.resolve("results.csv"));
             System.out.println("  " + out.resolve("summary.md"));
             return 0;
+        } catch (CommandLine.ParameterException e) {
+            throw e;
         } catch (CancellationException e) {
             System.err.println("alor experiment: cancelled; run it again to continue");
             return 1;

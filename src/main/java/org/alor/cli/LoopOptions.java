@@ -4,6 +4,7 @@ import org.alor.adapt.PromptTemplates;
 import org.alor.loop.Adapters;
 import org.alor.loop.ClassNaming;
 import org.alor.loop.Selectors;
+import org.alor.loop.Tuning;
 import picocli.CommandLine;
 
 import java.util.Locale;
@@ -52,6 +53,28 @@ final class LoopOptions {
     static PromptTemplates prompts(CommandLine cl, String value) {
         try {
             return PromptTemplates.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, e.getMessage());
+        }
+    }
+
+    /** Learning-rate overrides (must be positive) and the mixed-precision request. */
+    static Tuning tuning(CommandLine cl, Double lrEncoder, Double lrHead, boolean mixedPrecision) {
+        if (lrEncoder != null && !(lrEncoder > 0)) throw new CommandLine.ParameterException(cl, "--lr-encoder must be positive");
+        if (lrHead != null && !(lrHead > 0)) throw new CommandLine.ParameterException(cl, "--lr-head must be positive");
+        return new Tuning(lrEncoder == null ? 0 : lrEncoder, lrHead == null ? 0 : lrHead, mixedPrecision);
+    }
+
+    /**
+     * --mixed-precision is a usage error for methods that do not train CLIP and on the CPU; on a GPU it is refused
+     * too (DJL has no autocast), with the reason — see {@link org.alor.adapt.TuningConfig#checkPrecision}.
+     */
+    static void checkMixedPrecision(CommandLine cl, String method, java.util.function.Supplier<ai.djl.Device> device) {
+        if (!Adapters.needsClip(method)) {
+            throw new CommandLine.ParameterException(cl, "--mixed-precision applies to ft, ct and pt, not " + method);
+        }
+        try {
+            org.alor.adapt.TuningConfig.standard(method).withMixedPrecision(true).checkPrecision(device.get());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage());
         }

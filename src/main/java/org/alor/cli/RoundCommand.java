@@ -12,6 +12,7 @@ import org.alor.loop.RoundEngine;
 import org.alor.loop.RoundResult;
 import org.alor.loop.RunConfig;
 import org.alor.loop.Selectors;
+import org.alor.loop.Tuning;
 import org.alor.store.ProjectStore;
 import org.alor.store.RoundRecord;
 import org.alor.store.RoundStatus;
@@ -38,7 +39,7 @@ public final class RoundCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PROJECT_DIR")
     Path projectDir;
 
-    @Option(names = "--method", defaultValue = "lp", description = "Adaptation method: zeroshot or lp (default ${DEFAULT-VALUE}).")
+    @Option(names = "--method", defaultValue = "lp", description = "Adaptation method: zeroshot, lp, ft, ct or pt (default ${DEFAULT-VALUE}).")
     String method;
 
     @Option(names = "--strategy", defaultValue = "tfs", description = "Selection strategy (default ${DEFAULT-VALUE}).")
@@ -56,8 +57,19 @@ public final class RoundCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "50", description = "Training epochs (default ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--batch-size", defaultValue = "128", description = "Training batch size (default ${DEFAULT-VALUE}).")
-    int batchSize;
+    @Option(names = {"--batch", "--batch-size"}, description = "Training batch size (default: 128; 32 for pt). FT/CT accumulate"
+            + " gradients over smaller micro-batches by themselves when a batch does not fit in memory.")
+    Integer batchSize;
+
+    @Option(names = "--lr-encoder", description = "Base learning rate of the trained tower(s): FT image tower, CT both towers (default 1e-6).")
+    Double lrEncoder;
+
+    @Option(names = "--lr-head", description = "Base learning rate of the head: LP/FT head (1e-4), FT log-scale and CT temperature (1e-4), PT prompt contexts (0.002).")
+    Double lrHead;
+
+    @Option(names = "--mixed-precision", description = "Ask for fp16 mixed precision (FT/CT/PT). Not available: DJL has no autocast,"
+            + " so training runs in fp32 and the switch is rejected with an explanation.")
+    boolean mixedPrecision;
 
     @Option(names = "--rda", defaultValue = "on", description = "Train on retrieved images too: on or off (default ${DEFAULT-VALUE}).")
     String rda;
@@ -73,23 +85,28 @@ public final class RoundCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         String m = LoopOptions.method(cl, method);
         String s = LoopOptions.strategy(cl, strategy);
-        if (epochs < 1 || batchSize < 1) throw new CommandLine.ParameterException(cl, "--epochs and --batch-size must be at least 1");
+        if (epochs < 1 || (batchSize != null && batchSize < 1)) {
+            throw new CommandLine.ParameterException(cl, "--epochs and --batch must be at least 1");
+        }
+        Tuning tuning = LoopOptions.tuning(cl, lrEncoder, lrHead, mixedPrecision);
         if (budget != null && budget < 1) throw new CommandLine.ParameterException(cl, "--budget must be at least 1");
         boolean withRda = LoopOptions.onOff(cl, "--rda", rda);
         try (ProjectStore store = ProjectStore.open(projectDir)) {
             RunConfig config = RunConfig.fromSettings(store.settings(), m, s).withBudget(budget == null ? 0 : budget)
-                    .withEpochs(epochs).withBatchSize(batchSize).withRda(withRda)
+                    .withEpochs(epochs).withBatchSize(batchSize == null ? 0 : batchSize).withRda(withRda).withTuning(tuning)
                     .withRound0(oracle ? Round0Mode.SIMULATION : Round0Mode.RETRIEVED_ONLY);
             if (seed != null) config = config.withSeed(seed);
             if (names != null) config = config.withNaming(LoopOptions.naming(cl, names));
             if (prompts != null) config = config.withTemplates(LoopOptions.prompts(cl, prompts));
             ModelBackend backend = ModelBackend.current();
+            if (mixedPrecision) LoopOptions.checkMixedPrecision(cl, m, () -> backend.clipBase(store).device());
             Labeler labeler = oracle ? new OracleLabeler() : new DeferredLabeler();
             ConsoleProgress bar = new ConsoleProgress("training");
             RoundEngine engine = new RoundEngine(store, config, backend.featureSource(store), backend.textEncoder(store),
-                    Selectors.byName(s), labeler).withCancellation(new CancellationToken())
+                    Selectors.byName(s), labeler).withCancellation(new CancellationToken()).withBackend(backend)
                     .withProgress((phase, done, total, message) -> {
                         if (phase.equals("training") && total > 0 && done > 0) bar.update(done, total);
+                        if (phase.equals("notice")) System.err.println(message);
                     });
             RoundResult result;
             try {

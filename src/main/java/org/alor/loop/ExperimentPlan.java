@@ -9,12 +9,21 @@ import java.util.Locale;
  * Which simulated runs an experiment makes: every method × strategy × RDA setting × seed, rounds 0..{@code rounds}.
  *
  * @param budget  per round; 0 = the number of classes
+ * @param batchSize 0 = each method's default (128; PT 32)
  * @param threads runs in parallel (each holds its own copy of the project and the features it reads)
+ * @param tuning  FT/CT/PT learning-rate and precision overrides
  */
 public record ExperimentPlan(List<String> methods, List<String> strategies, List<Boolean> rda, List<Long> seeds,
                              int rounds, int budget, int epochs, int batchSize, ClassNaming naming,
-                             PromptTemplates templates, int threads) {
+                             PromptTemplates templates, int threads, Tuning tuning) {
+    public ExperimentPlan(List<String> methods, List<String> strategies, List<Boolean> rda, List<Long> seeds,
+                          int rounds, int budget, int epochs, int batchSize, ClassNaming naming,
+                          PromptTemplates templates, int threads) {
+        this(methods, strategies, rda, seeds, rounds, budget, epochs, batchSize, naming, templates, threads, Tuning.DEFAULTS);
+    }
+
     public ExperimentPlan {
+        if (tuning == null) tuning = Tuning.DEFAULTS;
         methods = methods.stream().map(m -> m.trim().toLowerCase(Locale.ROOT)).toList();
         strategies = strategies.stream().map(s -> s.trim().toLowerCase(Locale.ROOT)).toList();
         rda = List.copyOf(rda);
@@ -49,6 +58,6 @@ public record ExperimentPlan(List<String> methods, List<String> strategies, List
     RunConfig config(Run run) {
         return RunConfig.defaults(run.method(), run.strategy()).withSeed(run.seed()).withBudget(budget)
                 .withEpochs(epochs).withBatchSize(batchSize).withRda(run.rda()).withRound0(Round0Mode.SIMULATION)
-                .withNaming(naming).withTemplates(templates);
+                .withNaming(naming).withTemplates(templates).withTuning(tuning);
     }
 }

@@ -81,7 +81,8 @@ public final class ExperimentReport {
                 .append(" classes; rounds 0..").append(plan.rounds()).append("; budget ")
                 .append(plan.budget() > 0 ? Integer.toString(plan.budget()) : classes.size() + " (C)")
                 .append(" per round; seeds ").append(plan.seeds().stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse(""))
-                .append("; ").append(plan.epochs()).append(" epochs, batch ").append(plan.batchSize()).append(".\n");
+                .append("; ").append(plan.epochs()).append(" epochs, batch ")
+                .append(plan.batchSize() > 0 ? String.valueOf(plan.batchSize()) : "128 (PT 32)").append(".\n");
         sb.append("Test-set metrics in percent, mean ± std over seeds (population std). Oracle labels; round 0 = ")
                 .append("retrieved (RDA on) + one random pool image per class.\n");
         appendTable(sb, "Accuracy (%)", true);

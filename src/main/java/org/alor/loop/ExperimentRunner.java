@@ -19,12 +19,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.Objects;
+import org.alor.adapt.ClipBase;
+import org.alor.adapt.ImageSource;
 
 /**
  * Runs an {@link ExperimentPlan} with the oracle: each run works in its own copy of the project database
  * ({@code OUT/runs/<name>/project.alor}, made with {@code VACUUM INTO}), so runs are independent and each resumes
  * where it stopped when the experiment is started again. Then writes {@code results.csv}, {@code per_class.csv},
- * {@code summary.md} and PNG charts to {@code OUT} (see {@link ExperimentReport}).
+ * {@code summary.md} and PNG charts to {@code OUT} (see {@link ExperimentReport}). The training of FT/CT/PT rounds
+ * takes turns across runs (see {@link RoundEngine}); their selection, prediction bookkeeping and the ZS/LP runs still
+ * overlap.
  */
 public final class ExperimentRunner {
     private final Path sourceProject;
@@ -35,6 +41,10 @@ public final class ExperimentRunner {
     private final Function<String, Selector> selectors;
     private ProgressListener progress = ProgressListener.NONE;
     private CancellationToken token = new CancellationToken();
+    private Supplier<ClipBase> clipSupplier = () -> null;
+    private Supplier<ImageSource> imageSupplier = () -> null;
+    private volatile ClipBase clip;
+    private volatile ImageSource images;
 
     /**
      * @param features   features of the source project's samples (copies keep the sample ids); thread-safe
@@ -60,11 +70,29 @@ public final class ExperimentRunner {
         return this;
     }
 
+    /**
+     * The pretrained CLIP (FT/CT/PT) and the image files (FT/CT) of the source project's samples (copies keep the
+     * ids); asked once, before the runs start, only when a planned method needs them. All runs share the (read-only)
+     * pretrained weights; each round builds its own model from them.
+     */
+    public ExperimentRunner withClip(Supplier<ClipBase> base, Supplier<ImageSource> imageFiles) {
+        this.clipSupplier = base;
+        this.imageSupplier = imageFiles;
+        return this;
+    }
+
     /** Runs (or resumes) every run of the plan, then writes the report; returns the outcomes in plan order. */
     public List<RunOutcome> run() throws InterruptedException, IOException {
         for (ExperimentPlan.Run r : plan.runs()) {
             selectors.apply(r.strategy()); // fail fast on an unknown strategy
             Adapters.requireKnown(r.method());
+        }
+        // fail fast (before any run starts) when a method needs CLIP or images that are not wired
+        if (plan.methods().stream().anyMatch(Adapters::needsClip) && clip == null) {
+            clip = Objects.requireNonNull(clipSupplier.get(), "FT/CT/PT need the pretrained CLIP (withClip)");
+        }
+        if (plan.methods().stream().anyMatch(Adapters::needsImages) && images == null) {
+            images = Objects.requireNonNull(imageSupplier.get(), "FT/CT need the image files (withClip)");
         }
         List<ClassInfo> classes;
         try (ProjectStore source = ProjectStore.open(sourceProject)) {
@@ -122,7 +150,7 @@ public final class ExperimentRunner {
     private RunOutcome runOne(ExperimentPlan.Run r) throws InterruptedException {
         try (ProjectStore store = ProjectStore.open(runDir(r))) {
             RoundEngine engine = new RoundEngine(store, plan.config(r), features, textEncoder, selectors.apply(r.strategy()),
-                    new OracleLabeler()).withCancellation(token)
+                    new OracleLabeler()).withCancellation(token).withClip(() -> clip, () -> images)
                     .withProgress((phase, done, total, message) -> progress.progress(phase, done, total, r.name() + ": " + message));
             List<RoundResult> results = engine.runThrough(plan.rounds());
             Map<Integer, List<MetricRow>> perClass = new TreeMap<>();

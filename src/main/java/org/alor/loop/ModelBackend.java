@@ -1,16 +1,38 @@
 package org.alor.loop;
 
+import org.alor.adapt.ClipBase;
+import org.alor.adapt.ImageSource;
 import org.alor.store.ProjectStore;
 
 /**
  * Where the engine's image features and text embeddings come from for a project: the CLIP encoder with the
  * feature cache in the app and the CLI (wired by the lead), synthetic ones in tests. Install one with
  * {@link #install}; until then {@link #current()} explains that no model is wired.
+ *
+ * <p>FT, CT and PT additionally need {@link #clipBase} (the pretrained checkpoint, tokenizer and device; each round
+ * builds a fresh model from it) and FT/CT {@link #images} (the image file of every sample: they train on images and
+ * re-encode val/test/pool with the adapted image tower). ZS and LP never call these two.
  */
 public interface ModelBackend {
     FeatureSource featureSource(ProjectStore store);
 
     TextEncoder textEncoder(ProjectStore store);
+
+    /**
+     * The pretrained CLIP of the project, e.g. {@code ClipBase.of(CheckpointLoader.load(dir),
+     * TextTokenizer.of(ClipTokenizer.forCheckpointFolder(dir)), Devices.select(pref))}. Must be the checkpoint whose
+     * image features {@link #featureSource} returns (PT trains on those cached features).
+     */
+    default ClipBase clipBase(ProjectStore store) {
+        throw new IllegalStateException("FT, CT and PT train CLIP itself, but no CLIP checkpoint is wired into this build;"
+                + " use --method lp or zeroshot");
+    }
+
+    /** The image file of each stored sample (pool, val, test and retrieved). */
+    default ImageSource images(ProjectStore store) {
+        throw new IllegalStateException("FT and CT train on the images, but no image files are wired into this build;"
+                + " use --method lp, pt or zeroshot");
+    }
 
     /** Makes {@code backend} the one CLI commands use. */
     static void install(ModelBackend backend) {

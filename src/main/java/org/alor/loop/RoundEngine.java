@@ -7,7 +7,10 @@ import com.google.gson.JsonParser;
 import org.alor.adapt.AdaptedModel;
 import org.alor.adapt.Adapter;
 import org.alor.adapt.ClassificationMetrics;
+import org.alor.adapt.ClipBase;
+import org.alor.adapt.ImageSource;
 import org.alor.adapt.TextHead;
+import org.alor.adapt.TrainingImages;
 import org.alor.adapt.TrainingMonitor;
 import org.alor.adapt.TrainingSet;
 import org.alor.adapt.ZeroShotAdapter;
@@ -23,12 +26,15 @@ import org.alor.store.Selection;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The active-learning round protocol of ALOR.md §3 on one project.
@@ -40,12 +46,18 @@ import java.util.Set;
  * Cancellation (checked between steps, between training batches and while waiting for labels) leaves the round at
  * its last completed step; running the engine again continues it.
  *
- * <p>Progress phases: "round" (a round starts), "training" (epochs), "predicting", "selecting" (message
- * "selection saved" once committed), "labeling", "done".
+ * <p>Progress phases: "round" (a round starts), "training" (epochs), "step" (FT/CT/PT optimiser steps: done/total
+ * steps of the epoch, message with epoch, loss, images/s and ETA), "notice" (device in use, memory fallbacks),
+ * "predicting", "selecting" (message "selection saved" once committed), "labeling", "done".
+ *
+ * <p>Models: the adapted weights of round r are saved under {@code <project>/models/round-<r>/} (see
+ * {@link org.alor.adapt.SavedModels}). FT/CT rounds also keep the adapted image features of the pool and training
+ * set in {@code rounds/<r>/adapted-features.safetensors} so that selection sees the adapted embeddings.
  */
 public final class RoundEngine {
     public static final int TOP_K = 5;
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+    private static final java.util.concurrent.locks.ReentrantLock CLIP_TRAINING = new java.util.concurrent.locks.ReentrantLock();
 
     private final ProjectStore store;
     private final RunConfig config;
@@ -57,6 +69,10 @@ public final class RoundEngine {
     private CancellationToken token = new CancellationToken();
     private List<ClassInfo> classes;
     private TextHead head;
+    private Supplier<ClipBase> clipSupplier = () -> null;
+    private Supplier<ImageSource> imageSupplier = () -> null;
+    private ClipBase clip;
+    private ImageSource images;
 
     public RoundEngine(ProjectStore store, RunConfig config, FeatureSource features, TextEncoder textEncoder,
                        Selector selector, Labeler labeler) {
@@ -80,6 +96,26 @@ public final class RoundEngine {
 
     public RunConfig config() {
         return config;
+    }
+
+    /**
+     * Where FT/CT/PT get the pretrained CLIP and FT/CT the image files; asked lazily, only by methods that need them
+     * (so ZS/LP runs work without a checkpoint).
+     */
+    public RoundEngine withClip(Supplier<ClipBase> base, Supplier<ImageSource> imageFiles) {
+        this.clipSupplier = base;
+        this.imageSupplier = imageFiles;
+        return this;
+    }
+
+    /** {@link #withClip} from a backend's {@link ModelBackend#clipBase} and {@link ModelBackend#images}. */
+    public RoundEngine withBackend(ModelBackend backend) {
+        return withClip(() -> backend.clipBase(store), () -> backend.images(store));
+    }
+
+    /** Where round {@code round}'s adapted weights are saved. */
+    public static Path modelDir(Path projectDir, int round) {
+        return projectDir.resolve("models").resolve("round-" + round);
     }
 
     // ---------------------------------------------------------------- driving rounds
@@ -221,27 +257,52 @@ public final class RoundEngine {
         LabeledSet pool = LabeledSet.remainingPool(store, states);
         progress.progress("training", 0, config.epochs(), "round " + index + ": training on " + train.retrieved()
                 + " retrieved + " + train.labeledPool() + " labeled images");
-        float[][] valFeatures = features.features(val.ids());
-        TrainingSet data = new TrainingSet(features.features(train.ids()), train.labels(), valFeatures, val.labels(),
+        float[][] cachedVal = features.features(val.ids());
+        TrainingSet data = new TrainingSet(features.features(train.ids()), train.labels(), cachedVal, val.labels(),
                 numClasses, trainingSeed(config.seed(), index));
-        Adapter adapter = Adapters.create(config, head());
-        AdaptedModel model = adapter.adapt(data, new TrainingMonitor() {
-            @Override
-            public boolean isCancelled() {
-                return token.isCancelled();
+        String method = config.method();
+        Adapter adapter = Adapters.create(config, head(), classNames(), Adapters.needsClip(method) ? clip() : null);
+        if (Adapters.needsImages(method)) data = data.withImages(new TrainingImages(train.ids(), val.ids(), images()));
+        float[][] valProbs;
+        float[][] testProbs;
+        float[][] poolProbs;
+        float[][] headWeights;
+        float logitScale;
+        Map<String, Object> modelSummary;
+        // FT/CT/PT of parallel experiment runs take turns: one CLIP in training memory at a time, and on a CPU
+        // the runs gain little from overlapping anyway
+        boolean exclusive = Adapters.needsClip(method);
+        if (exclusive) CLIP_TRAINING.lock();
+        try (AdaptedModel model = adapter.adapt(data, monitor())) {
+            token.throwIfCancelled();
+            progress.progress("predicting", 0, 3, "predicting val, test and pool");
+            Function<List<Long>, float[][]> cached = features::features;
+            valProbs = model.probabilities(Adapters.needsImages(method) ? model.imageFeatures(val.ids(), cached) : cachedVal);
+            testProbs = model.probabilities(model.imageFeatures(test.ids(), cached));
+            float[][] poolFeatures = model.imageFeatures(pool.ids(), cached);
+            poolProbs = model.probabilities(poolFeatures);
+            token.throwIfCancelled();
+            headWeights = model.classifierWeights();
+            logitScale = model.logitScale();
+            modelSummary = model.summary();
+            try {
+                if (Adapters.needsImages(method)) {
+                    List<Long> ids = new ArrayList<>(pool.ids());
+                    ids.addAll(train.ids());
+                    float[][] trainFeatures = model.imageFeatures(train.ids(), cached);
+                    float[][] all = new float[ids.size()][];
+                    System.arraycopy(poolFeatures, 0, all, 0, poolFeatures.length);
+                    System.arraycopy(trainFeatures, 0, all, poolFeatures.length, trainFeatures.length);
+                    AdaptedFeatures.write(AdaptedFeatures.file(store.dir(), index), ids, all);
+                }
+                model.save(modelDir(store.dir(), index));
+            } catch (IOException e) {
+                throw new UncheckedIOException(modelDir(store.dir(), index) + ": cannot save the round's model ("
+                        + e.getMessage() + ")", e);
             }
-
-            @Override
-            public void epochFinished(int epoch, int epochs, double valAccuracy) {
-                progress.progress("training", epoch, epochs, String.format("epoch %d/%d: val accuracy %.2f%%",
-                        epoch, epochs, 100 * valAccuracy));
-            }
-        });
-        token.throwIfCancelled();
-        progress.progress("predicting", 0, 3, "predicting val, test and pool");
-        float[][] valProbs = model.probabilities(valFeatures);
-        float[][] testProbs = model.probabilities(features.features(test.ids()));
-        float[][] poolProbs = model.probabilities(features.features(pool.ids()));
+        } finally {
+            if (exclusive) CLIP_TRAINING.unlock();
+        }
         token.throwIfCancelled();
 
         ClassificationMetrics valM = ClassificationMetrics.of(val.labels(), ClassificationMetrics.argmax(valProbs), numClasses);
@@ -254,13 +315,13 @@ public final class RoundEngine {
         predictions.addAll(PredictionRows.of(test.ids(), Split.TEST, testProbs, TOP_K));
         try {
             new PoolProbabilities(pool.ids().stream().mapToLong(Long::longValue).toArray(), poolProbs,
-                    model.classifierWeights(), model.logitScale()).write(PoolProbabilities.file(store.dir(), index));
+                    headWeights, logitScale).write(PoolProbabilities.file(store.dir(), index));
         } catch (IOException e) {
             throw new UncheckedIOException(PoolProbabilities.file(store.dir(), index)
                     + ": cannot write the pool probabilities (" + e.getMessage() + ")", e);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        String summary = summaryJson(rec, train, pool, model, valM, testM, val.size(), test.size(), seconds);
+        String summary = summaryJson(rec, train, pool, modelSummary, valM, testM, val.size(), test.size(), seconds);
         RoundStatus next = rec.budget() > 0 ? RoundStatus.SELECTING : RoundStatus.DONE;
         store.inTransaction(c -> {
             store.saveMetrics(index, rows);
@@ -303,8 +364,11 @@ public final class RoundEngine {
             probs.add(stored.probs()[i]);
         }
         LabeledSet train = LabeledSet.training(store, states, config.rda());
-        SelectorInput input = new SelectorInput(probs.toArray(new float[0][]), normalised(features.features(ids)),
-                train.classCounts(classes().size()), normalised(features.features(train.ids())), train.labels(),
+        // FT/CT changed the image encoder: select on the embeddings of the adapted model
+        Function<List<Long>, float[][]> embeddings = AdaptedFeatures.read(AdaptedFeatures.file(store.dir(), index))
+                .<Function<List<Long>, float[][]>>map(a -> a::features).orElse(features::features);
+        SelectorInput input = new SelectorInput(probs.toArray(new float[0][]), normalised(embeddings.apply(ids)),
+                train.classCounts(classes().size()), normalised(embeddings.apply(train.ids())), train.labels(),
                 rec.budget(), config.seed(), index, stored.headWeights(), stored.logitScale());
         List<PickedItem> picks = selector.select(input);
         List<Selection> selections = toSelections(picks, ids, rec.budget());
@@ -372,10 +436,64 @@ public final class RoundEngine {
         return classes;
     }
 
+    private List<String> classNames() {
+        return classes().stream().map(config.naming()::of).toList();
+    }
+
+    private ClipBase clip() {
+        if (clip == null) {
+            clip = clipSupplier.get();
+            if (clip == null) {
+                throw new IllegalStateException("method " + config.method() + " trains CLIP, but this engine has no"
+                        + " pretrained checkpoint (RoundEngine.withClip / withBackend)");
+            }
+        }
+        return clip;
+    }
+
+    private ImageSource images() {
+        if (images == null) {
+            images = imageSupplier.get();
+            if (images == null) {
+                throw new IllegalStateException("method " + config.method() + " trains on images, but this engine has"
+                        + " no image files (RoundEngine.withClip / withBackend)");
+            }
+        }
+        return images;
+    }
+
+    private TrainingMonitor monitor() {
+        return new TrainingMonitor() {
+            @Override
+            public boolean isCancelled() {
+                return token.isCancelled();
+            }
+
+            @Override
+            public void epochFinished(int epoch, int epochs, double valAccuracy) {
+                progress.progress("training", epoch, epochs, Double.isNaN(valAccuracy)
+                        ? String.format("epoch %d/%d", epoch, epochs)
+                        : String.format("epoch %d/%d: val accuracy %.2f%%", epoch, epochs, 100 * valAccuracy));
+            }
+
+            @Override
+            public void stepFinished(int epoch, int epochs, int step, int steps, double loss, double imagesPerSecond,
+                                     double etaSeconds) {
+                progress.progress("step", step, steps, String.format(java.util.Locale.ROOT,
+                        "epoch %d/%d step %d/%d: loss %.4f, %.1f images/s, ETA %.0f s", epoch, epochs, step, steps, loss,
+                        imagesPerSecond, etaSeconds));
+            }
+
+            @Override
+            public void notice(String message) {
+                progress.progress("notice", 0, 0, message);
+            }
+        };
+    }
+
     private TextHead head() {
         if (head == null) {
-            List<String> names = classes().stream().map(config.naming()::of).toList();
-            head = TextHead.fromClassNames(names, config.templates(), textEncoder::encode);
+            head = TextHead.fromClassNames(classNames(), config.templates(), textEncoder::encode);
         }
         return head;
     }
@@ -394,7 +512,7 @@ public final class RoundEngine {
         return out;
     }
 
-    private String summaryJson(RoundRecord rec, LabeledSet train, LabeledSet pool, AdaptedModel model,
+    private String summaryJson(RoundRecord rec, LabeledSet train, LabeledSet pool, Map<String, Object> modelSummary,
                                ClassificationMetrics valM, ClassificationMetrics testM, int nVal, int nTest,
                                double seconds) {
         Map<String, Object> s = new LinkedHashMap<>();
@@ -412,7 +530,7 @@ public final class RoundEngine {
         t.put("labeled", train.labeledPool());
         t.put("class_counts", train.classCounts(classes().size()));
         s.put("train", t);
-        s.put("model", model.summary());
+        s.put("model", modelSummary);
         s.put("val", evalSummary(valM, nVal));
         s.put("test", evalSummary(testM, nTest));
         Map<String, Object> p = new LinkedHashMap<>();

@@ -108,9 +108,15 @@ class LoopCommandsTest {
     void badUsageExitsWith2AndFailuresWith1OnOneLine() {
         Path project = tmp.resolve("p");
         SyntheticWorld.create(project).close();
-        Run badMethod = run(new RoundCommand(), project.toString(), "--method", "ft");
+        Run badMethod = run(new RoundCommand(), project.toString(), "--method", "xyz");
         assertThat(badMethod.code()).isEqualTo(2);
-        assertThat(badMethod.err()).contains("unknown method 'ft'");
+        assertThat(badMethod.err()).contains("unknown method 'xyz'").contains("ft, ct, pt");
+        Run badRate = run(new RoundCommand(), project.toString(), "--method", "ct", "--lr-encoder", "-1");
+        assertThat(badRate.code()).isEqualTo(2);
+        assertThat(badRate.err()).contains("--lr-encoder must be positive");
+        Run lpInHalf = run(new RoundCommand(), project.toString(), "--method", "lp", "--mixed-precision");
+        assertThat(lpInHalf.code()).isEqualTo(2);
+        assertThat(lpInHalf.err()).contains("--mixed-precision applies to ft, ct and pt");
         Run badStrategy = run(new ExperimentCommand(), project.toString(), "--strategies", "nope", "--out", tmp.resolve("o").toString());
         assertThat(badStrategy.code()).isEqualTo(2);
         assertThat(badStrategy.err()).contains("unknown selection strategy 'nope'");
@@ -118,6 +124,28 @@ class LoopCommandsTest {
         assertThat(missing.code()).isEqualTo(1);
         assertThat(missing.err().strip().lines()).hasSize(1);
         assertThat(missing.err()).contains("no ALOR project here");
+    }
+
+    @Test
+    void clipMethodsNeedACheckpointAndRunWhenOneIsWired() {
+        Path project = tmp.resolve("p");
+        SyntheticWorld.create(project).close();
+        Run unwired = run(new RoundCommand(), project.toString(), "--method", "ct", "--oracle");
+        assertThat(unwired.code()).isEqualTo(1);
+        assertThat(unwired.err().strip().lines()).hasSize(1);
+        assertThat(unwired.err()).contains("no CLIP checkpoint is wired");
+
+        Path images = tmp.resolve("images");
+        org.alor.loop.ClipProject.create(images).close();
+        ModelBackend.install(org.alor.loop.ClipProject.backend());
+        Run pt = run(new RoundCommand(), images.toString(), "--method", "pt", "--epochs", "2", "--batch", "8",
+                "--lr-head", "0.001", "--oracle");
+        assertThat(pt.code()).as(pt.err()).isZero();
+        assertThat(pt.out()).contains("Round 0 (pt, tfs, seed 666)").contains("test: accuracy");
+        assertThat(images.resolve("models/round-0/contexts.safetensors")).exists();
+        Run cpuHalf = run(new RoundCommand(), images.toString(), "--method", "ft", "--mixed-precision");
+        assertThat(cpuHalf.code()).isEqualTo(2);
+        assertThat(cpuHalf.err()).contains("mixed precision needs a GPU");
     }
 
     @Test

@@ -32,11 +32,15 @@ import java.util.function.BooleanSupplier;
  * out-of-memory engine error, k doubles and the batch is retried; when even micro-batches of one
  * example fail, {@link BatchDoesNotFitException} is thrown.
  *
+ * <p>DJL allows one open gradient collector per JVM, so trainers running on several threads take turns: each
+ * step's forward and backward passes run under one JVM-wide lock (evaluation and optimiser updates do not).
+ *
  * <p>Cancellation is checked before every (micro-)batch and before evaluation; it throws
  * {@link CancellationException} after closing every manager the trainer opened.
  */
 public final class Trainer<B> {
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+    private static final java.util.concurrent.locks.ReentrantLock COLLECTING = new java.util.concurrent.locks.ReentrantLock();
 
     private final BatchSource<B> source;
     private final TrainStep<B> step;
@@ -169,6 +173,17 @@ public final class Trainer<B> {
 
     /** Forward + backward of every micro-batch of one batch; returns the batch's mean loss. */
     private double accumulate(int[] batch, int microBatches, Prefetcher<B> prefetcher, int epoch, int stepIndex) {
+        // DJL's PyTorch engine allows one open GradientCollector per JVM: trainers on parallel threads (e.g. the
+        // runs of an experiment) take turns step by step instead of failing
+        COLLECTING.lock();
+        try {
+            return accumulateLocked(batch, microBatches, prefetcher, epoch, stepIndex);
+        } finally {
+            COLLECTING.unlock();
+        }
+    }
+
+    private double accumulateLocked(int[] batch, int microBatches, Prefetcher<B> prefetcher, int epoch, int stepIndex) {
         int parts = Math.min(microBatches, batch.length);
         double total = 0;
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {

@@ -1,0 +1,167 @@
+package org.alor.adapt;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import org.alor.adapt.train.AdamW;
+import org.alor.adapt.train.ParameterGroup;
+import org.alor.adapt.train.ParameterSnapshot;
+import org.alor.adapt.train.TrainingConfig;
+import org.alor.adapt.train.TrainingResult;
+import org.alor.clip.ClipEncoder;
+import org.alor.clip.ClipModel;
+import org.alor.clip.ContrastiveLoss;
+import org.alor.clip.ImagePreprocessor;
+import org.alor.clip.TrainingAugmentation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.SplittableRandom;
+
+/**
+ * CT, contrastive tuning as in FLYP (ALOR.md §5): each image is paired with one prompt of its class (template drawn
+ * at random per example, seeded); loss = ½[CE(L, diag) + CE(Lᵀ, diag)] with L = exp(s)·Î·T̂ᵀ over the batch
+ * (same-class pairs are negatives). Both towers train, every tensor incl. embeddings and projections, at 1e-6; s is
+ * a new parameter initialised to ln(1/0.07) at 1e-4; AdamW wd 0.01 on every group, warm-up + cosine. After each
+ * epoch the head is rebuilt from the current text tower (template-averaged) and the val images re-encoded; the
+ * best epoch is kept (ties: the later). The round's classifier uses exp(s) of the kept epoch as its scale.
+ */
+public final class ContrastiveTuneAdapter implements Adapter {
+    private final ClipBase base;
+    private final List<String> classNames;
+    private final PromptTemplates templates;
+    private final TuningConfig config;
+
+    public ContrastiveTuneAdapter(ClipBase base, List<String> classNames, PromptTemplates templates, TuningConfig config) {
+        this.base = base;
+        this.classNames = List.copyOf(classNames);
+        this.templates = templates;
+        this.config = config;
+    }
+
+    @Override
+    public String name() {
+        return "ct";
+    }
+
+    /** The template of example {@code exampleSeed}: uniform over the prompt set, a function of the seed only. */
+    static int templateOf(long exampleSeed, int templateCount) {
+        return templateCount == 1 ? 0 : new SplittableRandom(exampleSeed).nextInt(templateCount);
+    }
+
+    @Override
+    public AdaptedModel adapt(TrainingSet data, TrainingMonitor monitor) {
+        TrainingImages images = data.requireImages("CT");
+        if (data.numClasses() != classNames.size()) {
+            throw new IllegalArgumentException(classNames.size() + " class names, but the data has " + data.numClasses() + " classes");
+        }
+        config.checkPrecision(base.device());
+        Map<String, Object> summary = TunedTraining.summary(name(), config, data.labels().length,
+                "RandomResizedCrop 0.9-1.0 + flip; one random template per image");
+        summary.put("lr_towers", config.encoderLr());
+        summary.put("lr_temperature", config.headLr());
+        ClipModel model = base.newModel();
+        boolean done = false;
+        try (NDManager own = model.parameterManager().newSubManager()) {
+            int context = model.config().contextLength();
+            List<String> tpl = templates.templates();
+            long[][][] tokens = new long[classNames.size()][tpl.size()][];
+            for (int c = 0; c < classNames.size(); c++) {
+                for (int t = 0; t < tpl.size(); t++) {
+                    tokens[c][t] = base.tokenizer().tokenize(tpl.get(t).replace("{}", classNames.get(c)), context);
+                }
+            }
+            if (data.labels().length == 0) {
+                monitor.checkCancelled();
+                summary.put("note", "no training data: the pretrained model and its text head are used as is");
+                TextHead head = TunedTraining.head(model, base.tokenizer(), classNames, templates);
+                done = true;
+                return new TunedClipModel(name(), model, head, (float) Math.exp(ClipModel.INITIAL_LOGIT_SCALE),
+                        images.source(), base.decodeThreads(), summary, List.of(""));
+            }
+            List<Parameter> towers = TunedTraining.trainable(model, n -> !n.equals("logit_scale"));
+            Parameter logScale = TunedTraining.parameter("ct_log_scale", own.create(new float[] {ClipModel.INITIAL_LOGIT_SCALE}));
+            List<Parameter> all = new ArrayList<>(towers);
+            all.add(logScale);
+            TrainingConfig tc = TrainingConfig.of(config.epochs(), config.batchSize(), data.seed()).withMicroBatches(config.microBatches());
+            TunedTraining.History history = new TunedTraining.History();
+            TextHead[] current = new TextHead[1];
+            TextHead[] kept = new TextHead[1];
+            try (ImageBatchSource source = new ImageBatchSource(images.trainIds(), data.labels(), images.source(),
+                    TrainingAugmentation.forAdaptation(ImagePreprocessor.forConfig(model.config())), base.decodeThreads());
+                 AdamW adamW = optimizer(towers, logScale, config);
+                 ParameterSnapshot best = new ParameterSnapshot(all)) {
+                TrainingResult result = TunedTraining.fit(source, (m, batch, collector) -> {
+                    return loss(model, new ParameterStore(m, false), batch.pixels(), promptIds(m, batch, tokens),
+                            logScale.getArray());
+                }, adamW, tc, TunedTraining.schedule(config, tc.totalIterations(source.size())),
+                        (m, epoch) -> {
+                            current[0] = TunedTraining.head(model, base.tokenizer(), classNames, templates);
+                            float[][] val = ImageFeatureEncoder.encode(model, images.source(), images.valIds(),
+                                    base.decodeThreads(), monitor::isCancelled);
+                            double acc = TunedTraining.accuracy(current[0].weights(), val, data.valLabels());
+                            return Double.isNaN(acc) ? OptionalDouble.empty() : OptionalDouble.of(acc);
+                        }, (epoch, score) -> {
+                            best.snapshot(epoch, score);
+                            kept[0] = current[0];
+                        }, monitor, history, base.device());
+                best.restore();
+                history.into(summary, result);
+                float scale = (float) Math.exp(logScale.getArray().getFloat(0));
+                summary.put("scale", scale);
+                done = true;
+                return new TunedClipModel(name(), model, kept[0], scale, images.source(), base.decodeThreads(), summary,
+                        List.of(""));
+            }
+        } finally {
+            if (!done) model.close();
+        }
+    }
+
+    /**
+     * CT's optimiser for {@code model}: freezes CLIP's own logit_scale (CT learns a new temperature instead) and
+     * returns AdamW over {every other tensor at the encoder lr, {@code temperature} at the head lr}, weight decay on
+     * both. Public for the training-step benchmark.
+     */
+    public static AdamW optimizer(ClipModel model, Parameter temperature, TuningConfig config) {
+        return optimizer(TunedTraining.trainable(model, n -> !n.equals("logit_scale")), temperature, config);
+    }
+
+    /** A new temperature parameter s = ln(1/0.07) in {@code manager}. */
+    public static Parameter newTemperature(NDManager manager) {
+        return TunedTraining.parameter("ct_log_scale", manager.create(new float[] {ClipModel.INITIAL_LOGIT_SCALE}));
+    }
+
+    /** AdamW over {all tower tensors at the encoder lr, the temperature at the head lr}, weight decay on both. */
+    static AdamW optimizer(List<Parameter> towers, Parameter temperature, TuningConfig config) {
+        return new AdamW(List.of(
+                new ParameterGroup("towers", towers, config.encoderLr(), config.weightDecay()),
+                new ParameterGroup("temperature", List.of(temperature), config.headLr(), config.weightDecay())));
+    }
+
+    /** The FLYP loss of one batch of images and their prompts' token ids. */
+    public static NDArray loss(ClipModel model, ParameterStore ps, NDArray pixels, NDArray ids, NDArray logScale) {
+        NDArray imageEmbeds = model.encodeImages(ps, pixels, true);
+        NDArray textEmbeds = model.encodeTexts(ps, ids, true);
+        return ContrastiveLoss.compute(imageEmbeds, textEmbeds, logScale);
+    }
+
+    /** Token ids [b, L] of each example's prompt, cut after the batch's last end-of-text position. */
+    private static NDArray promptIds(NDManager m, ImageBatch batch, long[][][] tokens) {
+        int b = batch.classIds().length;
+        long[][] rows = new long[b][];
+        int length = 1;
+        for (int i = 0; i < b; i++) {
+            long[][] perTemplate = tokens[batch.classIds()[i]];
+            rows[i] = perTemplate[templateOf(batch.exampleSeeds()[i], perTemplate.length)];
+            length = Math.max(length, ClipEncoder.pooledPosition(rows[i]) + 1);
+        }
+        long[] flat = new long[b * length];
+        for (int i = 0; i < b; i++) System.arraycopy(rows[i], 0, flat, i * length, length);
+        return m.create(flat, new Shape(b, length));
+    }
+}

@@ -1,0 +1,165 @@
+package org.alor.adapt;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import org.alor.adapt.train.BatchSource;
+import org.alor.adapt.train.EpochSummary;
+import org.alor.adapt.train.Evaluator;
+import org.alor.adapt.train.LearningRateSchedule;
+import org.alor.adapt.train.ParameterOptimizer;
+import org.alor.adapt.train.Snapshotter;
+import org.alor.adapt.train.StepProgress;
+import org.alor.adapt.train.TrainStep;
+import org.alor.adapt.train.Trainer;
+import org.alor.adapt.train.TrainingConfig;
+import org.alor.adapt.train.TrainingListener;
+import org.alor.adapt.train.TrainingResult;
+import org.alor.clip.ClipEncoder;
+import org.alor.clip.ClipModel;
+import org.alor.clip.Devices;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Pieces FT, CT and PT share: running the {@link Trainer} with a {@link TrainingMonitor}, new parameters, prompts. */
+final class TunedTraining {
+    private static final Logger LOG = LoggerFactory.getLogger(TunedTraining.class);
+
+    private TunedTraining() {
+    }
+
+    /** What one run recorded, for the round summary. */
+    static final class History {
+        final List<Double> loss = new ArrayList<>();
+        final List<Double> val = new ArrayList<>();
+        final List<String> notices = new ArrayList<>();
+        double imagesPerSecond;
+
+        void into(Map<String, Object> summary, TrainingResult result) {
+            summary.put("best_epoch", result.selectedEpoch() + 1);
+            summary.put("best_val_accuracy", result.selectedScore().isPresent() ? result.selectedScore().getAsDouble() : null);
+            summary.put("val_accuracy_per_epoch", val);
+            summary.put("loss_per_epoch", loss);
+            summary.put("iterations", result.iterations());
+            summary.put("micro_batches", result.microBatches());
+            summary.put("images_per_second", imagesPerSecond);
+            if (!notices.isEmpty()) summary.put("notices", notices);
+        }
+    }
+
+    static <B> TrainingResult fit(BatchSource<B> source, TrainStep<B> step, ParameterOptimizer optimizer,
+                                  TrainingConfig config, LearningRateSchedule schedule, Evaluator evaluator,
+                                  Snapshotter snapshotter, TrainingMonitor monitor, History history, Device device) {
+        TrainingListener listener = new TrainingListener() {
+            @Override
+            public void onStep(StepProgress p) {
+                history.imagesPerSecond = p.imagesPerSecond();
+                monitor.stepFinished(p.epoch() + 1, p.epochs(), p.step() + 1, p.stepsPerEpoch(), p.loss(),
+                        p.imagesPerSecond(), p.etaSeconds());
+            }
+
+            @Override
+            public void onEpoch(EpochSummary e) {
+                history.loss.add(e.meanLoss());
+                double score = e.score().isPresent() ? e.score().getAsDouble() : Double.NaN;
+                history.val.add(Double.isNaN(score) ? null : score);
+                monitor.epochFinished(e.epoch() + 1, config.epochs(), score);
+            }
+
+            @Override
+            public void onNotice(String message) {
+                history.notices.add(message);
+                monitor.notice(message);
+            }
+        };
+        String where = "training on " + Devices.describe(device);
+        LOG.info(where);
+        monitor.notice(where);
+        Trainer.Builder<B> b = Trainer.builder(source, step, optimizer, config).schedule(schedule)
+                .listener(listener).cancellation(monitor::isCancelled);
+        if (evaluator != null) b.evaluator(evaluator);
+        if (snapshotter != null) b.snapshotter(snapshotter);
+        try (NDManager run = NDManager.newBaseManager(device)) {
+            return b.build().fit(run);
+        }
+    }
+
+    /** ALOR.md §5: {@code config.warmup()} iterations from 1e-6, then cosine towards 1e-9 over the whole run. */
+    static org.alor.adapt.train.WarmupCosineSchedule schedule(TuningConfig config, long totalIterations) {
+        return new org.alor.adapt.train.WarmupCosineSchedule(config.warmup(),
+                org.alor.adapt.train.WarmupCosineSchedule.ALOR_WARMUP_START, totalIterations,
+                org.alor.adapt.train.WarmupCosineSchedule.ALOR_MIN_LR);
+    }
+
+    /** A new trainable parameter holding {@code array} (which must live in a manager the caller closes). */
+    static Parameter parameter(String name, NDArray array) {
+        array.setRequiresGradient(true);
+        return Parameter.builder().setName(name).setType(Parameter.Type.WEIGHT).optArray(array)
+                .optRequiresGrad(true).build();
+    }
+
+    /** Freezes every parameter of the model whose name does not satisfy {@code trainable}; returns the trainable ones. */
+    static List<Parameter> trainable(ClipModel model, java.util.function.Predicate<String> trainable) {
+        List<Parameter> out = new ArrayList<>();
+        for (Map.Entry<String, Parameter> e : model.namedParameters().entrySet()) {
+            boolean train = trainable.test(e.getKey());
+            e.getValue().freeze(!train);
+            if (train) out.add(e.getValue());
+        }
+        return out;
+    }
+
+    /** The template-averaged text head from the model's current text tower (no gradient). */
+    static TextHead head(ClipModel model, TextTokenizer tokenizer, List<String> classNames, PromptTemplates templates) {
+        ClipEncoder encoder = new ClipEncoder(model);
+        int context = model.config().contextLength();
+        return TextHead.fromClassNames(classNames, templates, prompts -> {
+            long[][] rows = new long[prompts.size()][];
+            for (int i = 0; i < rows.length; i++) rows[i] = tokenizer.tokenize(prompts.get(i), context);
+            return encoder.encodeTexts(rows);
+        });
+    }
+
+    /** Fraction of rows whose argmax of W·f̂ is the label; NaN without rows. */
+    static double accuracy(float[][] head, float[][] features, int[] labels) {
+        if (features.length == 0) return Double.NaN;
+        TextHead h = new TextHead(head);
+        float[][] logits = h.logits(features, 1f);
+        int correct = 0;
+        for (int i = 0; i < logits.length; i++) if (ClassificationMetrics.argmax(new float[][] {logits[i]})[0] == labels[i]) correct++;
+        return (double) correct / features.length;
+    }
+
+    static float[][] rows(NDArray matrix) {
+        long[] shape = matrix.getShape().getShape();
+        float[] flat = matrix.toFloatArray();
+        int r = (int) shape[0];
+        int c = (int) (flat.length / Math.max(1, r));
+        float[][] out = new float[r][c];
+        for (int i = 0; i < r; i++) System.arraycopy(flat, i * c, out[i], 0, c);
+        return out;
+    }
+
+    static float[] flatten(float[][] rows) {
+        int c = rows.length == 0 ? 0 : rows[0].length;
+        float[] out = new float[rows.length * c];
+        for (int i = 0; i < rows.length; i++) System.arraycopy(rows[i], 0, out, i * c, c);
+        return out;
+    }
+
+    static Map<String, Object> summary(String method, TuningConfig config, int trainSize, String augmentation) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("method", method);
+        s.put("epochs", config.epochs());
+        s.put("batch_size", config.batchSize());
+        s.put("train_size", trainSize);
+        s.put("augmentation", augmentation);
+        return s;
+    }
+}

@@ -1,0 +1,152 @@
+package org.alor.adapt;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** FT, CT and PT each fit a tiny separable problem (train accuracy ≥ 95 %, falling loss), and save/load works. */
+class TuningAdaptersTest {
+    @TempDir
+    static Path dir;
+    static TinyClipWorld world;
+
+    static AutoCloseable oneThread;
+
+    @BeforeAll
+    static void render() {
+        oneThread = TinyClipWorld.singleThreaded();
+        world = new TinyClipWorld(dir, 3, 8, 2);
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void restoreThreads() throws Exception {
+        oneThread.close();
+    }
+
+    private static final class Recorder implements TrainingMonitor {
+        final List<Double> losses = new ArrayList<>();
+        final List<String> notices = new ArrayList<>();
+        int epochs;
+
+        @Override
+        public void stepFinished(int epoch, int total, int step, int steps, double loss, double ips, double eta) {
+            losses.add(loss);
+        }
+
+        @Override
+        public void epochFinished(int epoch, int total, double valAccuracy) {
+            epochs++;
+        }
+
+        @Override
+        public void notice(String message) {
+            notices.add(message);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void assertLossFell(AdaptedModel model) {
+        List<Double> loss = (List<Double>) model.summary().get("loss_per_epoch");
+        assertThat(loss.get(loss.size() - 1)).isLessThan(loss.get(0) * 0.7);
+    }
+
+    @Test
+    void fineTuningFitsTheTrainingImages() throws Exception {
+        TuningConfig config = TuningConfig.ft().withEpochs(16).withBatchSize(8).withEncoderLr(2e-3).withHeadLr(2e-2).withWarmup(5);
+        Recorder rec = new Recorder();
+        try (AdaptedModel m = new FineTuneAdapter(TinyClipWorld.base(), world.initialHead(PromptTemplates.BIRDS), config)
+                .adapt(world.validatedOnTraining(1), rec)) {
+            float[][] train = m.imageFeatures(world.trainIds, ids -> {
+                throw new AssertionError("FT must re-encode the images");
+            });
+            assertThat(TinyClipWorld.accuracy(m, train, world.trainLabels)).isGreaterThanOrEqualTo(0.95);
+            assertLossFell(m);
+            assertThat(rec.epochs).isEqualTo(16);
+            assertThat(rec.losses).hasSize(16 * 3);
+            assertThat(rec.notices.get(0)).startsWith("training on CPU");
+
+            Path saved = dir.resolve("ft-round");
+            m.save(saved);
+            assertThat(saved.resolve(TunedClipModel.TOWERS_FILE)).exists();
+            try (AdaptedModel back = SavedModels.load(saved, TinyClipWorld.base(), world.images())) {
+                float[][] again = back.imageFeatures(world.trainIds, ids -> null);
+                assertThat(back.probabilities(again)).isDeepEqualTo(m.probabilities(train));
+            }
+        }
+    }
+
+    @Test
+    void contrastiveTuningFitsTheTrainingImages() throws Exception {
+        TuningConfig config = TuningConfig.ct().withEpochs(20).withBatchSize(8).withEncoderLr(2e-3).withHeadLr(2e-2).withWarmup(5);
+        try (AdaptedModel m = new ContrastiveTuneAdapter(TinyClipWorld.base(), world.classNames, PromptTemplates.BIRDS, config)
+                .adapt(world.validatedOnTraining(2), TrainingMonitor.NONE)) {
+            float[][] train = m.imageFeatures(world.trainIds, ids -> null);
+            assertThat(TinyClipWorld.accuracy(m, train, world.trainLabels)).isGreaterThanOrEqualTo(0.95);
+            assertLossFell(m);
+            Path saved = dir.resolve("ct-round");
+            m.save(saved);
+            try (AdaptedModel back = SavedModels.load(saved, TinyClipWorld.base(), world.images())) {
+                assertThat(back.classifierWeights()).isDeepEqualTo(m.classifierWeights());
+            }
+        }
+    }
+
+    @Test
+    void cancellingBetweenStepsStopsTrainingAndFreesEverything() {
+        int before = liveArrays();
+        TrainingMonitor cancelAfterTwoSteps = new TrainingMonitor() {
+            int steps;
+
+            @Override
+            public boolean isCancelled() {
+                return steps >= 2;
+            }
+
+            @Override
+            public void stepFinished(int epoch, int epochs, int step, int total, double loss, double ips, double eta) {
+                steps++;
+            }
+        };
+        TuningConfig config = TuningConfig.ct().withEpochs(5).withBatchSize(8);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ContrastiveTuneAdapter(TinyClipWorld.base(),
+                        world.classNames, PromptTemplates.BIRDS, config).adapt(world.validatedOnTraining(4), cancelAfterTwoSteps))
+                .isInstanceOf(java.util.concurrent.CancellationException.class);
+        assertThat(liveArrays()).isEqualTo(before);
+    }
+
+    private static int liveArrays() {
+        try (ai.djl.ndarray.NDManager probe = ai.djl.ndarray.NDManager.newBaseManager()) {
+            return probe.getParentManager().getManagedArrays().size();
+        }
+    }
+
+    @Test
+    void promptTuningFitsTheTrainingFeatures() throws Exception {
+        // the paper's PT settings (lr 0.002, SGD, 1 warm-up epoch) from a briefly pretrained tiny CLIP
+        TuningConfig config = TuningConfig.pt().withEpochs(20).withBatchSize(8);
+        ClipBase pretrained = world.briefPretrained();
+        float[][] features = world.cachedFeatures(pretrained, world.trainIds);
+        TrainingSet data = new TrainingSet(features, world.trainLabels, features, world.trainLabels,
+                world.classNames.size(), 3);
+        try (AdaptedModel m = new PromptTuneAdapter(pretrained, world.classNames, config)
+                .adapt(data, TrainingMonitor.NONE)) {
+            assertThat(TinyClipWorld.accuracy(m, data.features(), world.trainLabels)).isGreaterThanOrEqualTo(0.95);
+            assertLossFell(m);
+            Map<String, Object> s = m.summary();
+            assertThat(s.get("best_epoch")).isEqualTo(20);
+            Path saved = dir.resolve("pt-round");
+            m.save(saved);
+            assertThat(saved.resolve(SavedModels.CONTEXTS_FILE)).exists();
+            try (AdaptedModel back = SavedModels.load(saved, pretrained, world.images())) {
+                assertThat(back.probabilities(features)).isDeepEqualTo(m.probabilities(features));
+            }
+        }
+    }
+}
