@@ -51,6 +51,7 @@ final class EngineRoundRunner implements RoundRunner {
         ModelBackend backend = ModelBackend.current();
         return new RoundEngine(store, config, backend.featureSource(store), backend.textEncoder(store),
                 Selectors.byName(strategy), labeler)
+                .withBackend(backend)
                 .withCancellation(token)
                 .withProgress((phase, done, total, message) -> {
                     if (progress.isCancelled()) token.cancel();

@@ -1,6 +1,9 @@
 package org.alor.loop;
 
 import ai.djl.Device;
+import org.alor.adapt.ClipBase;
+import org.alor.adapt.ImageSource;
+import org.alor.adapt.TextTokenizer;
 import org.alor.clip.ClipEncoder;
 import org.alor.clip.Devices;
 import org.alor.store.ProjectStore;
@@ -36,6 +39,8 @@ public final class ClipBackend implements ModelBackend {
         return new ClipBackend(System.getProperty("alor.device", "auto"), 32, Runtime.getRuntime().availableProcessors());
     }
 
+    private final Map<Path, ClipBase> bases = new ConcurrentHashMap<>();
+
     private ProjectCheckpoint checkpoint(ProjectStore store) {
         Path key = store.dir().toAbsolutePath().normalize();
         return checkpoints.computeIfAbsent(key, k -> {
@@ -64,6 +69,22 @@ public final class ClipBackend implements ModelBackend {
             }
             return new CachedFeatureSource(store.features(), cp.hash(), cp.preprocessKey()).features(sampleIds);
         };
+    }
+
+    /** The pretrained checkpoint FT, CT and PT start every round from (the one the cached features come from). */
+    @Override
+    public ClipBase clipBase(ProjectStore store) {
+        ProjectCheckpoint cp = checkpoint(store);
+        return bases.computeIfAbsent(store.dir().toAbsolutePath().normalize(),
+                k -> ClipBase.of(cp.loaded(), TextTokenizer.of(cp.tokenizer()), cp.model().device()));
+    }
+
+    /** Task images under the dataset root, retrieved ones under the project folder. */
+    @Override
+    public ImageSource images(ProjectStore store) {
+        ProjectEmbedder embedder = new ProjectEmbedder(store, checkpoint(store), batchSize, threads);
+        return sampleId -> embedder.file(store.sample(sampleId)
+                .orElseThrow(() -> new IllegalArgumentException("no sample with id " + sampleId)));
     }
 
     @Override
