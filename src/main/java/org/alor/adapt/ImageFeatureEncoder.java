@@ -29,10 +29,15 @@ public final class ImageFeatureEncoder {
     /** Unnormalised image embeddings, one row per id, in order; fails naming the first file it cannot use. */
     public static float[][] encode(ClipModel model, ImageSource images, List<Long> ids, int threads,
                                    BooleanSupplier cancelled) {
-        float[][] out = new float[ids.size()][];
-        if (ids.isEmpty()) return out;
         List<Path> paths = new ArrayList<>(ids.size());
         for (long id : ids) paths.add(images.path(id));
+        return encode(model, paths, threads, cancelled);
+    }
+
+    /** Unnormalised image embeddings of image files, one row per file, in order. */
+    public static float[][] encode(ClipModel model, List<Path> paths, int threads, BooleanSupplier cancelled) {
+        float[][] out = new float[paths.size()][];
+        if (paths.isEmpty()) return out;
         ImagePreprocessor pre = ImagePreprocessor.forConfig(model.config());
         int s = pre.size();
         try (ImagePipeline.Run run = ImagePipeline.forEvaluation(pre, threads, BATCH).start(paths, cancelled);

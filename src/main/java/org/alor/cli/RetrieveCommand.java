@@ -92,6 +92,10 @@ public final class RetrieveCommand implements Callable<Integer> {
             description = "Class metadata JSON (reference format) whose alternates replace the project's synonym lists.")
     Path synonymsFile;
 
+    @Option(names = "--dedup", paramLabel = "COSINE",
+            description = "Drop retrieved images whose CLIP image embedding is at least this cosine-similar to a pool/val/test image (e.g. 0.95; default off).")
+    Double dedup;
+
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
@@ -130,6 +134,10 @@ public final class RetrieveCommand implements Callable<Integer> {
             RetrievalOptions options = RetrievalOptions.defaults().withPerClass(perClass);
             if (threads != null) options = options.withThreads(threads);
             if (minSide != null) options = options.withDownload(options.download(), minSide);
+            if (dedup != null) {
+                if (dedup <= 0 || dedup > 1) return usage("--dedup must be a cosine similarity in (0, 1]");
+                options = options.withDedup(ProjectRetrieval.imageEmbedder(store), dedup);
+            }
             String rankNote = null;
             if (!noRank) {
                 Optional<TextEmbedder> embedder;

@@ -2,6 +2,7 @@ package org.alor.loop;
 
 import ai.djl.Device;
 import org.alor.adapt.ClipBase;
+import org.alor.adapt.ImageFeatureEncoder;
 import org.alor.adapt.ImageSource;
 import org.alor.adapt.TextTokenizer;
 import org.alor.clip.ClipEncoder;
@@ -85,6 +86,11 @@ public final class ClipBackend implements ModelBackend {
         ProjectEmbedder embedder = new ProjectEmbedder(store, checkpoint(store), batchSize, threads);
         return sampleId -> embedder.file(store.sample(sampleId)
                 .orElseThrow(() -> new IllegalArgumentException("no sample with id " + sampleId)));
+    }
+
+    @Override
+    public float[][] encodeImageFiles(ProjectStore store, List<Path> files) {
+        return ImageFeatureEncoder.encode(checkpoint(store).model(), files, threads, () -> false);
     }
 
     @Override

@@ -34,6 +34,11 @@ public interface ModelBackend {
                 + " use --method lp, pt or zeroshot");
     }
 
+    /** Image embeddings of arbitrary image files with the project's pretrained CLIP (e.g. near-duplicate checks). */
+    default float[][] encodeImageFiles(ProjectStore store, java.util.List<java.nio.file.Path> files) {
+        throw new IllegalStateException("no CLIP checkpoint is wired into this build, so images cannot be encoded");
+    }
+
     /** Makes {@code backend} the one CLI commands use. */
     static void install(ModelBackend backend) {
         Installed.backend = backend;

@@ -3,6 +3,7 @@ package org.alor.loop;
 import org.alor.adapt.PromptTemplates;
 import org.alor.retrieval.CorpusFormat;
 import org.alor.retrieval.CorpusReader;
+import org.alor.retrieval.ImageEmbedder;
 import org.alor.retrieval.RetrievalOptions;
 import org.alor.retrieval.TableColumns;
 import org.alor.retrieval.TextEmbedder;
@@ -40,6 +41,15 @@ public final class ProjectRetrieval {
         if (store.settings().getPath(Settings.CHECKPOINT).isEmpty()) return Optional.empty();
         TextEncoder encoder = ModelBackend.current().textEncoder(store);
         return Optional.of(encoder::encode);
+    }
+
+    /** The project's CLIP image tower for near-duplicate removal against the task images. */
+    public static ImageEmbedder imageEmbedder(ProjectStore store) {
+        if (store.settings().getPath(Settings.CHECKPOINT).isEmpty()) {
+            throw new IllegalStateException("near-duplicate removal needs the project's CLIP checkpoint; set one with `alor set "
+                    + store.dir() + " --checkpoint PATH`");
+        }
+        return files -> ModelBackend.current().encodeImageFiles(store, files);
     }
 
     /** Ranking prompts: the templates of the project's prompt set. */
