@@ -70,7 +70,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--names", defaultValue = "name", description = "Class names in prompts: name or most_common_name (default ${DEFAULT-VALUE}).")
     String names;
 
-    @Option(names = "--prompts", defaultValue = "generic", description = "Prompt set: birds, aircraft, food, pets, cars, generic (default ${DEFAULT-VALUE}).")
+    @Option(names = "--prompts", description = "Prompt set: birds, aircraft, food, pets, cars, generic (default: the project's prompt_set setting, else generic).")
     String prompts;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
@@ -88,8 +88,14 @@ public final class ExperimentCommand implements Callable<Integer> {
         if (rounds < 0 || epochs < 1 || batchSize < 0 || threads < 1 || budget < 0) {
             throw new CommandLine.ParameterException(cl, "--rounds, --budget must not be negative; --epochs, --batch, --threads must be at least 1");
         }
+        String promptSet = prompts;
+        if (promptSet == null) {
+            try (ProjectStore store = ProjectStore.open(projectDir)) {
+                promptSet = store.settings().getString(org.alor.store.Settings.PROMPT_SET, "generic");
+            }
+        }
         ExperimentPlan plan = new ExperimentPlan(m, s, r, seeds, rounds, budget, epochs, batchSize,
-                LoopOptions.naming(cl, names), LoopOptions.prompts(cl, prompts), threads,
+                LoopOptions.naming(cl, names), LoopOptions.prompts(cl, promptSet), threads,
                 LoopOptions.tuning(cl, lrEncoder, lrHead, mixedPrecision));
         try {
             ModelBackend backend = ModelBackend.current();
