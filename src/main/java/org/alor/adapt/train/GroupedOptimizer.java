@@ -102,13 +102,16 @@ abstract class GroupedOptimizer implements ParameterOptimizer {
         return array;
     }
 
+    private static final ai.djl.ndarray.index.NDIndex ALL = new ai.djl.ndarray.index.NDIndex("...");
+
     @Override
     public final void zeroGradients() {
         try (NoGradient ignored = NoGradient.enter(); NDManager step = stateManager.newSubManager()) {
             for (List<Parameter> params : trainable) {
                 for (Parameter p : params) {
                     if (!p.isInitialized()) continue;
-                    owned(step, p.getArray().getGradient()).muli(0);
+                    // a fill, not muli(0): NaN·0 is NaN, so one bad step would otherwise poison every later one
+                    owned(step, p.getArray().getGradient()).set(ALL, 0f);
                 }
             }
         }

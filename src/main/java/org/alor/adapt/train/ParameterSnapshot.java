@@ -57,7 +57,7 @@ public final class ParameterSnapshot implements Snapshotter, AutoCloseable {
         if (current == null) throw new IllegalStateException("no snapshot has been taken");
         try (NoGradient ignored = NoGradient.enter()) {
             for (int i = 0; i < parameters.size(); i++) {
-                parameters.get(i).getArray().muli(0).addi(copies.get(i));
+                parameters.get(i).getArray().set(new ai.djl.ndarray.index.NDIndex("..."), copies.get(i));
             }
         }
     }
