@@ -10,6 +10,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.concurrent.Task;
 import org.alor.loop.CancellationToken;
+import org.alor.loop.RunConfig;
 import org.alor.store.ProjectStore;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -68,7 +69,7 @@ public final class DemoViewModel {
             status.set("Preparing the two sample worlds…");
         });
         try {
-            new DemoRace(folder, last, "lp", 10).run(this::roundDone, t, new JobProgress() {
+            new DemoRace(folder, last, "lp", RunConfig.defaults("lp", DemoRace.ALOR).epochs()).run(this::roundDone, t, new JobProgress() {
                 @Override
                 public void update(String message, double fraction) {
                     progress.update(message, fraction);
