@@ -127,10 +127,11 @@ final class RetrievalView {
 
     private void buildTable() {
         table.setId("retrieval-classes");
-        table.getColumns().add(col("Class", RetrievalData.Row::name, 170));
-        table.getColumns().add(col("Synonyms", RetrievalData.Row::synonymText, 170));
-        table.getColumns().add(col("Matched", RetrievalData.Row::matched, 70));
-        table.getColumns().add(col("Kept", RetrievalData.Row::kept, 55));
+        // narrow enough that Kept shows without scrolling at the default divider
+        table.getColumns().add(col("Class", RetrievalData.Row::name, 150));
+        table.getColumns().add(col("Synonyms", RetrievalData.Row::synonymText, 120));
+        table.getColumns().add(col("Matched", RetrievalData.Row::matched, 68));
+        table.getColumns().add(col("Kept", RetrievalData.Row::kept, 52));
         table.setRowFactory(tv -> new TableRow<>() {
             @Override
             protected void updateItem(RetrievalData.Row r, boolean empty) {
