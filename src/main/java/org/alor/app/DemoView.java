@@ -49,7 +49,8 @@ final class DemoView {
 
         ChartViewer curves = new ChartViewer(curves(vm));
         curves.setId("demo-curves");
-        curves.setPrefHeight(340);
+        curves.setPrefHeight(250);
+        curves.setMinHeight(180);
         ChartViewer alorHeat = new ChartViewer(null);
         alorHeat.setId("demo-heat-alor");
         ChartViewer randomHeat = new ChartViewer(null);
@@ -61,11 +62,13 @@ final class DemoView {
         HBox.setHgrow(randomHeat, Priority.ALWAYS);
         alorHeat.setPrefWidth(400);
         randomHeat.setPrefWidth(400);
+        heats.setMinHeight(300);
         VBox.setVgrow(heats, Priority.ALWAYS);
 
-        root.getChildren().addAll(Views.title("ALOR vs Random"),
-                Views.muted("Two copies of the sample world; an oracle labels the picks; linear probe. "
-                        + "Tail First Sampling (ALOR) against random picks, round by round."),
+        Label about = Views.muted("Two copies of the sample world; an oracle labels the picks; linear probe. "
+                + "Tail First Sampling (ALOR) against random picks, round by round.");
+        about.setWrapText(true);
+        root.getChildren().addAll(Views.title("ALOR vs Random"), about,
                 controls, status, curves, heats);
     }
 

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Home → demo mode (large fonts) → ALOR vs Random for rounds 0..1 animates both curves and both heat maps. */
+/** Home → demo mode (large fonts) → ALOR vs Random for rounds 0..2 animates both curves and both heat maps. */
 @ExtendWith(ApplicationExtension.class)
 class DemoFxTest {
     private final BackgroundJobs jobs = new BackgroundJobs();
@@ -50,6 +50,13 @@ class DemoFxTest {
         DemoRace.deleteTree(dataDir);
     }
 
+    private void saveSnapshot(FxRobot robot, Path file) throws Exception {
+        Files.createDirectories(file.getParent());
+        javafx.scene.image.WritableImage[] holder = new javafx.scene.image.WritableImage[1];
+        robot.interact(() -> holder[0] = scene.getRoot().snapshot(null, null));
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(holder[0], null), "png", file.toFile());
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void demoModeRaceAnimatesBothCurvesAndHeatMaps(FxRobot robot) throws Exception {
@@ -60,7 +67,7 @@ class DemoFxTest {
 
         robot.clickOn("#open-demo");
         Spinner<Integer> rounds = robot.lookup("#demo-rounds").queryAs(Spinner.class);
-        robot.interact(() -> rounds.getValueFactory().setValue(1));
+        robot.interact(() -> rounds.getValueFactory().setValue(2));
         long t0 = System.nanoTime();
         robot.lookup("#demo-status").queryLabeled().textProperty().addListener((o, a, v) ->
                 System.out.printf("demo %5.1f s %s%n", (System.nanoTime() - t0) / 1e9, v));
@@ -72,11 +79,12 @@ class DemoFxTest {
         assertThat(robot.lookup("#demo-status").queryLabeled().getText()).startsWith("Done");
         ChartViewer curves = robot.lookup("#demo-curves").queryAs(ChartViewer.class);
         XYSeriesCollection data = (XYSeriesCollection) curves.getChart().getXYPlot().getDataset();
-        assertThat(data.getSeries(0).getItemCount()).isEqualTo(2);
-        assertThat(data.getSeries(1).getItemCount()).isEqualTo(2);
+        assertThat(data.getSeries(0).getItemCount()).isEqualTo(3);
+        assertThat(data.getSeries(1).getItemCount()).isEqualTo(3);
         assertThat(robot.lookup("#demo-heat-alor").queryAs(ChartViewer.class).getChart()).isNotNull();
         assertThat(robot.lookup("#demo-heat-random").queryAs(ChartViewer.class).getChart()).isNotNull();
 
+        saveSnapshot(robot, Path.of("target", "screenshots", "demo.png")); // for a person to look at
         robot.clickOn("#rail-home");
         robot.clickOn("#toggle-demo-mode");
         assertThat(scene.getStylesheets()).doesNotContain(ShellView.DEMO_CSS);
