@@ -94,25 +94,36 @@ final class DemoRace {
     }
 
     /**
-     * A fresh sample project for the ALOR side, its image features computed once, then its database and feature
-     * cache copied for the random side (sample ids are equal, so the cache index in the database stays valid).
+     * Both sides start as copies of a template: a fresh sample project whose image features were computed once
+     * (kept in {@code <folder>/template}, so a second run in a talk starts at once). Sample ids are equal in the
+     * copies, so the feature-cache index copied with the database stays valid. Delete the folder to rebuild it.
      */
     private void prepare(JobProgress progress) throws Exception {
+        Path template = folder.resolve("template");
+        if (!Files.exists(template.resolve(ProjectStore.DATABASE_FILE))) {
+            deleteTree(template);
+            Files.createDirectories(folder);
+            progress.update("Creating the sample world", -1);
+            SampleProject.createAt(template);
+            try (ProjectStore t = ProjectStore.open(template)) {
+                progress.update("Computing image features once for both sides (first run only)", -1);
+                java.util.List<Long> ids = new java.util.ArrayList<>();
+                for (Split s : List.of(Split.POOL, Split.VAL, Split.TEST, Split.RETRIEVED)) {
+                    for (var x : t.samples(s)) ids.add(x.id());
+                }
+                ModelBackend.current().featureSource(t).features(ids);
+            }
+        }
+        if (progress.isCancelled()) throw new java.util.concurrent.CancellationException("cancelled");
+        progress.update("Copying the sample world for both sides", -1);
         deleteTree(projectOf(ALOR));
         deleteTree(projectOf(RANDOM));
-        Files.createDirectories(folder);
-        progress.update("Creating two copies of the sample world", -1);
-        SampleProject.createAt(projectOf(ALOR));
-        try (ProjectStore a = ProjectStore.open(projectOf(ALOR))) {
-            progress.update("Computing image features once for both sides", -1);
-            java.util.List<Long> ids = new java.util.ArrayList<>();
-            for (Split s : List.of(Split.POOL, Split.VAL, Split.TEST, Split.RETRIEVED)) {
-                for (var x : a.samples(s)) ids.add(x.id());
-            }
-            ModelBackend.current().featureSource(a).features(ids);
-            a.copyDatabaseTo(projectOf(RANDOM));
+        try (ProjectStore t = ProjectStore.open(template)) {
+            t.copyDatabaseTo(projectOf(ALOR));
+            t.copyDatabaseTo(projectOf(RANDOM));
         }
-        copyTree(projectOf(ALOR).resolve(ProjectStore.FEATURES_DIR), projectOf(RANDOM).resolve(ProjectStore.FEATURES_DIR));
+        copyTree(template.resolve(ProjectStore.FEATURES_DIR), projectOf(ALOR).resolve(ProjectStore.FEATURES_DIR));
+        copyTree(template.resolve(ProjectStore.FEATURES_DIR), projectOf(RANDOM).resolve(ProjectStore.FEATURES_DIR));
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The demo race without a screen: the real engine on two copies of the sample world, oracle labels. */
 class DemoViewModelTest {
     @TempDir
-    Path tmp;
+    static Path tmp; // shared: the second race reuses the first one's template (sample world with its features)
 
     @Test
     void playsAlorAgainstRandomRoundByRoundOnTwoCopiesOfTheSample() throws Exception {
