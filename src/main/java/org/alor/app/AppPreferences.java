@@ -19,6 +19,8 @@ public final class AppPreferences {
     static final String CACHE = "cacheFolder";
     static final String THEME = "theme";
     static final String LABELER = "labeler";
+    static final String DEMO = "demoMode";
+    static final String SAFE = "safeContent";
 
     private final Preferences node;
 
@@ -77,6 +79,27 @@ public final class AppPreferences {
 
     public void setTheme(Theme t) {
         node.put(THEME, t.name());
+    }
+
+    /** Demo mode for talks: large fonts, high contrast, the ALOR vs Random button on Home. */
+    public boolean demoMode() {
+        return node.getBoolean(DEMO, false);
+    }
+
+    public void setDemoMode(boolean on) {
+        node.putBoolean(DEMO, on);
+    }
+
+    /**
+     * Safe content (ALOR.md §6 Safety): retrieved images are shown as placeholders unless the project allows
+     * them. Unless set explicitly it follows demo mode (on in demo mode, off otherwise).
+     */
+    public boolean safeContent() {
+        return node.getBoolean(SAFE, demoMode());
+    }
+
+    public void setSafeContent(boolean on) {
+        node.putBoolean(SAFE, on);
     }
 
     /** The name label events are recorded under. */

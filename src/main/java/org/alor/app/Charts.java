@@ -82,7 +82,8 @@ public final class Charts {
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         NumberAxis y = new NumberAxis("Test %");
         y.setAutoRangeIncludesZero(false);
-        y.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(5));
+        // whole percents, the step chosen for the range (a fixed 5 left a narrow range with a single tick)
+        y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         XYPlot plot = new XYPlot(ds, x, y, r);
         style(plot);
         JFreeChart chart = new JFreeChart("Accuracy and macro-F1 per round", FONT.deriveFont(Font.BOLD, 15f), plot, true);

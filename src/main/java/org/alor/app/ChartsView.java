@@ -16,7 +16,7 @@ import org.jfree.chart.fx.ChartViewer;
 import java.io.File;
 import java.nio.file.Path;
 
-/** Charts: Overall / Per class / Counts tabs, each exportable as PNG and its data as CSV. */
+/** Charts: Overall / Per class / Counts tabs, each exportable as PNG or SVG and its data as CSV. */
 final class ChartsView {
     private final ChartsViewModel vm;
     private final ShellViewModel shell;
@@ -56,11 +56,15 @@ final class ChartsView {
             tabs.getTabs().add(tab);
         }
         Button png = new Button("Export PNG…", Views.icon("mdi2i-image-outline", 16));
-        png.setOnAction(e -> export(d, true));
+        png.setId("export-png");
+        png.setOnAction(e -> export(d, "png"));
+        Button svg = new Button("Export SVG…", Views.icon("mdi2v-vector-square", 16));
+        svg.setId("export-svg");
+        svg.setOnAction(e -> export(d, "svg"));
         Button csv = new Button("Export CSV…", Views.icon("mdi2f-file-delimited-outline", 16));
-        csv.setOnAction(e -> export(d, false));
-        Label note = Views.muted("SVG export is not available yet.");
-        HBox bar = new HBox(8, Views.title("Charts"), new javafx.scene.layout.Region(), note, png, csv);
+        csv.setId("export-csv");
+        csv.setOnAction(e -> export(d, "csv"));
+        HBox bar = new HBox(8, Views.title("Charts"), new javafx.scene.layout.Region(), png, svg, csv);
         HBox.setHgrow(bar.getChildren().get(1), javafx.scene.layout.Priority.ALWAYS);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 0, 8, 0));
@@ -92,18 +96,20 @@ final class ChartsView {
         return split;
     }
 
-    private void export(ChartData d, boolean png) {
+    private void export(ChartData d, String ext) {
         ChartsViewModel.Kind kind = (ChartsViewModel.Kind) tabs.getSelectionModel().getSelectedItem().getUserData();
         FileChooser chooser = new FileChooser();
-        String ext = png ? "png" : "csv";
         chooser.setInitialFileName(kind.name().toLowerCase(java.util.Locale.ROOT) + "." + ext);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(ext.toUpperCase(java.util.Locale.ROOT), "*." + ext));
         File f = chooser.showSaveDialog(root.getScene().getWindow());
         if (f == null) return;
         Path file = f.toPath();
         Task<Void> t = new TaskJob<>("Exporting " + file.getFileName(), p -> {
-            if (png) ChartsViewModel.exportPng(kind, d, file, 1600, 1000);
-            else ChartsViewModel.exportCsv(kind, d, file);
+            switch (ext) {
+                case "png" -> ChartsViewModel.exportPng(kind, d, file, 1600, 1000);
+                case "svg" -> ChartsViewModel.exportSvg(kind, d, file, 1600, 1000);
+                default -> ChartsViewModel.exportCsv(kind, d, file);
+            }
             return null;
         });
         t.setOnSucceeded(e -> shell.statusProperty().set("Saved " + file));

@@ -67,6 +67,17 @@ public final class ChartsViewModel {
         ChartUtils.saveChartAsPNG(file.toFile(), chart(kind, d), width, height);
     }
 
+    /** The chart as a standalone SVG document (JFreeSVG draws the JFreeChart through its Graphics2D). */
+    public static String svg(Kind kind, ChartData d, int width, int height) {
+        org.jfree.graphics2d.svg.SVGGraphics2D g2 = new org.jfree.graphics2d.svg.SVGGraphics2D(width, height);
+        chart(kind, d).draw(g2, new java.awt.Rectangle(0, 0, width, height));
+        return g2.getSVGDocument();
+    }
+
+    public static void exportSvg(Kind kind, ChartData d, Path file, int width, int height) throws IOException {
+        Files.writeString(file, svg(kind, d, width, height), StandardCharsets.UTF_8);
+    }
+
     public static void exportCsv(Kind kind, ChartData d, Path file) throws IOException {
         Files.writeString(file, csv(kind, d), StandardCharsets.UTF_8);
     }

@@ -23,7 +23,7 @@ import java.util.Optional;
 final class EngineRoundRunner implements RoundRunner {
     @Override
     public int runRound(ProjectStore store, RoundRequest request, JobProgress progress) throws Exception {
-        String method = engineMethod(request.method());
+        String method = firstRoundMethod(store, engineMethod(request.method()), progress);
         CancellationToken token = new CancellationToken();
         Optional<RoundRecord> waiting = store.rounds().stream().filter(r -> r.status() == RoundStatus.LABELING).findFirst();
         if (waiting.isPresent()) {
@@ -31,7 +31,16 @@ final class EngineRoundRunner implements RoundRunner {
             engine(store, waiting.get().method(), waiting.get().strategy(), request, progress, token,
                     (s, round, pending, t) -> { }).runNextRound();
         }
-        RoundEngine engine = engine(store, method, request.strategy().toLowerCase(Locale.ROOT), request, progress, token,
+        String strategy = request.strategy().toLowerCase(Locale.ROOT);
+        // a round interrupted (cancelled, crashed) before selection is continued as it was started
+        Optional<RoundRecord> unfinished = store.rounds().stream()
+                .filter(r -> r.status() != RoundStatus.DONE && r.status() != RoundStatus.LABELING).findFirst();
+        if (unfinished.isPresent()) {
+            method = unfinished.get().method();
+            strategy = unfinished.get().strategy();
+            progress.update("Continuing round " + unfinished.get().index(), -1);
+        }
+        RoundEngine engine = engine(store, method, strategy, request, progress, token,
                 (s, round, pending, t) -> {
                     throw new LabelsPendingException(round, pending.size());
                 });
@@ -58,6 +67,22 @@ final class EngineRoundRunner implements RoundRunner {
                     double fraction = total > 0 ? (double) done / total : -1;
                     progress.update(phase + (message == null || message.isBlank() ? "" : ": " + message), fraction);
                 });
+    }
+
+    /**
+     * A person's round 0 trains on retrieved images only (Round0Mode.RETRIEVED_ONLY). Before retrieval has run
+     * there is nothing to train on, so round 0 uses the zero-shot model (which needs no training data) to rank
+     * the first picks; the chosen method applies from round 1 on, once there are labels (and retrieved images,
+     * after Retrieval → Run retrieval). Running retrieval first would make a first-time user wait about a minute
+     * before seeing anything.
+     */
+    static String firstRoundMethod(ProjectStore store, String method, JobProgress progress) {
+        if (!store.rounds().isEmpty() || method.equals("zeroshot")) return method;
+        boolean nothingToTrainOn = store.samples(org.alor.data.Split.RETRIEVED).isEmpty()
+                && store.currentLabels().values().stream().noneMatch(org.alor.store.LabelState::isLabeled);
+        if (!nothingToTrainOn) return method;
+        progress.update("No retrieved images or labels yet: round 0 uses the zero-shot model", -1);
+        return "zeroshot";
     }
 
     /** The Runs form says ZS/LP/FT/CT/PT; the engine's method names are zeroshot, lp, ft, ct, pt. */

@@ -29,6 +29,11 @@ public record LabelingSession(RoundRecord round, List<ClassInfo> classes, List<Q
     public static final int REFERENCES_PER_CLASS = 4;
 
     public static LabelingSession load(ProjectStore store, int roundIndex, PredictionSource predictions) {
+        return load(store, roundIndex, predictions, true);
+    }
+
+    /** @param retrievedReferences whether retrieved (web) images may serve as class references (off under safe content) */
+    public static LabelingSession load(ProjectStore store, int roundIndex, PredictionSource predictions, boolean retrievedReferences) {
         RoundRecord round = store.round(roundIndex)
                 .orElseThrow(() -> new IllegalArgumentException("the project has no round " + roundIndex));
         SampleFiles files = SampleFiles.of(store);
@@ -46,7 +51,7 @@ public record LabelingSession(RoundRecord round, List<ClassInfo> classes, List<Q
             if (st != null) states.put(sel.sampleId(), st);
             preds.put(sel.sampleId(), List.copyOf(predictions.topK(store, roundIndex, sel.sampleId(), TOP_K)));
         }
-        return new LabelingSession(round, store.classes(), items, states, preds, references(store, files, all));
+        return new LabelingSession(round, store.classes(), items, states, preds, references(store, files, all, retrievedReferences));
     }
 
     /** The latest round that has selections, if any. */
@@ -58,14 +63,15 @@ public record LabelingSession(RoundRecord round, List<ClassInfo> classes, List<Q
         return Optional.empty();
     }
 
-    static Map<Integer, List<Path>> references(ProjectStore store, SampleFiles files, Map<Long, LabelState> labels) {
+    static Map<Integer, List<Path>> references(ProjectStore store, SampleFiles files, Map<Long, LabelState> labels,
+                                               boolean retrieved) {
         Map<Integer, List<Path>> out = new LinkedHashMap<>();
         List<StoredSample> pool = store.samples(Split.POOL);
         for (StoredSample s : pool) {
             LabelState st = labels.get(s.id());
             if (st != null && st.isLabeled()) add(out, st.classId(), files.resolve(s));
         }
-        for (Split split : List.of(Split.RETRIEVED, Split.VAL)) {
+        for (Split split : retrieved ? List.of(Split.RETRIEVED, Split.VAL) : List.of(Split.VAL)) {
             for (StoredSample s : store.samples(split)) {
                 if (s.trueLabel() != null) add(out, s.trueLabel(), files.resolve(s));
             }

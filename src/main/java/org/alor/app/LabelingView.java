@@ -63,8 +63,10 @@ final class LabelingView {
     }
 
     private void load(int round) {
+        boolean safe = model.preferences().safeContent();
         Task<LabelingSession> load = new TaskJob<>("Loading round " + round,
-                p -> LabelingSession.load(project.store(), round, model.services().predictions()));
+                p -> LabelingSession.load(project.store(), round, model.services().predictions(),
+                        RetrievedImageExclusion.showRetrievedImages(project.store(), safe)));
         load.setOnSucceeded(e -> {
             LabelingViewModel vm = new LabelingViewModel(project.store(), load.getValue(), model.preferences().labeler(),
                     model.jobs().storeWriter(), ex -> Platform.runLater(() -> model.report("Saving a label failed", ex)));

@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * how many captions matched and how many images were kept, which classes form the tail, and the
  * retrieved samples per class.
  */
-public record RetrievalData(List<Row> rows, Map<Integer, List<StoredSample>> retrieved) {
+public record RetrievalData(List<Row> rows, Map<Integer, List<StoredSample>> retrieved, boolean showImages) {
     /** The cap of kept images per class (ALOR.md §6.4). */
     public static final int CAP = 500;
 
@@ -36,6 +36,11 @@ public record RetrievalData(List<Row> rows, Map<Integer, List<StoredSample>> ret
     }
 
     public static RetrievalData load(ProjectStore store) {
+        return load(store, false);
+    }
+
+    /** With safe content on, thumbnails are shown only if the project allows them ({@code show_retrieved_images}). */
+    public static RetrievalData load(ProjectStore store, boolean safeContent) {
         SortedMap<Integer, Integer> kept = store.trueLabelCounts(Split.RETRIEVED);
         List<Row> rows = new ArrayList<>();
         for (ClassInfo c : store.classes()) {
@@ -54,7 +59,7 @@ public record RetrievalData(List<Row> rows, Map<Integer, List<StoredSample>> ret
         for (StoredSample s : store.samples(Split.RETRIEVED)) {
             if (s.trueLabel() != null) byClass.computeIfAbsent(s.trueLabel(), k -> new ArrayList<>()).add(s);
         }
-        return new RetrievalData(out, byClass);
+        return new RetrievalData(out, byClass, RetrievedImageExclusion.showRetrievedImages(store, safeContent));
     }
 
     /** Rows sorted by kept images, most first (the long-tail chart's order). */

@@ -95,7 +95,8 @@ final class RetrievalView {
     }
 
     private void load() {
-        Task<RetrievalData> t = new TaskJob<>("Reading retrieval results", p -> RetrievalData.load(project.store()));
+        boolean safe = model.preferences().safeContent();
+        Task<RetrievalData> t = new TaskJob<>("Reading retrieval results", p -> RetrievalData.load(project.store(), safe));
         t.setOnSucceeded(e -> show(t.getValue()));
         t.setOnFailed(e -> model.report("Reading retrieval results failed", t.getException()));
         model.jobs().submit(t);
@@ -126,10 +127,11 @@ final class RetrievalView {
 
     private void buildTable() {
         table.setId("retrieval-classes");
-        table.getColumns().add(col("Class", RetrievalData.Row::name, 170));
-        table.getColumns().add(col("Synonyms", RetrievalData.Row::synonymText, 170));
-        table.getColumns().add(col("Matched", RetrievalData.Row::matched, 70));
-        table.getColumns().add(col("Kept", RetrievalData.Row::kept, 55));
+        // narrow enough that Kept shows without scrolling at the default divider
+        table.getColumns().add(col("Class", RetrievalData.Row::name, 150));
+        table.getColumns().add(col("Synonyms", RetrievalData.Row::synonymText, 120));
+        table.getColumns().add(col("Matched", RetrievalData.Row::matched, 68));
+        table.getColumns().add(col("Kept", RetrievalData.Row::kept, 52));
         table.setRowFactory(tv -> new TableRow<>() {
             @Override
             protected void updateItem(RetrievalData.Row r, boolean empty) {
@@ -156,18 +158,69 @@ final class RetrievalView {
         SampleFiles files = SampleFiles.of(project.store());
         List<StoredSample> list = data.retrieved().getOrDefault(r.classId(), List.of());
         if (list.isEmpty()) thumbs.getChildren().add(Views.muted("No images kept for this class — a tail class: TFS labels it first."));
+        boolean show = data.showImages();
+        if (!show && !list.isEmpty()) {
+            Button allow = new Button("Show retrieved images of this project");
+            allow.setId("allow-retrieved-images");
+            allow.setOnAction(e -> allowImages());
+            thumbs.getChildren().add(new VBox(4, Views.muted("Safe content is on: retrieved web images are hidden until you allow them."), allow));
+        }
         for (StoredSample s : list.subList(0, Math.min(list.size(), 120))) {
-            ImageView v = new ImageView(images.get(files.resolve(s)));
-            v.setFitWidth(96);
-            v.setFitHeight(72);
-            v.setPreserveRatio(true);
+            Node picture;
+            if (show) {
+                ImageView v = new ImageView(images.get(files.resolve(s)));
+                v.setFitWidth(96);
+                v.setFitHeight(72);
+                v.setPreserveRatio(true);
+                picture = v;
+            } else {
+                Label hidden = new Label("hidden", Views.icon("mdi2e-eye-off-outline", 20));
+                hidden.setContentDisplay(javafx.scene.control.ContentDisplay.TOP);
+                hidden.setMinSize(96, 72);
+                hidden.setMaxSize(96, 72);
+                hidden.setAlignment(Pos.CENTER);
+                hidden.getStyleClass().addAll("thumb-placeholder", "safe-placeholder");
+                picture = hidden;
+            }
             Label caption = new Label(provenanceLine(s.provenanceJson()));
             caption.setMaxWidth(96);
             caption.getStyleClass().add("thumb-caption");
-            VBox cell = new VBox(2, v, caption);
+            VBox cell = new VBox(2, picture, caption);
+            cell.getStyleClass().add("retrieved-thumb");
+            cell.setUserData(s);
             javafx.scene.control.Tooltip.install(cell, new javafx.scene.control.Tooltip(s.path() + "\n" + s.provenanceJson()));
+            MenuItem exclude = new MenuItem("Exclude image");
+            exclude.setId("exclude-image");
+            exclude.setOnAction(e -> exclude(s));
+            ContextMenu menu = new ContextMenu(exclude);
+            cell.setOnContextMenuRequested(e -> menu.show(cell, e.getScreenX(), e.getScreenY()));
             thumbs.getChildren().add(cell);
         }
+    }
+
+    /** Right-click → Exclude image: training ignores it from now on and retrieval re-runs skip it. */
+    void exclude(StoredSample s) {
+        Task<Void> t = new TaskJob<>("Excluding " + s.path(), p -> {
+            RetrievedImageExclusion.exclude(project.store(), s);
+            return null;
+        });
+        t.setOnSucceeded(e -> {
+            model.statusProperty().set("Excluded " + s.path() + " (retrieval will not bring it back)");
+            model.refreshOverview();
+            load();
+        });
+        t.setOnFailed(e -> model.report("Excluding the image failed", t.getException()));
+        model.jobs().submit(t);
+    }
+
+    private void allowImages() {
+        Task<Void> t = new TaskJob<>("Allowing retrieved images", p -> {
+            project.store().settings().set(RetrievedImageExclusion.SHOW_RETRIEVED_IMAGES, true);
+            return null;
+        });
+        t.setOnSucceeded(e -> load());
+        t.setOnFailed(e -> model.report("Saving the setting failed", t.getException()));
+        model.jobs().submit(t);
     }
 
     /** The first of caption / synonym / score in a provenance JSON, for a one-line caption. */

@@ -60,6 +60,13 @@ final class RunsView {
             root.getChildren().add(Views.muted("The round engine is not part of this build yet; the history below is read from the store."));
         } else {
             root.getChildren().add(form());
+            if (project.overview().rounds() == 0 && project.overview().countsBySplit().getOrDefault(Split.RETRIEVED, 0) == 0) {
+                Label hint = Views.muted("No retrieved images yet: round 0 ranks its picks with the zero-shot model. "
+                        + "Run Retrieval first to train round 0 on open data.");
+                hint.setId("round0-hint");
+                hint.setWrapText(true);
+                root.getChildren().add(hint);
+            }
         }
         table.setId("round-table");
         table.setPlaceholder(new Label("No rounds yet."));
@@ -78,8 +85,10 @@ final class RunsView {
     private Node form() {
         ComboBox<String> method = new ComboBox<>(FXCollections.observableArrayList("CT", "LP", "FT", "PT", "ZS"));
         method.setValue("CT");
+        method.setId("round-method");
         ComboBox<String> strategy = new ComboBox<>(FXCollections.observableArrayList("TFS", "Random", "Entropy", "Margin"));
         strategy.setValue("TFS");
+        strategy.setId("round-strategy");
         Spinner<Integer> budget = new Spinner<>(1, 100000, Math.max(1, project.overview().classes().size()));
         Spinner<Integer> epochs = new Spinner<>(1, 1000, 10);
         Spinner<Integer> batch = new Spinner<>(1, 4096, model.preferences().batchSize());
@@ -124,7 +133,9 @@ final class RunsView {
                     budget.getValue(), epochs.getValue(), batch.getValue(), precision.getValue());
             curves.removeAllSeries();
             long t0 = System.nanoTime();
-            Task<Integer> t = new TaskJob<>("Round", p -> model.services().rounds().get().runRound(project.store(), req, p), this::point);
+            Task<Integer> t = new TaskJob<>("Round", p -> {
+                return model.services().rounds().get().runRound(project.store(), req, p);
+            }, this::point);
             bar.progressProperty().bind(t.progressProperty());
             message.textProperty().bind(t.messageProperty());
             t.progressProperty().addListener((o, a, v) -> eta.setText(eta(v.doubleValue(), System.nanoTime() - t0)));
@@ -133,6 +144,7 @@ final class RunsView {
                     loadHistory();
                     model.refreshOverview();
                 }
+                if (s == Worker.State.SUCCEEDED) showPicks(t.getValue());
             });
             live.setVisible(true);
             live.setManaged(true);
@@ -143,6 +155,13 @@ final class RunsView {
         VBox box = new VBox(10, row, live);
         box.setPadding(new Insets(0, 0, 6, 0));
         return box;
+    }
+
+    /** A round that stopped for labeling goes straight to the Label page with its picks. */
+    private void showPicks(Integer round) {
+        if (round == null) return;
+        project.store().round(round).filter(r -> r.status() == org.alor.store.RoundStatus.LABELING)
+                .ifPresent(r -> model.pageProperty().set(Page.LABEL));
     }
 
     private void point(String series, double x, double y) {

@@ -49,6 +49,14 @@ final class SettingsView {
         form.addRow(3, new Label("Cache folder"), new HBox(6, cache, browse));
         form.addRow(4, new Label("Theme"), theme);
         form.addRow(5, new Label("Labeler name"), labeler, Views.muted("recorded with every label"));
+        javafx.scene.control.CheckBox demo = new javafx.scene.control.CheckBox("Demo mode");
+        demo.setId("demo-mode");
+        demo.selectedProperty().bindBidirectional(vm.demoModeProperty());
+        javafx.scene.control.CheckBox safe = new javafx.scene.control.CheckBox("Safe content");
+        safe.setId("safe-content");
+        safe.selectedProperty().bindBidirectional(vm.safeContentProperty());
+        form.addRow(6, new Label("Talks"), demo, Views.muted("large fonts, high contrast; ALOR vs Random on Home"));
+        form.addRow(7, new Label(""), safe, Views.muted("retrieved web images show as placeholders unless a project allows them"));
         Label error = new Label();
         error.getStyleClass().add("error-text");
         error.textProperty().bind(vm.errorProperty());

@@ -19,6 +19,8 @@ public final class SettingsViewModel {
     private final StringProperty cacheFolder = new SimpleStringProperty();
     private final ObjectProperty<AppPreferences.Theme> theme = new SimpleObjectProperty<>();
     private final StringProperty labeler = new SimpleStringProperty();
+    private final javafx.beans.property.BooleanProperty demoMode = new javafx.beans.property.SimpleBooleanProperty();
+    private final javafx.beans.property.BooleanProperty safeContent = new javafx.beans.property.SimpleBooleanProperty();
     private final StringProperty error = new SimpleStringProperty("");
 
     public SettingsViewModel(AppPreferences prefs) {
@@ -29,6 +31,12 @@ public final class SettingsViewModel {
         cacheFolder.set(prefs.cacheFolder().toString());
         theme.set(prefs.theme());
         labeler.set(prefs.labeler());
+        demoMode.set(prefs.demoMode());
+        safeContent.set(prefs.safeContent());
+        // safe content follows demo mode when it is switched on here (ALOR.md §6 Safety)
+        demoMode.addListener((o, a, on) -> {
+            if (on) safeContent.set(true);
+        });
     }
 
     /** Writes the settings; returns the problem (also in {@link #errorProperty()}) if one is invalid. */
@@ -48,6 +56,8 @@ public final class SettingsViewModel {
         prefs.setCacheFolder(Path.of(cacheFolder.get().strip()));
         prefs.setTheme(theme.get());
         prefs.setLabeler(labeler.get());
+        prefs.setDemoMode(demoMode.get());
+        prefs.setSafeContent(safeContent.get());
         error.set("");
         return Optional.empty();
     }
@@ -74,6 +84,14 @@ public final class SettingsViewModel {
 
     public StringProperty labelerProperty() {
         return labeler;
+    }
+
+    public javafx.beans.property.BooleanProperty demoModeProperty() {
+        return demoMode;
+    }
+
+    public javafx.beans.property.BooleanProperty safeContentProperty() {
+        return safeContent;
     }
 
     public StringProperty errorProperty() {

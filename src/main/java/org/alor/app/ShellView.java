@@ -29,6 +29,7 @@ import java.util.Map;
 public final class ShellView {
     static final String LIGHT_CSS = ShellView.class.getResource("app.css").toExternalForm();
     static final String DARK_CSS = ShellView.class.getResource("dark.css").toExternalForm();
+    static final String DEMO_CSS = ShellView.class.getResource("demo.css").toExternalForm();
 
     private final ShellViewModel model;
     private final BorderPane root = new BorderPane();
@@ -64,11 +65,28 @@ public final class ShellView {
         scene.getStylesheets().setAll(LIGHT_CSS);
         applyTheme(scene, model.themeProperty().get());
         model.themeProperty().addListener((o, a, t) -> applyTheme(scene, t));
+        applyDemo(scene, model.demoModeProperty().get());
+        model.demoModeProperty().addListener((o, a, on) -> applyDemo(scene, on));
     }
 
-    private static void applyTheme(Scene scene, AppPreferences.Theme theme) {
+    private void applyTheme(Scene scene, AppPreferences.Theme theme) {
         scene.getStylesheets().remove(DARK_CSS);
         if (theme == AppPreferences.Theme.DARK) scene.getStylesheets().add(DARK_CSS);
+        applyDemo(scene, model.demoModeProperty().get());
+    }
+
+    /** Demo mode's large fonts and high contrast go last, over either theme. */
+    private static void applyDemo(Scene scene, boolean on) {
+        scene.getStylesheets().remove(DEMO_CSS);
+        if (on) scene.getStylesheets().add(DEMO_CSS);
+    }
+
+    /** Demo mode's ALOR vs Random page in the centre (from Home). */
+    public void showDemo() {
+        DemoViewModel vm = new DemoViewModel(SampleProject.userDataDir().resolve("demo"), javafx.application.Platform::runLater);
+        wizard = new DemoView(vm, model).root();
+        railGroup.selectToggle(null);
+        centre.getChildren().setAll(wizard);
     }
 
     /** Shows the new-project wizard in the centre. */
@@ -100,7 +118,7 @@ public final class ShellView {
             return Views.empty(page.icon(), page.title(), "Open or create a project first (Home).");
         }
         return switch (page) {
-            case HOME -> new StartView(model, this::showWizard).root();
+            case HOME -> new StartView(model, this::showWizard, this::showDemo).root();
             case DATA -> new DataView(project).root();
             case RETRIEVAL -> new RetrievalView(model, project).root();
             case RUNS -> new RunsView(model, project).root();

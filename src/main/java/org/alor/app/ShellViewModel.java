@@ -43,6 +43,7 @@ public final class ShellViewModel {
     private final BooleanProperty jobRunning = new SimpleBooleanProperty(false);
     private final StringProperty device = new SimpleStringProperty();
     private final ObjectProperty<AppPreferences.Theme> theme = new SimpleObjectProperty<>();
+    private final BooleanProperty demoMode = new SimpleBooleanProperty(false);
     private final ObjectProperty<ErrorReport> lastError = new SimpleObjectProperty<>();
     private Task<?> currentJob;
     private Consumer<ErrorReport> errorSink = r -> { };
@@ -55,6 +56,7 @@ public final class ShellViewModel {
         recentProjects.setAll(recent.list());
         device.set(DeviceLabel.describe(preferences.device(), preferences.threads()));
         theme.set(preferences.theme());
+        demoMode.set(preferences.demoMode());
     }
 
     // ---- jobs ---------------------------------------------------------------------------------
@@ -182,6 +184,17 @@ public final class ShellViewModel {
     public void applyPreferences() {
         device.set(DeviceLabel.describe(preferences.device(), preferences.threads()));
         theme.set(preferences.theme());
+        demoMode.set(preferences.demoMode());
+    }
+
+    /** Demo mode for talks (large fonts, high contrast; safe content follows it unless set explicitly). */
+    public void setDemoMode(boolean on) {
+        preferences.setDemoMode(on);
+        demoMode.set(on);
+    }
+
+    public BooleanProperty demoModeProperty() {
+        return demoMode;
     }
 
     // ---- accessors ----------------------------------------------------------------------------

@@ -25,7 +25,7 @@ final class StartView {
     private final ShellViewModel model;
     private final BorderPane root = new BorderPane();
 
-    StartView(ShellViewModel model, Runnable newProject) {
+    StartView(ShellViewModel model, Runnable newProject, Runnable demo) {
         this.model = model;
         Button sample = big("Open sample project", "mdi2b-bird", "A small bird world to try ALOR in a minute");
         sample.setId("open-sample");
@@ -42,6 +42,18 @@ final class StartView {
         HBox sampleWrap = new HBox(sample);
         model.services().sampleProject().unavailableReason().ifPresent(r -> Tooltip.install(sampleWrap, new Tooltip(r)));
         HBox buttons = new HBox(16, sampleWrap, create, open);
+        Button race = new Button("ALOR vs Random (demo)", Views.icon("mdi2p-presentation-play", 18));
+        race.setId("open-demo");
+        race.setTooltip(new Tooltip("Plays rounds with an oracle on two copies of the sample world and animates both curves"));
+        race.setOnAction(e -> demo.run());
+        race.setDisable(model.services().sampleProject().unavailableReason().isPresent());
+        Button demoMode = new Button();
+        demoMode.setId("toggle-demo-mode");
+        demoMode.textProperty().bind(javafx.beans.binding.Bindings.when(model.demoModeProperty())
+                .then("Leave demo mode").otherwise("Demo mode (large fonts, high contrast)"));
+        demoMode.setOnAction(e -> model.setDemoMode(!model.demoModeProperty().get()));
+        HBox demoRow = new HBox(12, race, demoMode);
+        demoRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         Label recentTitle = new Label("Recent projects");
         recentTitle.getStyleClass().add("section-title");
@@ -61,7 +73,7 @@ final class StartView {
 
         Label welcome = Views.title("ALOR Studio");
         Label tagline = Views.muted("Active learning with open resources: adapt CLIP, retrieve from open data, label the tail first.");
-        VBox box = new VBox(18, welcome, tagline, buttons, recentTitle, recent);
+        VBox box = new VBox(18, welcome, tagline, buttons, demoRow, recentTitle, recent);
         box.setPadding(Views.pagePadding());
         box.setMaxWidth(980);
         VBox.setVgrow(recent, javafx.scene.layout.Priority.ALWAYS);

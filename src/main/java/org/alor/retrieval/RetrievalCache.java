@@ -3,6 +3,7 @@ package org.alor.retrieval;
 import org.alor.data.SampleRecord;
 import org.alor.data.Split;
 import org.alor.store.ProjectStore;
+import org.alor.store.RetrievedExclusions;
 import org.alor.store.RetrievedSamples;
 import org.alor.store.StoredSample;
 
@@ -54,6 +55,8 @@ public final class RetrievalCache {
         for (List<KeptItem> list : kept.values()) {
             for (KeptItem k : list) wanted.put(Provenance.identity(k.classId(), k.record().shard(), k.record().key()), k);
         }
+        // images a person excluded (Retrieval view) never come back
+        wanted.keySet().removeAll(RetrievedExclusions.all(store));
         List<Long> drop = new ArrayList<>();
         List<Path> dropFiles = new ArrayList<>();
         for (Map.Entry<String, StoredSample> e : existing.entrySet()) {
@@ -83,6 +86,11 @@ public final class RetrievalCache {
         }
         if (!records.isEmpty()) store.insertRetrieved(records, provenance);
         return new SyncResult(records.size(), removed, failures);
+    }
+
+    /** The identity {@link RetrievedExclusions} records for a retrieved sample, from its provenance JSON (null if unreadable). */
+    public static String exclusionIdentity(String provenanceJson) {
+        return provenanceJson == null ? null : Provenance.identityOf(provenanceJson);
     }
 
     private static String identity(KeptItem k) {

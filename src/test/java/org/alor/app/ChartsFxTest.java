@@ -93,5 +93,23 @@ class ChartsFxTest {
         Path csv = dir.resolve("counts.csv");
         ChartsViewModel.exportCsv(ChartsViewModel.Kind.COUNTS, d, csv);
         assertThat(Files.readAllLines(csv)).first().isEqualTo("class_id,class,labeled,retrieved");
+        assertThat(robot.lookup("#export-svg").tryQuery()).isPresent();
+    }
+
+    @Test
+    void everyChartExportsAsAValidSvgDocument() throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.dataProperty().get() != null);
+        ChartData d = vm.dataProperty().get();
+        for (ChartsViewModel.Kind k : ChartsViewModel.Kind.values()) {
+            Path svg = dir.resolve(k.name().toLowerCase(java.util.Locale.ROOT) + ".svg");
+            ChartsViewModel.exportSvg(k, d, svg, 800, 500);
+            javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false); // offline: the SVG 1.1 DOCTYPE is not fetched
+            org.w3c.dom.Element root = f.newDocumentBuilder().parse(svg.toFile()).getDocumentElement();
+            assertThat(root.getLocalName()).as(k + " root element").isEqualTo("svg");
+            assertThat(root.getAttribute("width")).isEqualTo("800");
+            assertThat(Files.readString(svg)).as(k + " draws text").contains("<text");
+        }
     }
 }

@@ -188,6 +188,11 @@ class LabelingViewModelTest {
         Map<Integer, List<Path>> all = s.references();
         assertThat(all.get(0)).anySatisfy(p -> assertThat(p.toString()).contains("retrieval"));
         assertThat(all.values()).allSatisfy(l -> assertThat(l).hasSizeLessThanOrEqualTo(LabelingSession.REFERENCES_PER_CLASS));
+
+        // safe content without the project's permission: no retrieved (web) image as a reference
+        LabelingSession safe = LabelingSession.load(store, 2, SyntheticBirds.truthFirst(), false);
+        assertThat(safe.references().values()).allSatisfy(l -> assertThat(l).noneSatisfy(p -> assertThat(p.toString()).contains("retrieval")));
+        assertThat(safe.references().get(cls).get(0)).isEqualTo(items.get(0).file());
     }
 
     @Test

@@ -168,7 +168,8 @@ final class SyntheticBirds {
                 Files.createDirectories(f.getParent());
                 ImageIO.write(bird(s, 320, 240, rnd), "png", f.toFile());
                 records.add(new SampleRecord(rel, Split.RETRIEVED, c.id(), 320, 240, "h" + c.id() + "-" + i));
-                prov.add("{\"corpus\":\"synthetic\",\"synonym\":\"" + s.common() + "\",\"score\":0.31}");
+                prov.add("{\"corpus\":\"synthetic\",\"shard\":\"synthetic-000\",\"key\":\"" + c.id() + "-" + i
+                        + "\",\"synonym\":\"" + s.common() + "\",\"score\":0.31,\"class\":" + c.id() + "}");
             }
         }
         store.insertRetrieved(records, prov);
