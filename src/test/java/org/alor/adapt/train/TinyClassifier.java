@@ -1,5 +1,7 @@
 package org.alor.adapt.train;
 
+import org.alor.clip.NoGradient;
+
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -69,8 +71,11 @@ final class TinyClassifier implements AutoCloseable {
     void copyFrom(TinyClassifier other) {
         List<Parameter> mine = parameters();
         List<Parameter> theirs = other.parameters();
-        for (int i = 0; i < mine.size(); i++) {
-            mine.get(i).getArray().muli(0).addi(theirs.get(i).getArray());
+        // in-place writes to leaves need autograd off, which is per thread in PyTorch (on by default on some threads)
+        try (NoGradient ignored = NoGradient.enter()) {
+            for (int i = 0; i < mine.size(); i++) {
+                mine.get(i).getArray().set(new ai.djl.ndarray.index.NDIndex("..."), theirs.get(i).getArray());
+            }
         }
     }
 
