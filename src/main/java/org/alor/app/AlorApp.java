@@ -30,10 +30,29 @@ public class AlorApp extends Application {
         Scene scene = new Scene(view.root(), 1280, 800);
         view.install(scene);
         stage.setScene(scene);
+        stage.setOnCloseRequest(event -> {
+            if (!confirmCloseWhileBusy()) event.consume();
+        });
         stage.show();
         java.util.Optional<Path> requested = projectArgument(getParameters().getRaw());
         if (requested.isPresent()) model.openProject(requested.get());
         else model.openSampleProject();
+    }
+
+    /**
+     * Closing while a job runs asks first; on yes the job is cancelled. Every step of a round or a retrieval is
+     * committed as it finishes, so the project reopens consistent and the job resumes where it stopped.
+     */
+    private boolean confirmCloseWhileBusy() {
+        if (model == null || !model.jobRunningProperty().get()) return true;
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "A job is still running. Cancel it and close ALOR Studio? Its finished steps are saved; starting it again"
+                        + " continues where it stopped.",
+                javafx.scene.control.ButtonType.YES, javafx.scene.control.ButtonType.NO);
+        ask.setHeaderText("Close while a job is running?");
+        boolean close = ask.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.YES).isPresent();
+        if (close) model.cancelJob();
+        return close;
     }
 
     static Optional<Path> projectArgument(List<String> args) {

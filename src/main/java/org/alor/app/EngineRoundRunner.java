@@ -62,11 +62,7 @@ final class EngineRoundRunner implements RoundRunner {
                 Selectors.byName(strategy), labeler)
                 .withBackend(backend)
                 .withCancellation(token)
-                .withProgress((phase, done, total, message) -> {
-                    if (progress.isCancelled()) token.cancel();
-                    double fraction = total > 0 ? (double) done / total : -1;
-                    progress.update(phase + (message == null || message.isBlank() ? "" : ": " + message), fraction);
-                });
+                .withProgress(new LiveProgress(progress, token));
     }
 
     /**
@@ -89,5 +85,33 @@ final class EngineRoundRunner implements RoundRunner {
     static String engineMethod(String shown) {
         String m = shown.trim().toLowerCase(Locale.ROOT);
         return m.equals("zs") ? "zeroshot" : m;
+    }
+
+    /** Engine progress → the status bar and the Runs page's live loss and validation-accuracy curves. */
+    static final class LiveProgress implements org.alor.loop.ProgressListener {
+        private final JobProgress progress;
+        private final CancellationToken token;
+
+        LiveProgress(JobProgress progress, CancellationToken token) {
+            this.progress = progress;
+            this.token = token;
+        }
+
+        @Override
+        public void progress(String phase, long done, long total, String message) {
+            if (progress.isCancelled()) token.cancel();
+            double fraction = total > 0 ? (double) done / total : -1;
+            progress.update(phase + (message == null || message.isBlank() ? "" : ": " + message), fraction);
+        }
+
+        @Override
+        public void trainingStep(int epoch, int step, int steps, double loss, double imagesPerSecond) {
+            progress.metric("train loss", (epoch - 1) + (double) step / Math.max(1, steps), loss);
+        }
+
+        @Override
+        public void epochScore(int epoch, double valAccuracy) {
+            if (!Double.isNaN(valAccuracy)) progress.metric("val accuracy", epoch, valAccuracy);
+        }
     }
 }

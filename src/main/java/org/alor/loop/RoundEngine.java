@@ -471,6 +471,7 @@ public final class RoundEngine {
 
             @Override
             public void epochFinished(int epoch, int epochs, double valAccuracy) {
+                progress.epochScore(epoch, valAccuracy);
                 progress.progress("training", epoch, epochs, Double.isNaN(valAccuracy)
                         ? String.format("epoch %d/%d", epoch, epochs)
                         : String.format("epoch %d/%d: val accuracy %.2f%%", epoch, epochs, 100 * valAccuracy));
@@ -479,6 +480,7 @@ public final class RoundEngine {
             @Override
             public void stepFinished(int epoch, int epochs, int step, int steps, double loss, double imagesPerSecond,
                                      double etaSeconds) {
+                progress.trainingStep(epoch, step, steps, loss, imagesPerSecond);
                 progress.progress("step", step, steps, String.format(java.util.Locale.ROOT,
                         "epoch %d/%d step %d/%d: loss %.4f, %.1f images/s, ETA %.0f s", epoch, epochs, step, steps, loss,
                         imagesPerSecond, etaSeconds));
