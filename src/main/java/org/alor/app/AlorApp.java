@@ -24,7 +24,12 @@ public class AlorApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        model = new ShellViewModel(jobs, services(), AppPreferences.user());
+        AppPreferences preferences = AppPreferences.user();
+        // the engine's CLIP backend reads the device preference when it first loads a checkpoint
+        if (System.getProperty("alor.device") == null) {
+            System.setProperty("alor.device", preferences.device().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        model = new ShellViewModel(jobs, services(), preferences);
         ShellView view = new ShellView(model);
         stage.titleProperty().bind(model.titleProperty());
         Scene scene = new Scene(view.root(), 1280, 800);
@@ -34,6 +39,7 @@ public class AlorApp extends Application {
             if (!confirmCloseWhileBusy()) event.consume();
         });
         stage.show();
+        model.detectDevice();
         java.util.Optional<Path> requested = projectArgument(getParameters().getRaw());
         if (requested.isPresent()) model.openProject(requested.get());
         else model.openSampleProject();

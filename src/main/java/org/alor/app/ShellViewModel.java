@@ -181,6 +181,22 @@ public final class ShellViewModel {
 
     // ---- settings -------------------------------------------------------------------------------
 
+    /**
+     * Asks DJL which device the preference resolves to ("GPU 0: …" or "CPU, 2 threads") in the background
+     * (the first call loads the PyTorch natives, about a second) and shows it in the status bar.
+     */
+    public Task<String> detectDevice() {
+        String preference = preferences.device().name().toLowerCase(java.util.Locale.ROOT);
+        Task<String> task = new Task<>() {
+            @Override
+            protected String call() {
+                return org.alor.clip.Devices.describe(org.alor.clip.Devices.select(preference));
+            }
+        };
+        task.setOnSucceeded(e -> device.set(task.getValue()));
+        return jobs.submit(task);
+    }
+
     public void applyPreferences() {
         device.set(DeviceLabel.describe(preferences.device(), preferences.threads()));
         theme.set(preferences.theme());
