@@ -5,10 +5,6 @@ final class DeviceLabel {
     private DeviceLabel() {
     }
 
-    static String describe() {
-        return describe(AppPreferences.Device.AUTO, 0);
-    }
-
     static String describe(AppPreferences.Device preferred, int threads) {
         int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         String cpu = "CPU, " + n + " threads";

@@ -109,7 +109,7 @@ public final class NewProjectWizardModel {
     }
 
     /** The checkpoint as checked: what the summary and the step show. */
-    public record CheckpointInfo(Path path, String description, long parameters, String contentHash) {
+    public record CheckpointInfo(Path path, String description, long parameters, String contentHash, String device) {
     }
 
     private final BackgroundJobs jobs;
@@ -214,7 +214,8 @@ public final class NewProjectWizardModel {
         if (p == null || !Files.exists(p)) return null;
         Task<CheckpointInfo> t = new TaskJob<>("Checking the checkpoint", progress -> {
             LoadedCheckpoint c = CheckpointLoader.load(p);
-            return new CheckpointInfo(p, c.description(), c.parameterCount(), c.contentHash());
+            String device = org.alor.clip.Devices.describe(org.alor.clip.Devices.select(System.getProperty("alor.device", "auto")));
+            return new CheckpointInfo(p, c.description(), c.parameterCount(), c.contentHash(), device);
         });
         checkpointTask = t;
         checkpointRunning.set(true);

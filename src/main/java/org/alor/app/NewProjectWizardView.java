@@ -211,7 +211,7 @@ final class NewProjectWizardView {
         info.textProperty().bind(Bindings.createStringBinding(() -> {
             NewProjectWizardModel.CheckpointInfo c = m.checkpointInfoProperty().get();
             return c == null ? "" : c.description() + "\n" + String.format(java.util.Locale.ROOT, "%,d parameters", c.parameters())
-                    + " · will run on " + DeviceLabel.describe();
+                    + " · will run on " + c.device();
         }, m.checkpointInfoProperty()));
         GridPane g = form();
         g.addRow(0, new Label("Checkpoint"), new HBox(6, withBrowse(path, false), check, busy), error(NewProjectWizardModel.F_CHECKPOINT));
