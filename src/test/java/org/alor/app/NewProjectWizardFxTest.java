@@ -85,7 +85,7 @@ class NewProjectWizardFxTest {
         robot.clickOn("#wizard-check-checkpoint");
         waitUntil(() -> model.checkpointInfoProperty().get() != null || !model.checkpointErrorProperty().get().isEmpty());
         assertThat(model.checkpointErrorProperty().get()).isEmpty();
-        assertThat(robot.lookup("#wizard-checkpoint-info").queryLabeled().getText()).contains("parameters");
+        assertThat(robot.lookup("#wizard-checkpoint-info").queryLabeled().getText()).contains("parameters").contains("will run on CPU");
         robot.clickOn("#wizard-next");
 
         robot.interact(() -> robot.lookup("#wizard-corpus").<TextField>query().setText(base.resolve("no-corpus").toString()));
