@@ -2,11 +2,14 @@ package org.alor.adapt;
 
 import java.util.Map;
 
-/** A linear head on normalised image features: probabilities = softmax(scale · W · normalise(f)). */
-final class HeadModel implements AdaptedModel {
-    private final TextHead head;
-    private final float scale;
-    private final Map<String, Object> summary;
+/**
+ * A linear head on normalised image features: probabilities = softmax(scale · W · normalise(f)). LP and ZS
+ * results are exactly this; FT/CT/PT results extend it with what else they trained.
+ */
+class HeadModel implements AdaptedModel {
+    final TextHead head;
+    final float scale;
+    final Map<String, Object> summary;
 
     HeadModel(TextHead head, float scale, Map<String, Object> summary) {
         this.head = head;

@@ -5,53 +5,26 @@ import org.alor.clip.SafetensorsWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The result of PT: the text features of the learned prompts as a head on cached image features, scaled by CLIP's
  * own logit scale. Keeps the contexts so they can be saved.
  */
-public final class PromptTunedModel implements AdaptedModel {
-    private final TextHead head;
-    private final float scale;
-    private final Map<String, Object> summary;
+public final class PromptTunedModel extends HeadModel {
     private final long[] contextShape;
     private final float[] contexts;
 
     PromptTunedModel(TextHead head, float scale, Map<String, Object> summary, long[] contextShape, float[] contexts) {
-        this.head = head;
-        this.scale = scale;
-        this.summary = Collections.unmodifiableMap(new LinkedHashMap<>(summary));
+        super(head, scale, summary);
         this.contextShape = contextShape.clone();
         this.contexts = contexts;
     }
 
-    @Override
-    public int numClasses() {
-        return head.numClasses();
-    }
 
-    @Override
-    public float[][] probabilities(float[][] imageFeatures) {
-        return head.probabilities(imageFeatures, scale);
-    }
 
-    @Override
-    public float[][] classifierWeights() {
-        return head.weights();
-    }
 
-    @Override
-    public float logitScale() {
-        return scale;
-    }
 
-    @Override
-    public Map<String, Object> summary() {
-        return summary;
-    }
 
     /** The learned contexts [C, 16, W] ({@value SavedModels#CONTEXTS_FILE}) and the head they give. */
     @Override

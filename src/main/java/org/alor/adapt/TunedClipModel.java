@@ -8,8 +8,6 @@ import org.alor.clip.Tensor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -18,28 +16,23 @@ import java.util.function.Function;
  * The result of FT or CT: a CLIP whose image tower changed, with its head. Val/test/pool features come from
  * re-encoding the images with the adapted tower ({@link #imageFeatures}); close the model to free its weights.
  */
-public final class TunedClipModel implements AdaptedModel {
+public final class TunedClipModel extends HeadModel {
     public static final String TOWERS_FILE = "towers.safetensors";
 
     private final String method;
     private final ClipModel model;
-    private final TextHead head;
-    private final float scale;
     private final ImageSource images;
     private final int threads;
-    private final Map<String, Object> summary;
     private final List<String> changedPrefixes;
 
     /** @param changedPrefixes OpenCLIP name prefixes of the tensors the method trained ("" = every tensor) */
     public TunedClipModel(String method, ClipModel model, TextHead head, float scale, ImageSource images, int threads,
                           Map<String, Object> summary, List<String> changedPrefixes) {
+        super(head, scale, summary);
         this.method = method;
         this.model = model;
-        this.head = head;
-        this.scale = scale;
         this.images = images;
         this.threads = threads;
-        this.summary = Collections.unmodifiableMap(new LinkedHashMap<>(summary));
         this.changedPrefixes = List.copyOf(changedPrefixes);
     }
 
@@ -47,35 +40,15 @@ public final class TunedClipModel implements AdaptedModel {
         return model;
     }
 
-    @Override
-    public int numClasses() {
-        return head.numClasses();
-    }
 
     @Override
     public float[][] imageFeatures(List<Long> sampleIds, Function<List<Long>, float[][]> cached) {
         return ImageFeatureEncoder.encode(model, images, sampleIds, threads, () -> false);
     }
 
-    @Override
-    public float[][] probabilities(float[][] imageFeatures) {
-        return head.probabilities(imageFeatures, scale);
-    }
 
-    @Override
-    public float[][] classifierWeights() {
-        return head.weights();
-    }
 
-    @Override
-    public float logitScale() {
-        return scale;
-    }
 
-    @Override
-    public Map<String, Object> summary() {
-        return summary;
-    }
 
     /** {@value #TOWERS_FILE}: the trained tensors under their OpenCLIP names; plus the head (see {@link SavedModels}). */
     @Override
