@@ -8,7 +8,7 @@ import org.alor.store.ProjectStore;
 import org.alor.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -32,20 +32,14 @@ public final class EmbedCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PROJECT_DIR")
     Path projectDir;
 
-    @Option(names = "--batch", defaultValue = "32", description = "Images per encoder batch (default: ${DEFAULT-VALUE}).")
-    int batch;
-
-    @Option(names = "--threads", defaultValue = "2", description = "Image decoding threads (default: ${DEFAULT-VALUE}).")
-    int threads;
-
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu, gpu or gpu:N (default: ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin
+    EncodingOptions encoding;
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        if (batch < 1 || threads < 1) return usage(err, "--batch and --threads must be >= 1");
+        if (encoding.problem() != null) return usage(err, encoding.problem());
         if (!Files.isRegularFile(projectDir.resolve(ProjectStore.DATABASE_FILE))) {
             return usage(err, projectDir + " is not an ALOR project (no " + ProjectStore.DATABASE_FILE + ")");
         }
@@ -53,9 +47,9 @@ public final class EmbedCommand implements Callable<Integer> {
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = CancelOnInterrupt.install(cancelled, finished);
         try (ProjectStore store = ProjectStore.open(projectDir)) {
-            Device dev = Devices.select(device);
+            Device dev = Devices.select(encoding.device);
             try (ProjectCheckpoint checkpoint = ProjectCheckpoint.open(store, dev)) {
-                ProjectEmbedder embedder = new ProjectEmbedder(store, checkpoint, batch, threads);
+                ProjectEmbedder embedder = new ProjectEmbedder(store, checkpoint, encoding.batch, encoding.threads);
                 ConsoleProgress bar = new ConsoleProgress("embedding");
                 ProjectEmbedder.Report r = embedder.embed(ProjectEmbedder.allSplits(), bar::update, cancelled::get);
                 for (ProjectEmbedder.Failure f : r.failures()) err.println("skipped " + f);

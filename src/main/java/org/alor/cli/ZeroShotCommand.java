@@ -21,6 +21,7 @@ import org.alor.synth.Spearman;
 import org.alor.synth.WorldFrequencies;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -64,14 +65,8 @@ public final class ZeroShotCommand implements Callable<Integer> {
     @Option(names = "--prompts", description = "Prompt set: birds, aircraft, food, pets, cars, generic (default: the project's prompt_set setting, else generic).")
     String prompts;
 
-    @Option(names = "--batch", defaultValue = "32", description = "Encoder batch (default: ${DEFAULT-VALUE}).")
-    int batch;
-
-    @Option(names = "--threads", defaultValue = "2", description = "Image decoding threads (default: ${DEFAULT-VALUE}).")
-    int threads;
-
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu, gpu or gpu:N (default: ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin
+    EncodingOptions encoding;
 
     /** Per-class outcome. */
     record ClassRow(int id, String name, String promptName, int support, double accuracy, Integer corpusPairs,
@@ -96,7 +91,7 @@ public final class ZeroShotCommand implements Callable<Integer> {
         if (!names.equals("name") && !names.equals("most_common_name")) {
             return usage(err, "--names must be name or most_common_name, got '" + names + "'");
         }
-        if (batch < 1 || threads < 1) return usage(err, "--batch and --threads must be >= 1");
+        if (encoding.problem() != null) return usage(err, encoding.problem());
         if (!Files.isRegularFile(projectDir.resolve(ProjectStore.DATABASE_FILE))) {
             return usage(err, projectDir + " is not an ALOR project (no " + ProjectStore.DATABASE_FILE + ")");
         }
@@ -106,7 +101,7 @@ public final class ZeroShotCommand implements Callable<Integer> {
         try (ProjectStore store = ProjectStore.open(projectDir)) {
             PromptTemplates templates = chosen != null ? chosen
                     : PromptTemplates.parse(store.settings().getString(Settings.PROMPT_SET, "generic"));
-            Result r = evaluate(store, templates, Devices.select(device), cancelled);
+            Result r = evaluate(store, templates, Devices.select(encoding.device), cancelled);
             out.print(json ? toJson(r) : toText(r));
             return 0;
         } catch (IllegalArgumentException e) {
@@ -131,13 +126,13 @@ public final class ZeroShotCommand implements Callable<Integer> {
         for (StoredSample s : store.samples(Split.TEST)) if (s.trueLabel() != null) test.add(s);
         if (test.isEmpty()) throw new IllegalStateException("the project has no labelled TEST samples");
         try (ProjectCheckpoint checkpoint = ProjectCheckpoint.open(store, dev)) {
-            ProjectEmbedder embedder = new ProjectEmbedder(store, checkpoint, batch, threads);
+            ProjectEmbedder embedder = new ProjectEmbedder(store, checkpoint, encoding.batch, encoding.threads);
             ConsoleProgress bar = new ConsoleProgress("embedding test images");
             float[][] features = embedder.features(test, bar::update, cancelled::get);
 
             List<String> promptNames = classes.stream()
                     .map(c -> names.equals("name") ? c.name() : c.mostCommonName()).toList();
-            ClipEncoder encoder = new ClipEncoder(checkpoint.model(), batch);
+            ClipEncoder encoder = new ClipEncoder(checkpoint.model(), encoding.batch);
             int context = checkpoint.config().contextLength();
             TextHead head = TextHead.fromClassNames(promptNames, templates,
                     texts -> encoder.encodeTexts(checkpoint.tokenizer().tokenize(texts, context)));

@@ -1,0 +1,20 @@
+package org.alor.cli;
+
+import picocli.CommandLine.Option;
+
+/** Options of commands that run the project's CLIP image encoder (picocli mixin). */
+final class EncodingOptions {
+    @Option(names = "--batch", defaultValue = "32", description = "Images per encoder batch (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--threads", defaultValue = "2", description = "Image decoding threads (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu, gpu or gpu:N (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    /** The usage problem with these values, or null. */
+    String problem() {
+        return batch < 1 || threads < 1 ? "--batch and --threads must be >= 1" : null;
+    }
+}
