@@ -48,6 +48,7 @@ final class TunedTraining {
             summary.put("loss_per_epoch", loss);
             summary.put("iterations", result.iterations());
             summary.put("micro_batches", result.microBatches());
+            summary.put("skipped_steps", result.skippedSteps());
             summary.put("images_per_second", imagesPerSecond);
             if (!notices.isEmpty()) summary.put("notices", notices);
         }

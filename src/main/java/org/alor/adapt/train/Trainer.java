@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
@@ -35,12 +36,18 @@ import java.util.function.BooleanSupplier;
  * <p>DJL allows one open gradient collector per JVM, so trainers running on several threads take turns: each
  * step's forward and backward passes run under one JVM-wide lock (evaluation and optimiser updates do not).
  *
+ * <p>A step whose loss or accumulated gradient is NaN or infinite is skipped (the weights stay as they were, the
+ * schedule still advances) and reported as a notice; {@value #MAX_CONSECUTIVE_SKIPS} such steps in a row stop the
+ * training with {@link NonFiniteTrainingException}. The epoch's mean loss counts only the steps taken.
+ *
  * <p>Cancellation is checked before every (micro-)batch and before evaluation; it throws
  * {@link CancellationException} after closing every manager the trainer opened.
  */
 public final class Trainer<B> {
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
     private static final java.util.concurrent.locks.ReentrantLock COLLECTING = new java.util.concurrent.locks.ReentrantLock();
+    /** Steps in a row with a non-finite loss or gradient after which training stops instead of skipping. */
+    public static final int MAX_CONSECUTIVE_SKIPS = 5;
 
     private final BatchSource<B> source;
     private final TrainStep<B> step;
@@ -92,6 +99,8 @@ public final class Trainer<B> {
         long iteration = 0;
         List<EpochSummary> summaries = new ArrayList<>();
         int selectedEpoch = -1;
+        int skippedSteps = 0;
+        int consecutiveSkips = 0;
         OptionalDouble selectedScore = OptionalDouble.empty();
 
         for (int epoch = 0; epoch < config.epochs(); epoch++) {
@@ -100,6 +109,7 @@ public final class Trainer<B> {
             List<int[]> batches = BatchPlan.epochBatches(examples, config.batchSize(), config.dropLast(),
                     config.seed(), epoch);
             double lossSum = 0;
+            int lossCount = 0;
             long images = 0;
             Prefetcher<B> prefetcher = open(batches, 0, microBatches, epoch, manager);
             try {
@@ -127,10 +137,27 @@ public final class Trainer<B> {
                         continue;
                     }
                     double[] rates = schedule.learningRates(iteration, optimizer);
-                    optimizer.step(rates);
+                    Optional<String> problem = Double.isFinite(loss) ? optimizer.firstNonFiniteGradient()
+                            .map(name -> "the gradient of " + name + " became non-finite")
+                            : Optional.of("the loss became " + loss);
+                    if (problem.isEmpty()) {
+                        optimizer.step(rates);
+                        consecutiveSkips = 0;
+                        lossSum += loss;
+                        lossCount++;
+                    } else {
+                        skippedSteps++;
+                        consecutiveSkips++;
+                        String where = " at epoch " + (epoch + 1) + ", step " + (s + 1);
+                        if (consecutiveSkips >= MAX_CONSECUTIVE_SKIPS) {
+                            optimizer.zeroGradients();
+                            throw new NonFiniteTrainingException(problem.get() + where + ", and in the "
+                                    + (consecutiveSkips - 1) + " steps before it; lower the learning rate");
+                        }
+                        notice(problem.get() + where + "; that step was skipped (weights unchanged)");
+                    }
                     optimizer.zeroGradients();
                     iteration++;
-                    lossSum += loss;
                     images += batch.length;
                     double epochSeconds = seconds(epochStart);
                     double perIteration = seconds(runStart) / iteration;
@@ -164,11 +191,11 @@ public final class Trainer<B> {
                 selectedScore = score;
                 if (snapshotter != null) snapshotter.snapshot(epoch, score);
             }
-            EpochSummary summary = new EpochSummary(epoch, lossSum / batches.size(), score, seconds(epochStart), selected);
+            EpochSummary summary = new EpochSummary(epoch, lossCount == 0 ? Double.NaN : lossSum / lossCount, score, seconds(epochStart), selected);
             summaries.add(summary);
             listener.onEpoch(summary);
         }
-        return new TrainingResult(selectedEpoch, selectedScore, summaries, iteration, microBatches);
+        return new TrainingResult(selectedEpoch, selectedScore, summaries, iteration, microBatches, skippedSteps);
     }
 
     /** Forward + backward of every micro-batch of one batch; returns the batch's mean loss. */
@@ -192,6 +219,7 @@ public final class Trainer<B> {
                 Prefetcher.Loaded<B> unit = prefetcher.next();
                 try (NDManager unitManager = unit.manager();
                      NDScope scope = config.scopeStepArrays() ? new NDScope() : null) {
+                    if (!Double.isFinite(total)) continue; // the batch is lost already: only keep the loader in step
                     NDArray loss = step.loss(unitManager, unit.batch(), collector);
                     if (loss.size() != 1) {
                         throw new IllegalStateException("the train step must return a scalar mean loss, got shape "
@@ -199,10 +227,8 @@ public final class Trainer<B> {
                     }
                     double weight = (double) unit.request().size() / batch.length;
                     double value = scalarValue(loss);
-                    if (!Double.isFinite(value)) {
-                        throw new IllegalStateException("the loss became " + value + " at epoch " + (epoch + 1)
-                                + ", step " + (stepIndex + 1) + "; lower the learning rate");
-                    }
+                    total += weight * value;
+                    if (!Double.isFinite(value)) continue; // no backward: the caller skips this step
                     if (parts == 1) {
                         collector.backward(loss);
                     } else {
@@ -210,7 +236,6 @@ public final class Trainer<B> {
                             collector.backward(scaled);
                         }
                     }
-                    total += weight * value;
                 }
             }
         }

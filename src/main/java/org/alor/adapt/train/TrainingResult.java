@@ -12,9 +12,10 @@ import java.util.OptionalDouble;
  * @param iterations     optimiser steps taken
  * @param microBatches   micro-batches per step at the end (larger than configured after an
  *                       out-of-memory fallback)
+ * @param skippedSteps   steps skipped because their loss or gradient was not finite
  */
 public record TrainingResult(int selectedEpoch, OptionalDouble selectedScore, List<EpochSummary> epochs,
-                             long iterations, int microBatches) {
+                             long iterations, int microBatches, int skippedSteps) {
     public TrainingResult {
         epochs = List.copyOf(epochs);
     }

@@ -1,6 +1,7 @@
 package org.alor.adapt.train;
 
 import ai.djl.engine.EngineException;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.Test;
@@ -200,6 +201,93 @@ class TrainerTest {
             assertThat(result.microBatches()).isEqualTo(4);
             assertThat(result.iterations()).isEqualTo(2);
             assertThat(trainedSizes).hasSize(8).containsOnly(16);
+            assertThat(run.getManagedArrays()).isEmpty();
+        }
+    }
+
+    @Test
+    void aStepWithANonFiniteLossIsSkippedWithoutTouchingTheWeights() {
+        TinyClassifier.Problem problem = new TinyClassifier.Problem(64, 6);
+        List<String> notices = new ArrayList<>();
+        List<float[]> afterStep = new ArrayList<>();
+        int[] calls = {0};
+        try (TinyClassifier model = new TinyClassifier(2, 2, 3);
+             AdamW adamW = new AdamW(List.of(model.group(0.05, 0.01)));
+             NDManager run = NDManager.newBaseManager()) {
+            TrainStep<NDList> ce = model.crossEntropy();
+            TrainingResult result = Trainer.builder(problem.source(), (TrainStep<NDList>) (m, batch, c) -> {
+                        NDArray loss = ce.loss(m, batch, c);
+                        return calls[0]++ == 2 ? loss.mul(Float.NaN) : loss;
+                    }, adamW, TrainingConfig.of(1, 8, 3))
+                    .listener(new TrainingListener() {
+                        @Override
+                        public void onStep(StepProgress p) {
+                            afterStep.add(model.flatParameters());
+                        }
+
+                        @Override
+                        public void onNotice(String message) {
+                            notices.add(message);
+                        }
+                    })
+                    .build().fit(run);
+            assertThat(result.skippedSteps()).isEqualTo(1);
+            assertThat(result.iterations()).isEqualTo(8);
+            assertThat(afterStep.get(2)).containsExactly(afterStep.get(1));
+            assertThat(afterStep.get(3)).isNotEqualTo(afterStep.get(2));
+            for (float v : model.flatParameters()) assertThat(v).isFinite();
+            assertThat(result.epochs().get(0).meanLoss()).isFinite();
+            assertThat(notices).containsExactly("the loss became NaN at epoch 1, step 3; that step was skipped (weights unchanged)");
+            assertThat(run.getManagedArrays()).isEmpty();
+        }
+    }
+
+    @Test
+    void aFiniteLossWithAnInfiniteGradientIsSkippedAndNamesTheParameter() {
+        TinyClassifier.Problem problem = new TinyClassifier.Problem(32, 7);
+        List<String> notices = new ArrayList<>();
+        int[] calls = {0};
+        try (TinyClassifier model = new TinyClassifier(2, 2, 3);
+             AdamW adamW = new AdamW(List.of(model.group(0.05, 0.01)));
+             NDManager run = NDManager.newBaseManager()) {
+            TrainStep<NDList> ce = model.crossEntropy();
+            float[] before = model.flatParameters();
+            TrainingResult result = Trainer.builder(problem.source(), (TrainStep<NDList>) (m, batch, c) -> {
+                        NDArray loss = ce.loss(m, batch, c);
+                        if (calls[0]++ != 0) return loss;
+                        // sqrt at 0: the value is finite, its derivative is infinite
+                        NDArray zero = model.parameters().get(0).getArray().sum().mul(0f);
+                        return loss.add(zero.sqrt());
+                    }, adamW, TrainingConfig.of(1, 32, 3))
+                    .listener(new TrainingListener() {
+                        @Override
+                        public void onNotice(String message) {
+                            notices.add(message);
+                        }
+                    })
+                    .build().fit(run);
+            assertThat(result.skippedSteps()).isEqualTo(1);
+            assertThat(model.flatParameters()).containsExactly(before);
+            assertThat(notices).singleElement().asString()
+                    .startsWith("the gradient of " + model.parameters().get(0).getName() + " became non-finite at epoch 1, step 1");
+        }
+    }
+
+    @Test
+    void fiveNonFiniteStepsInARowStopTheTraining() {
+        TinyClassifier.Problem problem = new TinyClassifier.Problem(80, 8);
+        int[] calls = {0};
+        try (TinyClassifier model = new TinyClassifier(2, 2, 3);
+             AdamW adamW = new AdamW(List.of(model.group(0.05, 0.01)));
+             NDManager run = NDManager.newBaseManager()) {
+            TrainStep<NDList> ce = model.crossEntropy();
+            Trainer<NDList> trainer = Trainer.builder(problem.source(), (TrainStep<NDList>) (m, batch, c) -> {
+                NDArray loss = ce.loss(m, batch, c);
+                return calls[0]++ >= 1 ? loss.div(0f) : loss;
+            }, adamW, TrainingConfig.of(1, 8, 3).withPrefetch(1)).build();
+            assertThatThrownBy(() -> trainer.fit(run)).isInstanceOf(NonFiniteTrainingException.class)
+                    .hasMessage("the loss became Infinity at epoch 1, step 6, and in the 4 steps before it; lower the learning rate");
+            assertThat(calls[0]).isEqualTo(6);
             assertThat(run.getManagedArrays()).isEmpty();
         }
     }
