@@ -14,7 +14,10 @@ import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Two trainings on parallel threads (as the runs of an experiment) both finish: DJL's single gradient collector is shared. */
+/**
+ * Two trainings on parallel threads (as the runs of an experiment) both finish — DJL's single gradient collector is
+ * shared — and neither disturbs the other: each ends bit-identical to the same training run alone.
+ */
 class ParallelTrainingTest {
     @TempDir
     static Path dir;
@@ -52,6 +55,46 @@ class ParallelTrainingTest {
             assertThat(runs.get(1).get()).isEqualTo(9);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void fineTuningAndContrastiveTuningOnParallelThreadsEndExactlyAsWhenRunAlone() throws Exception {
+        TinyClipWorld world = new TinyClipWorld(java.nio.file.Files.createDirectories(dir.resolve("alone-vs-parallel")), 3, 6, 1);
+        float[] ftAlone = adaptedWeights(world, "ft");
+        float[] ctAlone = adaptedWeights(world, "ct");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int repeat = 0; repeat < 2; repeat++) {
+                Future<float[]> ft = pool.submit(() -> adaptedWeights(world, "ft"));
+                Future<float[]> ct = pool.submit(() -> adaptedWeights(world, "ct"));
+                assertThat(ft.get()).as("FT weights, parallel run %d", repeat).containsExactly(ftAlone);
+                assertThat(ct.get()).as("CT weights, parallel run %d", repeat).containsExactly(ctAlone);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(ftAlone).doesNotContain(Float.NaN);
+    }
+
+    /** Every weight of the adapted image tower and its head/scale after 3 epochs, flattened. */
+    private static float[] adaptedWeights(TinyClipWorld world, String method) {
+        TuningConfig config = (method.equals("ft") ? TuningConfig.ft() : TuningConfig.ct()).withEpochs(3).withBatchSize(4)
+                .withEncoderLr(1e-3).withHeadLr(1e-2).withWarmup(2);
+        Adapter adapter = method.equals("ft")
+                ? new FineTuneAdapter(TinyClipWorld.base(), world.initialHead(PromptTemplates.BIRDS), config)
+                : new ContrastiveTuneAdapter(TinyClipWorld.base(), world.classNames, PromptTemplates.BIRDS, config);
+        try (AdaptedModel m = adapter.adapt(world.validatedOnTraining(5), TrainingMonitor.NONE)) {
+            TunedClipModel tuned = (TunedClipModel) m;
+            List<Float> values = new ArrayList<>();
+            for (org.alor.clip.Tensor t : tuned.clip().stateDict().tensors()) {
+                for (float v : t.data()) values.add(v);
+            }
+            for (float[] row : tuned.classifierWeights()) for (float v : row) values.add(v);
+            values.add(tuned.logitScale());
+            float[] out = new float[values.size()];
+            for (int i = 0; i < out.length; i++) out[i] = values.get(i);
+            return out;
         }
     }
 }
