@@ -64,20 +64,18 @@ public final class BenchTrainStepCommand implements Callable<Integer> {
                 out.printf("ViT-B/32 (random weights, %,d trainable parameters) on %s%n",
                         model.parameterCount(), Devices.describe(dev));
                 Random random = new Random(1);
-                NDArray pixels = data.create(BenchEncodeCommand.randomPixels(config, batch, random),
-                        new Shape(batch, 3, config.imageSize(), config.imageSize()));
-                NDArray ids = data.create(randomTokens(config, batch, random),
-                        new Shape(batch, config.contextLength()));
+                float[] pixels = BenchEncodeCommand.randomPixels(config, batch, random);
+                long[] ids = randomTokens(config, batch, random);
                 Parameter temperature = ContrastiveTuneAdapter.newTemperature(data);
                 float loss = 0;
                 try (AdamW adamW = ContrastiveTuneAdapter.optimizer(model, temperature, TuningConfig.ct())) {
                     for (int i = 0; i < warmup; i++) {
-                        loss = step(model, pixels, ids, temperature, adamW);
+                        loss = step(model, data, pixels, ids, temperature, adamW);
                     }
                     cpuStart = CpuClock.processCpuNanos();
                     start = System.nanoTime();
                     for (int i = 0; i < steps; i++) {
-                        loss = step(model, pixels, ids, temperature, adamW);
+                        loss = step(model, data, pixels, ids, temperature, adamW);
                     }
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
@@ -96,11 +94,17 @@ public final class BenchTrainStepCommand implements Callable<Integer> {
         }
     }
 
-    private static float step(ClipModel model, NDArray pixels, NDArray ids, Parameter temperature, AdamW adamW) {
+    /** One step; the batch is created in the step's own manager (as the trainer does) so every intermediate dies with it. */
+    private static float step(ClipModel model, NDManager data, float[] pixels, long[] ids, Parameter temperature,
+                              AdamW adamW) {
+        ClipConfig config = model.config();
+        int batch = ids.length / config.contextLength();
         float value;
-        try (NDManager scope = pixels.getManager().newSubManager();
+        try (NDManager scope = data.newSubManager();
              GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            NDArray loss = ContrastiveTuneAdapter.loss(model, new ParameterStore(scope, false), pixels, ids,
+            NDArray x = scope.create(pixels, new Shape(batch, 3, config.imageSize(), config.imageSize()));
+            NDArray t = scope.create(ids, new Shape(batch, config.contextLength()));
+            NDArray loss = ContrastiveTuneAdapter.loss(model, new ParameterStore(scope, false), x, t,
                     temperature.getArray());
             collector.backward(loss);
             value = loss.getFloat();
