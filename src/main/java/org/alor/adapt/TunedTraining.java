@@ -40,8 +40,10 @@ final class TunedTraining {
         final List<Double> val = new ArrayList<>();
         final List<String> notices = new ArrayList<>();
         double imagesPerSecond;
+        String device;
 
         void into(Map<String, Object> summary, TrainingResult result) {
+            if (device != null) summary.put("device", device);
             summary.put("best_epoch", result.selectedEpoch() + 1);
             summary.put("best_val_accuracy", result.selectedScore().isPresent() ? result.selectedScore().getAsDouble() : null);
             summary.put("val_accuracy_per_epoch", val);
@@ -79,7 +81,8 @@ final class TunedTraining {
                 monitor.notice(message);
             }
         };
-        String where = "training on " + Devices.describe(device);
+        history.device = Devices.describe(device);
+        String where = "training on " + history.device;
         LOG.info(where);
         monitor.notice(where);
         Trainer.Builder<B> b = Trainer.builder(source, step, optimizer, config).schedule(schedule)

@@ -58,7 +58,8 @@ public final class Devices {
             }
             return "GPU " + device.getDeviceId() + name;
         }
-        return "CPU, " + cpuThreads() + " threads";
+        int threads = cpuThreads();
+        return "CPU, " + threads + (threads == 1 ? " thread" : " threads");
     }
 
     static int cpuThreads() {

@@ -2,6 +2,7 @@ package org.alor.clip;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
@@ -64,10 +65,20 @@ public final class ResidualAttentionBlock extends AbstractBlock {
 
     /** @param mask additive attention mask [T, T] (e.g. causal −inf above the diagonal) or null */
     NDArray forward(ParameterStore ps, NDArray x, NDArray mask, boolean training) {
-        NDArray h = layerNorm(ps, x, ln1Weight, ln1Bias, training);
-        x = x.add(attention(ps, h, mask, training));
-        h = layerNorm(ps, x, ln2Weight, ln2Bias, training);
-        return x.add(mlp(ps, h, training));
+        // Every intermediate of the block lands in a scope closed on return (results live in their first operand's
+        // manager, and x is attached there for the block's duration): autograd keeps its own references to what
+        // backward needs, so the rest (scores, masked scores, reshaped copies, sums) is freed now instead of at the
+        // end of the whole step. That is most of a training step's peak memory after the saved activations.
+        NDManager caller = x.getManager();
+        try (NDManager scope = caller.newSubManager()) {
+            x.tempAttach(scope);
+            NDArray h = layerNorm(ps, x, ln1Weight, ln1Bias, training);
+            NDArray y = x.add(attention(ps, h, mask, training));
+            h = layerNorm(ps, y, ln2Weight, ln2Bias, training);
+            NDArray out = y.add(mlp(ps, h, training));
+            out.attach(caller);
+            return out;
+        }
     }
 
     private NDArray attention(ParameterStore ps, NDArray x, NDArray mask, boolean training) {

@@ -68,6 +68,8 @@ class TuningAdaptersTest {
             });
             assertThat(TinyClipWorld.accuracy(m, train, world.trainLabels)).isGreaterThanOrEqualTo(0.95);
             assertLossFell(m);
+            assertThat(m.summary()).containsEntry("skipped_steps", 0);
+            assertThat((String) m.summary().get("device")).startsWith("CPU, ");
             assertThat(rec.epochs).isEqualTo(16);
             assertThat(rec.losses).hasSize(16 * 3);
             assertThat(rec.notices.get(0)).startsWith("training on CPU");
