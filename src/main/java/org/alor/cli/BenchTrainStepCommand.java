@@ -80,9 +80,9 @@ public final class BenchTrainStepCommand implements Callable<Integer> {
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
                 out.printf("CT step (forward + backward + AdamW, batch %d): %d steps in %.2f s = %.2f s/step, "
-                        + "%.1f pairs/s (last loss %.4f)%s%n", batch, steps, seconds, seconds / steps,
+                        + "%.1f pairs/s (last loss %.4f)%s%s%n", batch, steps, seconds, seconds / steps,
                         steps * (double) batch / seconds, loss,
-                        CpuClock.perCpuSecond(cpuStart, steps * (double) batch, "pairs"));
+                        CpuClock.perCpuSecond(cpuStart, steps * (double) batch, "pairs"), PeakMemory.describe());
             }
             return 0;
         } catch (IllegalArgumentException e) {
