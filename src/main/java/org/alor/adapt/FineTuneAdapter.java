@@ -12,6 +12,7 @@ import org.alor.adapt.train.ParameterSnapshot;
 import org.alor.adapt.train.TrainingConfig;
 import org.alor.adapt.train.TrainingResult;
 import org.alor.clip.ClipModel;
+import org.alor.clip.Scalars;
 import org.alor.clip.ImagePreprocessor;
 import org.alor.clip.TrainingAugmentation;
 
@@ -112,6 +113,6 @@ public final class FineTuneAdapter implements Adapter {
     static NDArray crossEntropy(NDArray logits, NDArray labels) {
         long b = logits.getShape().get(0);
         NDArray oneHot = labels.oneHot((int) logits.getShape().get(1), DataType.FLOAT32);
-        return logits.logSoftmax(1).mul(oneHot).sum().div(-b);
+        return Scalars.dividedBy(logits.logSoftmax(1).mul(oneHot).sum(), -b);
     }
 }

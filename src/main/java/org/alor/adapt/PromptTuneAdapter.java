@@ -19,6 +19,7 @@ import org.alor.adapt.train.SgdMomentum;
 import org.alor.adapt.train.TrainingConfig;
 import org.alor.adapt.train.TrainingResult;
 import org.alor.clip.ClipModel;
+import org.alor.clip.Scalars;
 import org.alor.clip.NoGradient;
 
 import java.util.List;
@@ -102,7 +103,7 @@ public final class PromptTuneAdapter implements Adapter {
                     config.headLr(), config.weightDecay())))) {
                 TrainingResult result = TunedTraining.fit(source, (m, batch, collector) -> {
                     NDArray t = ClipModel.normalise(text.encode(m, true));
-                    NDArray logits = ClipModel.normalise(batch.get(0)).matMul(t.transpose()).mul(scale);
+                    NDArray logits = Scalars.times(ClipModel.normalise(batch.get(0)).matMul(t.transpose()), scale);
                     return FineTuneAdapter.crossEntropy(logits, batch.get(1));
                 }, sgd, tc, new ConstantWarmupCosineSchedule(tc.iterationsPerEpoch(source.size()), config.warmup(),
                         ConstantWarmupCosineSchedule.COOP_WARMUP_LR, config.epochs(), 0),

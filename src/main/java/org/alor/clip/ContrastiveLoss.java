@@ -26,8 +26,8 @@ public final class ContrastiveLoss {
         }
         NDArray logits = ClipModel.scaledCosineLogits(imageEmbeds, textEmbeds, logScale);
         NDArray diagonal = logits.getManager().eye((int) batch);
-        NDArray imageToText = logits.logSoftmax(1).mul(diagonal).sum().div(-batch);
-        NDArray textToImage = logits.logSoftmax(0).mul(diagonal).sum().div(-batch);
-        return imageToText.add(textToImage).mul(0.5f);
+        NDArray imageToText = Scalars.dividedBy(logits.logSoftmax(1).mul(diagonal).sum(), -batch);
+        NDArray textToImage = Scalars.dividedBy(logits.logSoftmax(0).mul(diagonal).sum(), -batch);
+        return Scalars.times(imageToText.add(textToImage), 0.5f);
     }
 }

@@ -91,7 +91,7 @@ public final class ResidualAttentionBlock extends AbstractBlock {
         NDArray q = splitHeads(parts.get(0), batch, tokens, headWidth);
         NDArray k = splitHeads(parts.get(1), batch, tokens, headWidth);
         NDArray v = splitHeads(parts.get(2), batch, tokens, headWidth);
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div((float) Math.sqrt(headWidth));
+        NDArray scores = Scalars.dividedBy(q.matMul(k.transpose(0, 1, 3, 2)), (float) Math.sqrt(headWidth));
         if (mask != null) {
             scores = scores.add(mask);
         }
@@ -108,7 +108,7 @@ public final class ResidualAttentionBlock extends AbstractBlock {
 
     private NDArray mlp(ParameterStore ps, NDArray x, boolean training) {
         NDArray h = Linear.linear(x, value(ps, fcWeight, x, training), value(ps, fcBias, x, training)).head();
-        h = quickGelu ? h.mul(Activation.sigmoid(h.mul(1.702f))) : Activation.gelu(h);
+        h = quickGelu ? h.mul(Activation.sigmoid(Scalars.times(h, 1.702f))) : Activation.gelu(h);
         return Linear.linear(h, value(ps, projWeight, x, training), value(ps, projBias, x, training)).head();
     }
 

@@ -232,7 +232,7 @@ public final class Trainer<B> {
                     if (parts == 1) {
                         collector.backward(loss);
                     } else {
-                        try (NDArray scaled = loss.mul(weight)) {
+                        try (NDArray scaled = org.alor.clip.Scalars.times(loss, (float) weight)) {
                             collector.backward(scaled);
                         }
                     }
