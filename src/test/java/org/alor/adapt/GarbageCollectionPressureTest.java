@@ -7,8 +7,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,20 +66,8 @@ class GarbageCollectionPressureTest {
             case "ct" -> TuningConfig.ct();
             default -> TuningConfig.pt();
         }).withEpochs(4).withBatchSize(8).withEncoderLr(1e-3).withHeadLr(1e-2).withWarmup(2);
-        Adapter adapter = switch (method) {
-            case "ft" -> new FineTuneAdapter(TinyClipWorld.base(), world.initialHead(PromptTemplates.BIRDS), config);
-            case "ct" -> new ContrastiveTuneAdapter(TinyClipWorld.base(), world.classNames, PromptTemplates.BIRDS, config);
-            default -> new PromptTuneAdapter(TinyClipWorld.base(), world.classNames, config);
-        };
-        try (AdaptedModel m = adapter.adapt(world.validatedOnTraining(5), TrainingMonitor.NONE)) {
-            List<Float> values = new ArrayList<>();
-            if (m instanceof TunedClipModel tuned) {
-                for (org.alor.clip.Tensor t : tuned.clip().stateDict().tensors()) for (float v : t.data()) values.add(v);
-            }
-            for (float[] row : ((HeadModel) m).classifierWeights()) for (float v : row) values.add(v);
-            float[] out = new float[values.size()];
-            for (int i = 0; i < out.length; i++) out[i] = values.get(i);
-            return new Result(out, ((Number) m.summary().get("skipped_steps")).intValue());
+        try (AdaptedModel m = world.tuningAdapter(method, config).adapt(world.validatedOnTraining(5), TrainingMonitor.NONE)) {
+            return new Result(TinyClipWorld.adaptedWeights(m), ((Number) m.summary().get("skipped_steps")).intValue());
         }
     }
 }

@@ -77,24 +77,15 @@ class ParallelTrainingTest {
         assertThat(ftAlone).doesNotContain(Float.NaN);
     }
 
-    /** Every weight of the adapted image tower and its head/scale after 3 epochs, flattened. */
+    /** Every weight after 3 epochs of FT or CT, flattened (FT's head replaces the scale PT/CT derive). */
     private static float[] adaptedWeights(TinyClipWorld world, String method) {
         TuningConfig config = (method.equals("ft") ? TuningConfig.ft() : TuningConfig.ct()).withEpochs(3).withBatchSize(4)
                 .withEncoderLr(1e-3).withHeadLr(1e-2).withWarmup(2);
-        Adapter adapter = method.equals("ft")
-                ? new FineTuneAdapter(TinyClipWorld.base(), world.initialHead(PromptTemplates.BIRDS), config)
-                : new ContrastiveTuneAdapter(TinyClipWorld.base(), world.classNames, PromptTemplates.BIRDS, config);
-        try (AdaptedModel m = adapter.adapt(world.validatedOnTraining(5), TrainingMonitor.NONE)) {
-            TunedClipModel tuned = (TunedClipModel) m;
-            List<Float> values = new ArrayList<>();
-            for (org.alor.clip.Tensor t : tuned.clip().stateDict().tensors()) {
-                for (float v : t.data()) values.add(v);
-            }
-            for (float[] row : tuned.classifierWeights()) for (float v : row) values.add(v);
-            values.add(tuned.logitScale());
-            float[] out = new float[values.size()];
-            for (int i = 0; i < out.length; i++) out[i] = values.get(i);
-            return out;
+        try (AdaptedModel m = world.tuningAdapter(method, config).adapt(world.validatedOnTraining(5), TrainingMonitor.NONE)) {
+            float[] weights = TinyClipWorld.adaptedWeights(m);
+            float[] withScale = java.util.Arrays.copyOf(weights, weights.length + 1);
+            withScale[weights.length] = ((HeadModel) m).logitScale();
+            return withScale;
         }
     }
 }

@@ -111,6 +111,28 @@ public final class TinyClipWorld {
         return () -> ai.djl.pytorch.jni.JniUtils.setNumThreads(previous);
     }
 
+    /** FT, CT or PT ("ft", "ct", "pt") on this world with the given settings. */
+    Adapter tuningAdapter(String method, TuningConfig config) {
+        return switch (method) {
+            case "ft" -> new FineTuneAdapter(base(), initialHead(PromptTemplates.BIRDS), config);
+            case "ct" -> new ContrastiveTuneAdapter(base(), classNames, PromptTemplates.BIRDS, config);
+            case "pt" -> new PromptTuneAdapter(base(), classNames, config);
+            default -> throw new IllegalArgumentException(method);
+        };
+    }
+
+    /** Every weight an adapted model ends with, flattened: the CLIP towers (FT/CT), then the classifier rows. */
+    static float[] adaptedWeights(AdaptedModel m) {
+        List<Float> values = new ArrayList<>();
+        if (m instanceof TunedClipModel tuned) {
+            for (org.alor.clip.Tensor t : tuned.clip().stateDict().tensors()) for (float v : t.data()) values.add(v);
+        }
+        for (float[] row : ((HeadModel) m).classifierWeights()) for (float v : row) values.add(v);
+        float[] out = new float[values.size()];
+        for (int i = 0; i < out.length; i++) out[i] = values.get(i);
+        return out;
+    }
+
     /** Pretrained-model features of the given samples (what the feature cache would hold). */
     float[][] cachedFeatures(List<Long> ids) {
         return cachedFeatures(base(), ids);
