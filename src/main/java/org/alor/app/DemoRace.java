@@ -67,7 +67,7 @@ final class DemoRace {
                     overall = (2.0 * r + (side.strategy().equals(ALOR) ? 0 : 1)) / (2.0 * (lastRound + 1));
                     progress.update("Round " + r + " of " + lastRound + ": " + label(side.strategy()), overall);
                     side.engine().runRound(r, r < lastRound);
-                    MetricRow m = side.store().overallMetrics(Split.TEST).get(r);
+                    MetricRow m = side.store().roundTable().overallMetrics(Split.TEST).get(r);
                     listener.roundDone(side.strategy(), r, m == null ? Double.NaN : m.accuracy(), side.store());
                 }
             }
@@ -109,7 +109,7 @@ final class DemoRace {
                 progress.update("Computing image features once for both sides (first run only)", -1);
                 java.util.List<Long> ids = new java.util.ArrayList<>();
                 for (Split s : List.of(Split.POOL, Split.VAL, Split.TEST, Split.RETRIEVED)) {
-                    for (var x : t.samples(s)) ids.add(x.id());
+                    for (var x : t.sampleTable().bySplit(s)) ids.add(x.id());
                 }
                 ModelBackend.current().featureSource(t).features(ids);
             }

@@ -97,7 +97,7 @@ public final class ExperimentRunner {
         List<ClassInfo> classes;
         try (ProjectStore source = ProjectStore.open(sourceProject)) {
             requireFresh(source);
-            classes = source.classes();
+            classes = source.classTable().all();
             for (ExperimentPlan.Run r : plan.runs()) {
                 Path dir = runDir(r);
                 if (!Files.exists(dir.resolve(ProjectStore.DATABASE_FILE))) source.copyDatabaseTo(dir);
@@ -141,7 +141,7 @@ public final class ExperimentRunner {
     }
 
     private void requireFresh(ProjectStore source) {
-        if (!source.rounds().isEmpty() || source.labelEventCount() > 0) {
+        if (!source.roundTable().all().isEmpty() || source.labelLog().eventCount() > 0) {
             throw new IllegalStateException(source.databaseFile() + ": an experiment simulates labeling from scratch, but"
                     + " this project already has rounds or labels; use a project without them (e.g. a fresh import)");
         }
@@ -155,7 +155,7 @@ public final class ExperimentRunner {
             List<RoundResult> results = engine.runThrough(plan.rounds());
             Map<Integer, List<MetricRow>> perClass = new TreeMap<>();
             for (RoundResult rr : results) {
-                perClass.put(rr.round(), store.metrics(rr.round()).stream()
+                perClass.put(rr.round(), store.roundTable().metrics(rr.round()).stream()
                         .filter(m -> m.split() == Split.TEST && m.classId() != null).toList());
             }
             return new RunOutcome(r, results, perClass);

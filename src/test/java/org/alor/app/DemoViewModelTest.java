@@ -28,10 +28,10 @@ class DemoViewModelTest {
             assertThat(vm.series(side).getItemCount()).as(side + " points").isEqualTo(2);
             for (int i = 0; i < 2; i++) assertThat(vm.series(side).getY(i).doubleValue()).isBetween(0.0, 100.0);
             try (ProjectStore s = ProjectStore.open(tmp.resolve("demo-" + side))) {
-                assertThat(s.rounds()).extracting(RoundRecord::strategy).containsExactly(side, side);
-                assertThat(s.rounds()).extracting(RoundRecord::status).containsOnly(RoundStatus.DONE);
+                assertThat(s.roundTable().all()).extracting(RoundRecord::strategy).containsExactly(side, side);
+                assertThat(s.roundTable().all()).extracting(RoundRecord::status).containsOnly(RoundStatus.DONE);
                 // round 0 (simulation) labels one image per class with the oracle, round 0 selects a budget more
-                assertThat(s.currentLabels()).hasSize(2 * s.classes().size());
+                assertThat(s.labelLog().current()).hasSize(2 * s.classTable().all().size());
             }
         }
         assertThat(vm.alorClassesProperty().get().rounds()).containsExactly(0, 1);
