@@ -127,7 +127,7 @@ public final class ZeroShotCommand implements Callable<Integer> {
         if (test.isEmpty()) throw new IllegalStateException("the project has no labelled TEST samples");
         try (ProjectCheckpoint checkpoint = ProjectCheckpoint.open(store, dev)) {
             ProjectEmbedder embedder = new ProjectEmbedder(store, checkpoint, encoding.batch, encoding.threads);
-            ConsoleProgress bar = new ConsoleProgress("embedding test images");
+            ConsoleProgress bar = new ConsoleProgress("embedding test images", spec.commandLine().getErr());
             float[][] features = embedder.features(test, bar::update, cancelled::get);
 
             List<String> promptNames = classes.stream()
