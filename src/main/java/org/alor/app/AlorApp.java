@@ -16,7 +16,7 @@ public class AlorApp extends Application {
     private final BackgroundJobs jobs = new BackgroundJobs();
     private ShellViewModel model;
 
-    /** The seams to the engine, retrieval, predictions and sample data; the lead wires them here. */
+    /** The engine, retrieval, predictions and sample data the app's pages use. */
     protected AppServices services() {
         return AppServices.none().withSampleProject(new SampleProject()).withPredictions(new StorePredictions())
                 .withRounds(new EngineRoundRunner()).withRetrieval(new ProjectRetrievalRunner());

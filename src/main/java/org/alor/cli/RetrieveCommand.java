@@ -47,7 +47,7 @@ public final class RetrieveCommand implements Callable<Integer> {
 
     private static volatile TextEmbedderFactory embedderFactory = ProjectRetrieval::textEmbedder;
 
-    /** The hook for ranking: the lead wires this to the CLIP text encoder of the project's checkpoint. */
+    /** Replaces the ranking text encoder (by default the CLIP text encoder of the project's checkpoint), e.g. in tests. */
     public static void setTextEmbedderFactory(TextEmbedderFactory factory) {
         embedderFactory = factory == null ? ProjectRetrieval::textEmbedder : factory;
     }
