@@ -10,7 +10,7 @@ import org.alor.retrieval.ClassSynonyms;
 import org.alor.retrieval.CorpusFormat;
 import org.alor.retrieval.CorpusReader;
 import org.alor.retrieval.ItemStatus;
-import org.alor.retrieval.LongTailChart;
+import org.alor.report.LongTailChart;
 import org.alor.retrieval.RetrievalJob;
 import org.alor.retrieval.RetrievalOptions;
 import org.alor.retrieval.RetrievalReport;
