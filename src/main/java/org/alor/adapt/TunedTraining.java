@@ -94,7 +94,7 @@ final class TunedTraining {
         }
     }
 
-    /** ALOR.md §5: {@code config.warmup()} iterations from 1e-6, then cosine towards 1e-9 over the whole run. */
+    /** docs/method.md §5: {@code config.warmup()} iterations from 1e-6, then cosine towards 1e-9 over the whole run. */
     static org.alor.adapt.train.WarmupCosineSchedule schedule(TuningConfig config, long totalIterations) {
         return new org.alor.adapt.train.WarmupCosineSchedule(config.warmup(),
                 org.alor.adapt.train.WarmupCosineSchedule.ALOR_WARMUP_START, totalIterations,

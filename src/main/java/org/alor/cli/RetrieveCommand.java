@@ -38,7 +38,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** `alor retrieve`: retrieval from an open corpus (ALOR.md §6) into the project's retrieval cache. */
+/** `alor retrieve`: retrieval from an open corpus (docs/method.md §6) into the project's retrieval cache. */
 @Command(name = "retrieve", mixinStandardHelpOptions = true,
         description = "Match corpus captions against class synonyms, keep the top images per class in the project.")
 public final class RetrieveCommand implements Callable<Integer> {

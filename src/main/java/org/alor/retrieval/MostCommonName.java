@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * ALOR.md §6.2: start from the class {@code name}; scan synonyms by count, highest first (ties: listed order);
+ * docs/method.md §6.2: start from the class {@code name}; scan synonyms by count, highest first (ties: listed order);
  * replace the current choice by a synonym with a strictly higher count than the current choice when the
  * synonym's word set equals the name's word set, or is not a subset of it. (A synonym made of a part of the name,
  * e.g. "Gull" for "Ross's Gull", is too generic to stand for the class.) Word sets use {@link CaptionTokenizer}.
