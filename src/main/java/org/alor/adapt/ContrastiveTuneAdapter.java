@@ -8,6 +8,7 @@ import ai.djl.training.ParameterStore;
 import org.alor.adapt.train.AdamW;
 import org.alor.adapt.train.ParameterGroup;
 import org.alor.adapt.train.ParameterSnapshot;
+import org.alor.adapt.train.TrainStep;
 import org.alor.adapt.train.TrainingConfig;
 import org.alor.adapt.train.TrainingResult;
 import org.alor.clip.ClipEncoder;
@@ -81,9 +82,9 @@ public final class ContrastiveTuneAdapter implements Adapter {
                 TextHead head = TunedTraining.head(model, base.tokenizer(), classNames, templates);
                 done = true;
                 return new TunedClipModel(name(), model, head, (float) Math.exp(ClipModel.INITIAL_LOGIT_SCALE),
-                        images.source(), base.decodeThreads(), summary, List.of(""));
+                        images.source(), base.decodeThreads(), summary, ClipModel::towerParameters);
             }
-            List<Parameter> towers = TunedTraining.trainable(model, n -> !n.equals("logit_scale"));
+            List<Parameter> towers = TunedTraining.trainable(model, model.towerParameters());
             Parameter logScale = TunedTraining.parameter("ct_log_scale", own.create(new float[] {ClipModel.INITIAL_LOGIT_SCALE}));
             List<Parameter> all = new ArrayList<>(towers);
             all.add(logScale);
@@ -95,10 +96,7 @@ public final class ContrastiveTuneAdapter implements Adapter {
                     TrainingAugmentation.forAdaptation(ImagePreprocessor.forConfig(model.config())), base.decodeThreads());
                  AdamW adamW = optimizer(towers, logScale, config);
                  ParameterSnapshot best = new ParameterSnapshot(all)) {
-                TrainingResult result = TunedTraining.fit(source, (m, batch, collector) -> {
-                    return loss(model, new ParameterStore(m, false), batch.pixels(), promptIds(m, batch, tokens),
-                            logScale.getArray());
-                }, adamW, tc, TunedTraining.schedule(config, tc.totalIterations(source.size())),
+                TrainingResult result = TunedTraining.fit(source, trainStep(model, logScale, tokens), adamW, tc, TunedTraining.schedule(config, tc.totalIterations(source.size())),
                         (m, epoch) -> {
                             current[0] = TunedTraining.head(model, base.tokenizer(), classNames, templates);
                             float[][] val = ImageFeatureEncoder.encode(model, images.source(), images.valIds(),
@@ -115,7 +113,7 @@ public final class ContrastiveTuneAdapter implements Adapter {
                 summary.put("scale", scale);
                 done = true;
                 return new TunedClipModel(name(), model, kept[0], scale, images.source(), base.decodeThreads(), summary,
-                        List.of(""));
+                        ClipModel::towerParameters);
             }
         } finally {
             if (!done) model.close();
@@ -128,7 +126,7 @@ public final class ContrastiveTuneAdapter implements Adapter {
      * both. Public for the training-step benchmark.
      */
     public static AdamW optimizer(ClipModel model, Parameter temperature, TuningConfig config) {
-        return optimizer(TunedTraining.trainable(model, n -> !n.equals("logit_scale")), temperature, config);
+        return optimizer(TunedTraining.trainable(model, model.towerParameters()), temperature, config);
     }
 
     /** A new temperature parameter s = ln(1/0.07) in {@code manager}. */
@@ -141,6 +139,16 @@ public final class ContrastiveTuneAdapter implements Adapter {
         return new AdamW(List.of(
                 new ParameterGroup("towers", towers, config.encoderLr(), config.weightDecay()),
                 new ParameterGroup("temperature", List.of(temperature), config.headLr(), config.weightDecay())));
+    }
+
+    /**
+     * CT's training step: the FLYP loss of a batch of images against a prompt of each image's class.
+     *
+     * @param promptTokens class → template → token ids; each example's template is drawn from its example seed
+     */
+    public static TrainStep<ImageBatch> trainStep(ClipModel model, Parameter temperature, long[][][] promptTokens) {
+        return (m, batch, collector) -> loss(model, new ParameterStore(m, false), batch.pixels(),
+                promptIds(m, batch, promptTokens), temperature.getArray());
     }
 
     /** The FLYP loss of one batch of images and their prompts' token ids. */

@@ -61,9 +61,9 @@ public final class FineTuneAdapter implements Adapter {
                 summary.put("note", "no training data: the pretrained model and text head are used as is");
                 done = true;
                 return new TunedClipModel(name(), model, initial, (float) Math.exp(ClipModel.INITIAL_LOGIT_SCALE), images.source(),
-                        base.decodeThreads(), summary, List.of("visual."));
+                        base.decodeThreads(), summary, ClipModel::imageTowerParameters);
             }
-            List<Parameter> tower = TunedTraining.trainable(model, n -> n.startsWith("visual."));
+            List<Parameter> tower = TunedTraining.trainable(model, model.imageTowerParameters());
             int d = initial.weights()[0].length;
             Parameter head = TunedTraining.parameter("head", own.create(TunedTraining.flatten(initial.weights()),
                     new Shape(initial.numClasses(), d)));
@@ -102,7 +102,7 @@ public final class FineTuneAdapter implements Adapter {
                 TextHead tuned = new TextHead(TunedTraining.rows(head.getArray()));
                 done = true;
                 return new TunedClipModel(name(), model, tuned, scale, images.source(), base.decodeThreads(), summary,
-                        List.of("visual."));
+                        ClipModel::imageTowerParameters);
             }
         } finally {
             if (!done) model.close();

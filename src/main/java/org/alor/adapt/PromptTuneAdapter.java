@@ -62,7 +62,7 @@ public final class PromptTuneAdapter implements Adapter {
         summary.put("lr_contexts", config.headLr());
         summary.put("context_tokens", TuningConfig.COOP_CONTEXT_TOKENS);
         try (ClipModel model = base.newModel(); NDManager own = model.parameterManager().newSubManager()) {
-            TunedTraining.trainable(model, n -> false);
+            TunedTraining.trainable(model, List.of());
             float scale = (float) Math.exp(model.logitScale().getArray().getFloat());
             summary.put("scale", scale);
             PromptLayout layout = PromptLayout.of(base.tokenizer(), classNames, model.config().contextLength());
@@ -70,7 +70,7 @@ public final class PromptTuneAdapter implements Adapter {
             NDArray prefix;
             NDArray suffix;
             try (NoGradient ignored = NoGradient.enter()) {
-                NDArray embedded = Embedding.embedding(ids, model.namedParameters().get("token_embedding.weight").getArray(),
+                NDArray embedded = Embedding.embedding(ids, model.tokenEmbedding().getArray(),
                         SparseFormat.DENSE).head();
                 embedded.attach(own);
                 prefix = embedded.get(new NDIndex(":, 0:1, :"));

@@ -108,15 +108,12 @@ final class TunedTraining {
                 .optRequiresGrad(true).build();
     }
 
-    /** Freezes every parameter of the model whose name does not satisfy {@code trainable}; returns the trainable ones. */
-    static List<Parameter> trainable(ClipModel model, java.util.function.Predicate<String> trainable) {
-        List<Parameter> out = new ArrayList<>();
-        for (Map.Entry<String, Parameter> e : model.namedParameters().entrySet()) {
-            boolean train = trainable.test(e.getKey());
-            e.getValue().freeze(!train);
-            if (train) out.add(e.getValue());
-        }
-        return out;
+    /** Freezes every parameter of the model that is not in {@code trainable}; returns the trainable ones. */
+    static List<Parameter> trainable(ClipModel model, List<Parameter> trainable) {
+        java.util.Set<Parameter> train = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        train.addAll(trainable);
+        for (Parameter p : model.namedParameters().values()) p.freeze(!train.contains(p));
+        return List.copyOf(trainable);
     }
 
     /** The template-averaged text head from the model's current text tower (no gradient). */

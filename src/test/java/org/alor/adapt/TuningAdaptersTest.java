@@ -77,6 +77,8 @@ class TuningAdaptersTest {
             Path saved = dir.resolve("ft-round");
             m.save(saved);
             assertThat(saved.resolve(TunedClipModel.TOWERS_FILE)).exists();
+            assertThat(org.alor.clip.SafetensorsFile.readAll(saved.resolve(TunedClipModel.TOWERS_FILE)).names())
+                    .as("FT saves the image tower only").isNotEmpty().allMatch(n -> n.startsWith("visual."));
             try (AdaptedModel back = SavedModels.load(saved, TinyClipWorld.base(), world.images())) {
                 float[][] again = back.imageFeatures(world.trainIds, ids -> null);
                 assertThat(back.probabilities(again)).isDeepEqualTo(m.probabilities(train));
@@ -94,6 +96,9 @@ class TuningAdaptersTest {
             assertLossFell(m);
             Path saved = dir.resolve("ct-round");
             m.save(saved);
+            java.util.Set<String> tensors = org.alor.clip.SafetensorsFile.readAll(saved.resolve(TunedClipModel.TOWERS_FILE)).names();
+            assertThat(tensors).as("CT saves both towers, not CLIP's own logit scale")
+                    .contains("visual.proj", "token_embedding.weight").doesNotContain("logit_scale");
             try (AdaptedModel back = SavedModels.load(saved, TinyClipWorld.base(), world.images())) {
                 assertThat(back.classifierWeights()).isDeepEqualTo(m.classifierWeights());
             }
