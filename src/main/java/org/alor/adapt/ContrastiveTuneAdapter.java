@@ -87,7 +87,9 @@ public final class ContrastiveTuneAdapter implements Adapter {
             Parameter logScale = TunedTraining.parameter("ct_log_scale", own.create(new float[] {ClipModel.INITIAL_LOGIT_SCALE}));
             List<Parameter> all = new ArrayList<>(towers);
             all.add(logScale);
-            TrainingConfig tc = TrainingConfig.of(config.epochs(), config.batchSize(), data.seed()).withMicroBatches(config.microBatches());
+            // the reference loader keeps the last partial batch (drop_last=False): every labeled image counts each epoch
+            TrainingConfig tc = TrainingConfig.of(config.epochs(), config.batchSize(), data.seed())
+                    .withMicroBatches(config.microBatches()).withDropLast(false);
             TunedTraining.History history = new TunedTraining.History();
             TextHead[] current = new TextHead[1];
             TextHead[] kept = new TextHead[1];

@@ -94,8 +94,9 @@ public final class PromptTuneAdapter implements Adapter {
                 summary.put("note", "no training data: the randomly initialised prompts are used as is");
                 return model(text, own, scale, summary, contexts);
             }
+            // CoOp's (Dassl) loader drops the last partial batch when there is a full one: drop_last = len >= batch
             TrainingConfig tc = TrainingConfig.of(config.epochs(), config.batchSize(), data.seed())
-                    .withMicroBatches(config.microBatches()).withSelection(ModelSelection.LAST_EPOCH);
+                    .withMicroBatches(config.microBatches()).withSelection(ModelSelection.LAST_EPOCH).withDropLast(true);
             TunedTraining.History history = new TunedTraining.History();
             ArrayBatchSource source = new ArrayBatchSource(data.features(), data.labels());
             float[][] val = data.valFeatures();

@@ -101,6 +101,35 @@ class TuningAdaptersTest {
     }
 
     @Test
+    void fineAndContrastiveTuningKeepTheLastPartialBatch() throws Exception {
+        // 24 training images in batches of 10: the reference's FT/CT loaders (drop_last=False) take 10 + 10 + 4.
+        Recorder ft = new Recorder();
+        try (AdaptedModel m = new FineTuneAdapter(TinyClipWorld.base(), world.initialHead(PromptTemplates.BIRDS),
+                TuningConfig.ft().withEpochs(2).withBatchSize(10)).adapt(world.validatedOnTraining(5), ft)) {
+            assertThat(ft.losses).hasSize(2 * 3);
+            assertThat(m.summary()).containsEntry("iterations", 6L);
+        }
+        Recorder ct = new Recorder();
+        try (AdaptedModel m = new ContrastiveTuneAdapter(TinyClipWorld.base(), world.classNames, PromptTemplates.BIRDS,
+                TuningConfig.ct().withEpochs(2).withBatchSize(10)).adapt(world.validatedOnTraining(6), ct)) {
+            assertThat(ct.losses).hasSize(2 * 3);
+            assertThat(m.summary()).containsEntry("iterations", 6L);
+        }
+    }
+
+    @Test
+    void promptTuningDropsTheLastPartialBatchAsCoOpDoes() {
+        // CoOp/Dassl: drop_last = is_train and len(data) >= batch, so 24 features in batches of 10 give 2 steps.
+        Recorder pt = new Recorder();
+        float[][] features = world.cachedFeatures(world.trainIds);
+        TrainingSet data = new TrainingSet(features, world.trainLabels, features, world.trainLabels, world.classNames.size(), 7);
+        try (AdaptedModel m = new PromptTuneAdapter(TinyClipWorld.base(), world.classNames,
+                TuningConfig.pt().withEpochs(2).withBatchSize(10)).adapt(data, pt)) {
+            assertThat(pt.losses).hasSize(2 * 2);
+        }
+    }
+
+    @Test
     void cancellingBetweenStepsStopsTrainingAndFreesEverything() {
         int before = liveArrays();
         TrainingMonitor cancelAfterTwoSteps = new TrainingMonitor() {
