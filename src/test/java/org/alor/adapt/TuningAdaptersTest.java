@@ -118,14 +118,18 @@ class TuningAdaptersTest {
     }
 
     @Test
-    void promptTuningDropsTheLastPartialBatchAsCoOpDoes() {
+    void promptTuningDropsTheLastPartialBatchAndEndsItsCosineFarFromZeroAsCoOpDoes() {
         // CoOp/Dassl: drop_last = is_train and len(data) >= batch, so 24 features in batches of 10 give 2 steps.
         Recorder pt = new Recorder();
         float[][] features = world.cachedFeatures(world.trainIds);
         TrainingSet data = new TrainingSet(features, world.trainLabels, features, world.trainLabels, world.classNames.size(), 7);
-        try (AdaptedModel m = new PromptTuneAdapter(TinyClipWorld.base(), world.classNames,
-                TuningConfig.pt().withEpochs(2).withBatchSize(10)).adapt(data, pt)) {
-            assertThat(pt.losses).hasSize(2 * 2);
+        TuningConfig config = TuningConfig.pt().withEpochs(3).withBatchSize(10);
+        try (AdaptedModel m = new PromptTuneAdapter(TinyClipWorld.base(), world.classNames, config).adapt(data, pt)) {
+            assertThat(pt.losses).hasSize(3 * 2);
+            // period 4 × 3 = 12 epochs (the reference's 200 of 50): the last epoch is 1 into it after the warm-up
+            assertThat(m.summary()).containsEntry("lr_cosine_period_epochs", 12);
+            assertThat((double) m.summary().get("lr_contexts_last_epoch"))
+                    .isCloseTo(config.headLr() * (1 + Math.cos(Math.PI / 12)) / 2, org.assertj.core.data.Offset.offset(1e-12));
         }
     }
 
