@@ -31,8 +31,8 @@ import java.util.OptionalDouble;
  * (class-specific, init N(0, 0.02²), re-initialised every round) replace the token embeddings after the start token:
  * prompt = [SOS][ctx×16][class name tokens "."][EOS]; logits = exp(CLIP's logit_scale)·f̂·T̂ᵀ with T the text
  * features of all C prompts, cross-entropy; SGD lr 0.002, momentum 0.9, wd 5e-4, batch 32, one warm-up epoch at
- * 1e-5 then per-epoch cosine of period 4 × epochs (the reference's 200 of 50, so the rate ends near 0.0017, not 0);
- * the last epoch is kept (validation is only scored there).
+ * 1e-5 then per-epoch cosine of period 200 epochs of which 50 run (so the rate ends near 0.0017, not 0); the
+ * last epoch is kept (validation is only scored there).
  *
  * <p><b>Departure from the reference</b>: with the image tower frozen we train on the cached (un-augmented) image
  * features instead of re-encoding RandomResizedCrop(0.08–1.0)+flip views at every step, as LP does here.
@@ -102,7 +102,7 @@ public final class PromptTuneAdapter implements Adapter {
             ArrayBatchSource source = new ArrayBatchSource(data.features(), data.labels());
             float[][] val = data.valFeatures();
             ConstantWarmupCosineSchedule schedule = ConstantWarmupCosineSchedule.coop(tc.iterationsPerEpoch(source.size()),
-                    config.warmup(), config.epochs());
+                    config.warmup());
             summary.put("lr_cosine_period_epochs", schedule.periodEpochs());
             summary.put("lr_contexts_last_epoch", schedule.learningRate(tc.totalIterations(source.size()) - 1, config.headLr()));
             try (SgdMomentum sgd = new SgdMomentum(List.of(new ParameterGroup("contexts", List.of(contexts),

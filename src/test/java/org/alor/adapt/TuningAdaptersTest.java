@@ -126,10 +126,10 @@ class TuningAdaptersTest {
         TuningConfig config = TuningConfig.pt().withEpochs(3).withBatchSize(10);
         try (AdaptedModel m = new PromptTuneAdapter(TinyClipWorld.base(), world.classNames, config).adapt(data, pt)) {
             assertThat(pt.losses).hasSize(3 * 2);
-            // period 4 × 3 = 12 epochs (the reference's 200 of 50): the last epoch is 1 into it after the warm-up
-            assertThat(m.summary()).containsEntry("lr_cosine_period_epochs", 12);
+            // period 200 epochs as in the reference: the last of 3 epochs is 1 into it after the warm-up
+            assertThat(m.summary()).containsEntry("lr_cosine_period_epochs", 200);
             assertThat((double) m.summary().get("lr_contexts_last_epoch"))
-                    .isCloseTo(config.headLr() * (1 + Math.cos(Math.PI / 12)) / 2, org.assertj.core.data.Offset.offset(1e-12));
+                    .isCloseTo(config.headLr() * (1 + Math.cos(Math.PI / 200)) / 2, org.assertj.core.data.Offset.offset(1e-12));
         }
     }
 

@@ -15,11 +15,11 @@ public final class ConstantWarmupCosineSchedule implements LearningRateSchedule 
     public static final int COOP_WARMUP_EPOCHS = 1;
     public static final double COOP_WARMUP_LR = 1e-5;
     /**
-     * Cosine period per epoch run: the reference's 200 for its 50 epochs. Our choice for other epoch counts:
-     * scale the period with them, so a shorter or longer run keeps the reference's shape (it ends at the same
-     * share of the base rate) instead of a near-constant or a fully decayed rate.
+     * The cosine's period T_max in epochs: the reference's {@code OPTIM.MAX_EPOCH: 200} (its PT config), while its
+     * trainer runs a hard-coded 50 epochs. The two are independent there, so the period stays 200 whatever the
+     * number of epochs run.
      */
-    public static final int COOP_PERIOD_PER_EPOCH = 200 / 50;
+    public static final int COOP_PERIOD_EPOCHS = 200;
 
     private final int iterationsPerEpoch;
     private final int warmupEpochs;
@@ -39,15 +39,14 @@ public final class ConstantWarmupCosineSchedule implements LearningRateSchedule 
         this.minLearningRate = minLearningRate;
     }
 
-    /** CoOp as ALOR runs it: one warm-up epoch at a constant 1e-5, then cosine of period 4 × epochs towards 0. */
-    public static ConstantWarmupCosineSchedule coop(int iterationsPerEpoch, int epochs) {
-        return coop(iterationsPerEpoch, COOP_WARMUP_EPOCHS, epochs);
+    /** CoOp as ALOR runs it: one warm-up epoch at a constant 1e-5, then cosine of period 200 epochs towards 0. */
+    public static ConstantWarmupCosineSchedule coop(int iterationsPerEpoch) {
+        return coop(iterationsPerEpoch, COOP_WARMUP_EPOCHS);
     }
 
-    /** As {@link #coop(int, int)} with {@code warmupEpochs} constant epochs. */
-    public static ConstantWarmupCosineSchedule coop(int iterationsPerEpoch, int warmupEpochs, int epochs) {
-        return new ConstantWarmupCosineSchedule(iterationsPerEpoch, warmupEpochs, COOP_WARMUP_LR,
-                COOP_PERIOD_PER_EPOCH * epochs, 0);
+    /** As {@link #coop(int)} with {@code warmupEpochs} constant epochs. */
+    public static ConstantWarmupCosineSchedule coop(int iterationsPerEpoch, int warmupEpochs) {
+        return new ConstantWarmupCosineSchedule(iterationsPerEpoch, warmupEpochs, COOP_WARMUP_LR, COOP_PERIOD_EPOCHS, 0);
     }
 
     @Override

@@ -44,7 +44,7 @@ class LearningRateScheduleTest {
 
     @Test
     void coopPromptTuningHasOneConstantEpochThenPerEpochCosineOfPeriod200Of50() {
-        ConstantWarmupCosineSchedule s = ConstantWarmupCosineSchedule.coop(5, 50);
+        ConstantWarmupCosineSchedule s = ConstantWarmupCosineSchedule.coop(5);
         double base = 0.002;
         for (int i = 0; i < 5; i++) assertThat(s.learningRate(i, base)).isEqualTo(1e-5);
         for (int i = 5; i < 10; i++) assertThat(s.learningRate(i, base)).isCloseTo(base, EXACT);
@@ -58,12 +58,14 @@ class LearningRateScheduleTest {
     }
 
     @Test
-    void coopCosinePeriodIsFourTimesTheEpochsSoTheLastRateKeepsItsShare() {
-        // 200 of 50 in the reference; with 10 epochs the period is 40 and the last epoch is 8 into it
-        ConstantWarmupCosineSchedule s = ConstantWarmupCosineSchedule.coop(3, 10);
-        assertThat(s.learningRate(9 * 3, 1.0)).isCloseTo((1 + Math.cos(Math.PI * 8 / 40)) / 2, EXACT);
-        assertThat(s.learningRate(1 * 3, 1.0)).isCloseTo(1.0, EXACT);
+    void coopCosinePeriodIs200EpochsWhateverTheNumberOfEpochsRun() {
+        // the reference's T_max is its config's MAX_EPOCH (200), independent of the 50 epochs its trainer runs
+        ConstantWarmupCosineSchedule s = ConstantWarmupCosineSchedule.coop(3);
+        assertThat(s.periodEpochs()).isEqualTo(200);
+        assertThat(s.learningRate(9 * 3, 1.0)).isCloseTo((1 + Math.cos(Math.PI * 8 / 200)) / 2, EXACT);
+        assertThat(s.learningRate(3, 1.0)).isCloseTo(1.0, EXACT);
         assertThat(s.learningRate(0, 1.0)).isEqualTo(1e-5);
+        assertThat(ConstantWarmupCosineSchedule.coop(3, 2).learningRate(2 * 3, 1.0)).isCloseTo(1.0, EXACT);
     }
 
     @Test
