@@ -134,6 +134,31 @@ class TuningAdaptersTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void contrastiveTuningKeepsTheBestEpochsWeightsButTheLastEpochsTemperatureAsTheReferenceDoes() throws Exception {
+        // Trained on shifted labels (class c called c+1) and validated on the true ones, the model gets worse on val
+        // as it learns, so an early epoch is kept while the temperature moves on. The reference's train_flyp keeps
+        // best_logit_scale = logit_scale, the live parameter, so its pool probabilities use the last epoch's value.
+        int[] shifted = new int[world.trainLabels.length];
+        for (int i = 0; i < shifted.length; i++) shifted[i] = (world.trainLabels[i] + 1) % world.classNames.size();
+        float[][] features = world.cachedFeatures(world.trainIds);
+        TrainingSet data = new TrainingSet(features, shifted, features, world.trainLabels, world.classNames.size(), 8,
+                new TrainingImages(world.trainIds, world.trainIds, world.images()));
+        TuningConfig config = TuningConfig.ct().withEpochs(4).withBatchSize(8).withEncoderLr(2e-3).withHeadLr(2e-2).withWarmup(2);
+        try (AdaptedModel m = new ContrastiveTuneAdapter(TinyClipWorld.base(), world.classNames, PromptTemplates.BIRDS, config)
+                .adapt(data, TrainingMonitor.NONE)) {
+            List<Double> perEpoch = (List<Double>) m.summary().get("scale_per_epoch");
+            int best = (int) m.summary().get("best_epoch");
+            assertThat(perEpoch).hasSize(4);
+            assertThat(best).isLessThan(4);
+            assertThat(perEpoch.get(best - 1)).isNotCloseTo(perEpoch.get(3), org.assertj.core.data.Offset.offset(1e-4));
+            assertThat((double) m.logitScale()).isCloseTo(perEpoch.get(3), org.assertj.core.data.Offset.offset(1e-4));
+            assertThat((double) (float) m.summary().get("scale_best_epoch"))
+                    .isCloseTo(perEpoch.get(best - 1), org.assertj.core.data.Offset.offset(1e-4));
+        }
+    }
+
+    @Test
     void cancellingBetweenStepsStopsTrainingAndFreesEverything() {
         int before = liveArrays();
         TrainingMonitor cancelAfterTwoSteps = new TrainingMonitor() {
