@@ -68,7 +68,9 @@ public final class FineTuneAdapter implements Adapter {
             Parameter head = TunedTraining.parameter("head", own.create(TunedTraining.flatten(initial.weights()),
                     new Shape(initial.numClasses(), d)));
             Parameter logScale = TunedTraining.parameter("ft_log_scale", own.create(new float[] {ClipModel.INITIAL_LOGIT_SCALE}));
-            TrainingConfig tc = TrainingConfig.of(config.epochs(), config.batchSize(), data.seed()).withMicroBatches(config.microBatches());
+            // the reference loader keeps the last partial batch (drop_last=False): every labeled image counts each epoch
+            TrainingConfig tc = TrainingConfig.of(config.epochs(), config.batchSize(), data.seed())
+                    .withMicroBatches(config.microBatches()).withDropLast(false);
             ImagePreprocessor pre = ImagePreprocessor.forConfig(model.config());
             List<Parameter> all = new ArrayList<>(tower);
             all.add(head);

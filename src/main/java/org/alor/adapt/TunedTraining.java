@@ -94,10 +94,13 @@ final class TunedTraining {
         }
     }
 
-    /** docs/method.md §5: {@code config.warmup()} iterations from 1e-6, then cosine towards 1e-9 over the whole run. */
+    /**
+     * docs/method.md §5: {@code config.warmup()} iterations from 1e-6 (1e-5 when the tower rate exceeds 5e-5, as the
+     * reference's set_optimizer does), then cosine towards 1e-9 over the whole run.
+     */
     static org.alor.adapt.train.WarmupCosineSchedule schedule(TuningConfig config, long totalIterations) {
         return new org.alor.adapt.train.WarmupCosineSchedule(config.warmup(),
-                org.alor.adapt.train.WarmupCosineSchedule.ALOR_WARMUP_START, totalIterations,
+                org.alor.adapt.train.WarmupCosineSchedule.alorWarmupStart(config.encoderLr()), totalIterations,
                 org.alor.adapt.train.WarmupCosineSchedule.ALOR_MIN_LR);
     }
 
