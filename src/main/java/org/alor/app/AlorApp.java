@@ -43,9 +43,9 @@ public class AlorApp extends Application {
         model.detectDevice();
         java.util.Optional<Path> replay = replayArgument(getParameters().getRaw());
         java.util.Optional<Path> requested = projectArgument(getParameters().getRaw());
-        if (requested.isPresent()) model.openProject(requested.get());
+        if (replay.isPresent()) view.replayDemo(replay.get()); // a talk's replay needs no project
+        else if (requested.isPresent()) model.openProject(requested.get());
         else model.openSampleProject();
-        replay.ifPresent(view::replayDemo);
     }
 
     /**
