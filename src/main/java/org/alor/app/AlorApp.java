@@ -16,7 +16,7 @@ public class AlorApp extends Application {
     private final BackgroundJobs jobs = new BackgroundJobs();
     private ShellViewModel model;
 
-    /** The seams to the engine, retrieval, predictions and sample data; the lead wires them here. */
+    /** The seams to the engine, retrieval, predictions and sample data. */
     protected AppServices services() {
         return AppServices.none().withSampleProject(new SampleProject()).withPredictions(new StorePredictions())
                 .withRounds(new EngineRoundRunner()).withRetrieval(new ProjectRetrievalRunner());
@@ -25,10 +25,6 @@ public class AlorApp extends Application {
     @Override
     public void start(Stage stage) {
         AppPreferences preferences = AppPreferences.user();
-        // the engine's CLIP backend reads the device preference when it first loads a checkpoint
-        if (System.getProperty("alor.device") == null) {
-            System.setProperty("alor.device", preferences.device().name().toLowerCase(java.util.Locale.ROOT));
-        }
         model = new ShellViewModel(jobs, services(), preferences);
         ShellView view = new ShellView(model);
         stage.titleProperty().bind(model.titleProperty());

@@ -2,12 +2,12 @@ package org.alor.app;
 
 import org.alor.data.Split;
 import org.alor.loop.CancellationToken;
+import org.alor.loop.Method;
 import org.alor.loop.ModelBackend;
 import org.alor.loop.OracleLabeler;
 import org.alor.loop.Round0Mode;
 import org.alor.loop.RoundEngine;
-import org.alor.loop.RunConfig;
-import org.alor.loop.Selectors;
+import org.alor.loop.RoundSpec;
 import org.alor.store.MetricRow;
 import org.alor.store.ProjectStore;
 
@@ -55,11 +55,12 @@ final class DemoRace {
         return folder.resolve("demo-" + strategy);
     }
 
-    void run(Listener listener, CancellationToken token, JobProgress progress) throws Exception {
-        prepare(progress);
+    /** @param backend where features and prompts come from (the sample's CLIP); the caller closes it */
+    void run(Listener listener, CancellationToken token, JobProgress progress, ModelBackend backend) throws Exception {
+        prepare(progress, backend);
         try (ProjectStore alor = ProjectStore.open(projectOf(ALOR)); ProjectStore random = ProjectStore.open(projectOf(RANDOM))) {
-            RoundEngine a = engine(alor, ALOR, token, progress);
-            RoundEngine b = engine(random, RANDOM, token, progress);
+            RoundEngine a = engine(alor, ALOR, token, progress, backend);
+            RoundEngine b = engine(random, RANDOM, token, progress, backend);
             for (int r = 0; r <= lastRound; r++) {
                 for (Side side : List.of(new Side(ALOR, alor, a), new Side(RANDOM, random, b))) {
                     if (progress.isCancelled()) token.cancel();
@@ -81,12 +82,12 @@ final class DemoRace {
         return strategy.equals(ALOR) ? "ALOR (TFS)" : "Random";
     }
 
-    private RoundEngine engine(ProjectStore store, String strategy, CancellationToken token, JobProgress progress) {
-        RunConfig config = RunConfig.fromSettings(store.settings(), method, strategy).withEpochs(epochs)
-                .withRound0(Round0Mode.SIMULATION);
-        ModelBackend backend = ModelBackend.current();
-        return new RoundEngine(store, config, backend.featureSource(store), backend.textEncoder(store),
-                Selectors.byName(strategy), new OracleLabeler()).withCancellation(token)
+    private RoundEngine engine(ProjectStore store, String strategy, CancellationToken token, JobProgress progress,
+                               ModelBackend backend) {
+        RoundSpec spec = RoundSpec.builder(Method.parse(method), strategy).optProjectSettings(store.settings())
+                .optEpochs(epochs).optRound0(Round0Mode.SIMULATION).build();
+        return new RoundEngine(store, spec, backend.featureSource(store), backend.textEncoder(store),
+                new OracleLabeler()).withCancellation(token)
                 .withProgress((phase, done, total, message) -> {
                     if (progress.isCancelled()) token.cancel();
                     if (message != null && !message.isBlank()) progress.update(label(strategy) + ": " + message, overall);
@@ -98,7 +99,7 @@ final class DemoRace {
      * (kept in {@code <folder>/template}, so a second run in a talk starts at once). Sample ids are equal in the
      * copies, so the feature-cache index copied with the database stays valid. Delete the folder to rebuild it.
      */
-    private void prepare(JobProgress progress) throws Exception {
+    private void prepare(JobProgress progress, ModelBackend backend) throws Exception {
         Path template = folder.resolve("template");
         if (!Files.exists(template.resolve(ProjectStore.DATABASE_FILE))) {
             deleteTree(template);
@@ -111,7 +112,7 @@ final class DemoRace {
                 for (Split s : List.of(Split.POOL, Split.VAL, Split.TEST, Split.RETRIEVED)) {
                     for (var x : t.samples(s)) ids.add(x.id());
                 }
-                ModelBackend.current().featureSource(t).features(ids);
+                backend.featureSource(t).features(ids);
             }
         }
         if (progress.isCancelled()) throw new java.util.concurrent.CancellationException("cancelled");

@@ -10,7 +10,9 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.concurrent.Task;
 import org.alor.loop.CancellationToken;
-import org.alor.loop.RunConfig;
+import org.alor.loop.Method;
+import org.alor.loop.ModelBackend;
+import java.util.function.Supplier;
 import org.alor.store.ProjectStore;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -37,12 +39,19 @@ public final class DemoViewModel {
     private final XYSeriesCollection curves = new XYSeriesCollection();
     private final ObjectProperty<ChartData> alorClasses = new SimpleObjectProperty<>();
     private final ObjectProperty<ChartData> randomClasses = new SimpleObjectProperty<>();
+    private final Supplier<ModelBackend> backends;
     private volatile CancellationToken token;
 
     /** @param folder where the two demo projects go (under the user data folder in the app) */
     public DemoViewModel(Path folder, Executor fx) {
+        this(folder, fx, () -> ModelBackend.Factory.CLIP.open("auto", 0));
+    }
+
+    /** @param backends opens the model backend of one race (closed when the race ends) */
+    public DemoViewModel(Path folder, Executor fx, Supplier<ModelBackend> backends) {
         this.folder = folder;
         this.fx = fx;
+        this.backends = backends;
         curves.addSeries(alor);
         curves.addSeries(random);
     }
@@ -68,8 +77,8 @@ public final class DemoViewModel {
             running.set(true);
             status.set("Preparing the two sample worlds…");
         });
-        try {
-            new DemoRace(folder, last, "lp", RunConfig.defaults("lp", DemoRace.ALOR).epochs()).run(this::roundDone, t, new JobProgress() {
+        try (ModelBackend backend = backends.get()) {
+            new DemoRace(folder, last, Method.LP.key(), Method.LP.defaultEpochs()).run(this::roundDone, t, new JobProgress() {
                 @Override
                 public void update(String message, double fraction) {
                     progress.update(message, fraction);
@@ -80,7 +89,7 @@ public final class DemoViewModel {
                 public boolean isCancelled() {
                     return t.isCancelled() || progress.isCancelled();
                 }
-            });
+            }, backend);
             fx.execute(() -> status.set("Done: rounds 0–" + last + " for both strategies."));
         } catch (CancellationException e) {
             fx.execute(() -> status.set("Cancelled."));

@@ -1,5 +1,6 @@
 package org.alor.app;
 
+import org.alor.loop.Project;
 import org.alor.loop.ProjectRetrieval;
 import org.alor.retrieval.CorpusFormat;
 import org.alor.retrieval.CorpusReader;
@@ -15,9 +16,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /** Retrieval from the project's corpus, ranked by its CLIP, as `alor retrieve` does it. */
 final class ProjectRetrievalRunner implements RetrievalRunner {
     @Override
-    public int retrieve(org.alor.store.ProjectStore store, JobProgress progress) throws Exception {
+    public int retrieve(Project session, JobProgress progress) throws Exception {
+        org.alor.store.ProjectStore store = session.store();
         CorpusReader reader = ProjectRetrieval.openCorpus(store, null, CorpusFormat.AUTO, null);
-        RetrievalOptions options = ProjectRetrieval.withProjectRanking(store, RetrievalOptions.defaults());
+        RetrievalOptions options = ProjectRetrieval.withProjectRanking(session, RetrievalOptions.defaults());
         RetrievalJob job = new RetrievalJob(store, reader, options);
         int shards = reader.shards().size();
         AtomicInteger shardsDone = new AtomicInteger();

@@ -83,7 +83,8 @@ public final class ShellView {
 
     /** Demo mode's ALOR vs Random page in the centre (from Home). */
     public void showDemo() {
-        DemoViewModel vm = new DemoViewModel(SampleProject.userDataDir().resolve("demo"), javafx.application.Platform::runLater);
+        DemoViewModel vm = new DemoViewModel(SampleProject.userDataDir().resolve("demo"), javafx.application.Platform::runLater,
+                model::openBackend);
         wizard = new DemoView(vm, model).root();
         railGroup.selectToggle(null);
         centre.getChildren().setAll(wizard);
@@ -91,7 +92,8 @@ public final class ShellView {
 
     /** Shows the new-project wizard in the centre. */
     public void showWizard() {
-        showWizard(new NewProjectWizardModel(model.jobs()));
+        showWizard(new NewProjectWizardModel(model.jobs(),
+                () -> model.preferences().device().name().toLowerCase(java.util.Locale.ROOT)));
     }
 
     void showWizard(NewProjectWizardModel wm) {

@@ -1,5 +1,7 @@
 package org.alor.app;
 
+import org.alor.loop.ModelBackend;
+import org.alor.loop.Project;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -31,6 +33,7 @@ public final class ShellViewModel {
 
     private final BackgroundJobs jobs;
     private final AppServices services;
+    private final ProjectSessions sessions;
     private final AppPreferences preferences;
     private final RecentProjects recent;
     private final ObjectProperty<Page> page = new SimpleObjectProperty<>(Page.HOME);
@@ -51,6 +54,7 @@ public final class ShellViewModel {
     public ShellViewModel(BackgroundJobs jobs, AppServices services, AppPreferences preferences) {
         this.jobs = jobs;
         this.services = services;
+        this.sessions = new ProjectSessions(services.backends(), preferences);
         this.preferences = preferences;
         this.recent = new RecentProjects(preferences.node());
         recentProjects.setAll(recent.list());
@@ -146,7 +150,10 @@ public final class ShellViewModel {
         OpenProject previous = project.get();
         project.set(opened);
         // closed through the serial writer, so label events still queued for it are written first
-        if (previous != null) jobs.storeWriter().execute(previous.store()::close);
+        if (previous != null) {
+            sessions.close();
+            jobs.storeWriter().execute(previous.store()::close);
+        }
         ProjectOverview o = opened.overview();
         title.set("ALOR Studio — " + o.name());
         status.set(summary(o));
@@ -161,6 +168,7 @@ public final class ShellViewModel {
 
     /** Closes the open project's store (app exit). */
     public void close() {
+        sessions.close();
         OpenProject open = project.get();
         if (open != null) open.store().close();
     }
@@ -221,6 +229,19 @@ public final class ShellViewModel {
 
     public AppServices services() {
         return services;
+    }
+
+    /**
+     * The engine session on {@code store} (the open project's) for the job about to start: reopened with the current
+     * device and thread preferences when they changed since the last job.
+     */
+    public Project session(ProjectStore store) {
+        return sessions.session(store);
+    }
+
+    /** A model backend with the current preferences, for jobs on their own projects (the demo); caller closes it. */
+    public ModelBackend openBackend() {
+        return sessions.openBackend();
     }
 
     public AppPreferences preferences() {

@@ -4,8 +4,8 @@ import org.alor.loop.CancellationToken;
 import org.alor.loop.ExperimentPlan;
 import org.alor.loop.ExperimentRunner;
 import org.alor.loop.ModelBackend;
+import org.alor.loop.Project;
 import org.alor.loop.RunOutcome;
-import org.alor.loop.Selectors;
 import org.alor.store.ProjectStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,6 +27,9 @@ import java.util.concurrent.CancellationException;
 public final class ExperimentCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    SessionOptions sessionOptions = new SessionOptions();
 
     @Parameters(index = "0", paramLabel = "PROJECT_DIR")
     Path projectDir;
@@ -80,9 +83,8 @@ public final class ExperimentCommand implements Callable<Integer> {
     public Integer call() {
         CommandLine cl = spec.commandLine();
         List<String> m = new ArrayList<>();
-        for (String x : methods) m.add(LoopOptions.method(cl, x));
-        List<String> s = new ArrayList<>();
-        for (String x : strategies) s.add(LoopOptions.strategy(cl, x));
+        for (String x : methods) m.add(LoopOptions.method(cl, x).key());
+        List<String> s = new ArrayList<>(strategies);
         List<Boolean> r = new ArrayList<>();
         for (String x : rda) r.add(LoopOptions.onOff(cl, "--rda", x));
         if (rounds < 0 || epochs < 1 || batchSize < 0 || threads < 1 || budget < 0) {
@@ -98,16 +100,19 @@ public final class ExperimentCommand implements Callable<Integer> {
                 LoopOptions.naming(cl, names), LoopOptions.prompts(cl, promptSet), threads,
                 LoopOptions.tuning(cl, lrEncoder, lrHead, mixedPrecision));
         try {
-            ModelBackend backend = ModelBackend.current();
+            plan.runs().forEach(plan::config); // every run's settings are valid before any starts
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, e.getMessage());
+        }
+        try {
             List<RunOutcome> outcomes;
-            // The source project stays open while the runs read its features through the backend.
-            try (ProjectStore store = ProjectStore.open(projectDir)) {
-                if (mixedPrecision) {
-                    for (String method : m) LoopOptions.checkMixedPrecision(cl, method, () -> backend.clipBase(store).device());
-                }
+            // The source project stays open while the runs read its features through the session's backend.
+            try (Project session = sessionOptions.open(projectDir)) {
+                ProjectStore store = session.store();
+                ModelBackend backend = session.backend();
                 ConsoleProgress bar = new ConsoleProgress("runs");
-                outcomes = new ExperimentRunner(projectDir, out, plan, backend.featureSource(store), backend.textEncoder(store),
-                        Selectors::byName).withCancellation(new CancellationToken())
+                outcomes = new ExperimentRunner(projectDir, out, plan, backend.featureSource(store), backend.textEncoder(store))
+                        .withCancellation(new CancellationToken())
                         .withClip(() -> backend.clipBase(store), () -> backend.images(store))
                         .withProgress((phase, done, total, message) -> {
                             if (phase.equals("experiment")) bar.update(done, total);

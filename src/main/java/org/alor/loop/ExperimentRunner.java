@@ -38,7 +38,6 @@ public final class ExperimentRunner {
     private final ExperimentPlan plan;
     private final FeatureSource features;
     private final TextEncoder textEncoder;
-    private final Function<String, Selector> selectors;
     private ProgressListener progress = ProgressListener.NONE;
     private CancellationToken token = new CancellationToken();
     private Supplier<ClipBase> clipSupplier = () -> null;
@@ -48,16 +47,14 @@ public final class ExperimentRunner {
 
     /**
      * @param features   features of the source project's samples (copies keep the sample ids); thread-safe
-     * @param selectors  resolves strategy names, e.g. {@code Selectors::byName}
      */
     public ExperimentRunner(Path sourceProject, Path outDir, ExperimentPlan plan, FeatureSource features,
-                            TextEncoder textEncoder, Function<String, Selector> selectors) {
+                            TextEncoder textEncoder) {
         this.sourceProject = sourceProject;
         this.outDir = outDir;
         this.plan = plan;
         this.features = new MemoizingFeatureSource(features);
         this.textEncoder = textEncoder;
-        this.selectors = selectors;
     }
 
     public ExperimentRunner withProgress(ProgressListener listener) {
@@ -84,14 +81,13 @@ public final class ExperimentRunner {
     /** Runs (or resumes) every run of the plan, then writes the report; returns the outcomes in plan order. */
     public List<RunOutcome> run() throws InterruptedException, IOException {
         for (ExperimentPlan.Run r : plan.runs()) {
-            selectors.apply(r.strategy()); // fail fast on an unknown strategy
-            Adapters.requireKnown(r.method());
+            plan.config(r); // fail fast on an unknown method or strategy
         }
         // fail fast (before any run starts) when a method needs CLIP or images that are not wired
-        if (plan.methods().stream().anyMatch(Adapters::needsClip) && clip == null) {
+        if (plan.methods().stream().map(Method::parse).anyMatch(Method::needsClip) && clip == null) {
             clip = Objects.requireNonNull(clipSupplier.get(), "FT/CT/PT need the pretrained CLIP (withClip)");
         }
-        if (plan.methods().stream().anyMatch(Adapters::needsImages) && images == null) {
+        if (plan.methods().stream().map(Method::parse).anyMatch(Method::needsImages) && images == null) {
             images = Objects.requireNonNull(imageSupplier.get(), "FT/CT need the image files (withClip)");
         }
         List<ClassInfo> classes;
@@ -149,7 +145,7 @@ public final class ExperimentRunner {
 
     private RunOutcome runOne(ExperimentPlan.Run r) throws InterruptedException {
         try (ProjectStore store = ProjectStore.open(runDir(r))) {
-            RoundEngine engine = new RoundEngine(store, plan.config(r), features, textEncoder, selectors.apply(r.strategy()),
+            RoundEngine engine = new RoundEngine(store, plan.config(r), features, textEncoder,
                     new OracleLabeler()).withCancellation(token).withClip(() -> clip, () -> images)
                     .withProgress((phase, done, total, message) -> progress.progress(phase, done, total, r.name() + ": " + message));
             List<RoundResult> results = engine.runThrough(plan.rounds());

@@ -16,6 +16,10 @@ import org.alor.adapt.TrainingSet;
 import org.alor.adapt.ZeroShotAdapter;
 import org.alor.data.ClassInfo;
 import org.alor.data.Split;
+import org.alor.select.Pick;
+import org.alor.select.SelectionInput;
+import org.alor.select.SelectionStrategy;
+import org.alor.select.Strategies;
 import org.alor.store.LabelState;
 import org.alor.store.MetricRow;
 import org.alor.store.Prediction;
@@ -42,7 +46,7 @@ import java.util.function.Supplier;
  * <p>A round moves PLANNED → TRAINING → SELECTING → LABELING → DONE; each arrow is committed together with what
  * the step produced (round-0 labels; metrics, predictions and summary; selections; labels), so after a crash a new
  * engine on the same project continues with the first unfinished step. Every step is deterministic given the
- * project and the {@link RunConfig}, so the resumed run ends in the same state as an uninterrupted one.
+ * project and the {@link RoundSpec}, so the resumed run ends in the same state as an uninterrupted one.
  * Cancellation (checked between steps, between training batches and while waiting for labels) leaves the round at
  * its last completed step; running the engine again continues it.
  *
@@ -60,11 +64,11 @@ public final class RoundEngine {
     private static final java.util.concurrent.locks.ReentrantLock CLIP_TRAINING = new java.util.concurrent.locks.ReentrantLock();
 
     private final ProjectStore store;
-    private final RunConfig config;
+    private final RoundSpec config;
     private final FeatureSource features;
     private final TextEncoder textEncoder;
-    private final Selector selector;
     private final Labeler labeler;
+    private SelectionStrategy strategy;
     private ProgressListener progress = ProgressListener.NONE;
     private CancellationToken token = new CancellationToken();
     private List<ClassInfo> classes;
@@ -74,14 +78,20 @@ public final class RoundEngine {
     private ClipBase clip;
     private ImageSource images;
 
-    public RoundEngine(ProjectStore store, RunConfig config, FeatureSource features, TextEncoder textEncoder,
-                       Selector selector, Labeler labeler) {
+    public RoundEngine(ProjectStore store, RoundSpec config, FeatureSource features, TextEncoder textEncoder,
+                       Labeler labeler) {
         this.store = store;
         this.config = config;
         this.features = features;
         this.textEncoder = textEncoder;
-        this.selector = selector;
         this.labeler = labeler;
+        this.strategy = Strategies.byName(config.strategy());
+    }
+
+    /** Selects with {@code s} instead of the spec's strategy (tests observe what a strategy is given). */
+    public RoundEngine withStrategy(SelectionStrategy s) {
+        this.strategy = s;
+        return this;
     }
 
     public RoundEngine withProgress(ProgressListener listener) {
@@ -94,7 +104,7 @@ public final class RoundEngine {
         return this;
     }
 
-    public RunConfig config() {
+    public RoundSpec config() {
         return config;
     }
 
@@ -155,7 +165,7 @@ public final class RoundEngine {
                 }
             }
             int budget = select ? config.budgetFor(classes().size()) : 0;
-            store.insertRound(RoundRecord.planned(index, config.method(), config.strategy(), config.seed(), budget));
+            store.insertRound(RoundRecord.planned(index, config.method().key(), config.strategy(), config.seed(), budget));
             rec = store.round(index).orElseThrow();
         } else {
             requireSameRun(rec);
@@ -178,7 +188,7 @@ public final class RoundEngine {
     }
 
     private void requireSameRun(RoundRecord rec) {
-        if (!rec.method().equals(config.method()) || !rec.strategy().equals(config.strategy()) || rec.seed() != config.seed()) {
+        if (!rec.method().equals(config.method().key()) || !rec.strategy().equals(config.strategy()) || rec.seed() != config.seed()) {
             throw new IllegalStateException("round " + rec.index() + " was run with " + rec.method() + "/" + rec.strategy()
                     + "/seed " + rec.seed() + "; continue it with the same method, strategy and seed");
         }
@@ -260,9 +270,9 @@ public final class RoundEngine {
         float[][] cachedVal = features.features(val.ids());
         TrainingSet data = new TrainingSet(features.features(train.ids()), train.labels(), cachedVal, val.labels(),
                 numClasses, trainingSeed(config.seed(), index));
-        String method = config.method();
-        Adapter adapter = Adapters.create(config, head(), classNames(), Adapters.needsClip(method) ? clip() : null);
-        if (Adapters.needsImages(method)) data = data.withImages(new TrainingImages(train.ids(), val.ids(), images()));
+        Method method = config.method();
+        Adapter adapter = Adapters.create(config, head(), classNames(), method.needsClip() ? clip() : null);
+        if (method.needsImages()) data = data.withImages(new TrainingImages(train.ids(), val.ids(), images()));
         float[][] valProbs;
         float[][] testProbs;
         float[][] poolProbs;
@@ -271,13 +281,13 @@ public final class RoundEngine {
         Map<String, Object> modelSummary;
         // FT/CT/PT of parallel experiment runs take turns: one CLIP in training memory at a time, and on a CPU
         // the runs gain little from overlapping anyway
-        boolean exclusive = Adapters.needsClip(method);
+        boolean exclusive = method.needsClip();
         if (exclusive) CLIP_TRAINING.lock();
         try (AdaptedModel model = adapter.adapt(data, monitor())) {
             token.throwIfCancelled();
             progress.progress("predicting", 0, 3, "predicting val, test and pool");
             Function<List<Long>, float[][]> cached = features::features;
-            valProbs = model.probabilities(Adapters.needsImages(method) ? model.imageFeatures(val.ids(), cached) : cachedVal);
+            valProbs = model.probabilities(method.needsImages() ? model.imageFeatures(val.ids(), cached) : cachedVal);
             testProbs = model.probabilities(model.imageFeatures(test.ids(), cached));
             float[][] poolFeatures = model.imageFeatures(pool.ids(), cached);
             poolProbs = model.probabilities(poolFeatures);
@@ -286,7 +296,7 @@ public final class RoundEngine {
             logitScale = model.logitScale();
             modelSummary = model.summary();
             try {
-                if (Adapters.needsImages(method)) {
+                if (method.needsImages()) {
                     List<Long> ids = new ArrayList<>(pool.ids());
                     ids.addAll(train.ids());
                     float[][] trainFeatures = model.imageFeatures(train.ids(), cached);
@@ -367,10 +377,12 @@ public final class RoundEngine {
         // FT/CT changed the image encoder: select on the embeddings of the adapted model
         Function<List<Long>, float[][]> embeddings = AdaptedFeatures.read(AdaptedFeatures.file(store.dir(), index))
                 .<Function<List<Long>, float[][]>>map(a -> a::features).orElse(features::features);
-        SelectorInput input = new SelectorInput(probs.toArray(new float[0][]), normalised(embeddings.apply(ids)),
-                train.classCounts(classes().size()), normalised(embeddings.apply(train.ids())), train.labels(),
-                rec.budget(), config.seed(), index, stored.headWeights(), stored.logitScale());
-        List<PickedItem> picks = selector.select(input);
+        SelectionInput.Builder input = SelectionInput.builder(probs.toArray(new float[0][]), train.classCounts(classes().size()))
+                .poolFeatures(normalised(embeddings.apply(ids)))
+                .labeled(normalised(embeddings.apply(train.ids())), train.labels())
+                .budget(rec.budget()).seed(config.seed()).round(index);
+        if (stored.headWeights() != null) input.classifier(stored.headWeights(), stored.logitScale());
+        List<Pick> picks = strategy.select(input.build()).picks();
         List<Selection> selections = toSelections(picks, ids, rec.budget());
         token.throwIfCancelled();
         store.inTransaction(c -> {
@@ -381,14 +393,14 @@ public final class RoundEngine {
         progress.progress("selecting", selections.size(), rec.budget(), "selection saved");
     }
 
-    private List<Selection> toSelections(List<PickedItem> picks, List<Long> ids, int budget) {
+    private List<Selection> toSelections(List<Pick> picks, List<Long> ids, int budget) {
         if (picks.size() > budget) {
             throw new IllegalStateException("strategy " + config.strategy() + " picked " + picks.size()
                     + " images for a budget of " + budget);
         }
         Set<Integer> seen = new HashSet<>();
         List<Selection> out = new ArrayList<>(picks.size());
-        for (PickedItem p : picks) {
+        for (Pick p : picks) {
             if (p.poolIndex() < 0 || p.poolIndex() >= ids.size() || !seen.add(p.poolIndex())) {
                 throw new IllegalStateException("strategy " + config.strategy() + " returned an invalid or repeated pool index "
                         + p.poolIndex());
@@ -444,7 +456,7 @@ public final class RoundEngine {
         if (clip == null) {
             clip = clipSupplier.get();
             if (clip == null) {
-                throw new IllegalStateException("method " + config.method() + " trains CLIP, but this engine has no"
+                throw new IllegalStateException("method " + config.method().key() + " trains CLIP, but this engine has no"
                         + " pretrained checkpoint (RoundEngine.withClip / withBackend)");
             }
         }
@@ -455,7 +467,7 @@ public final class RoundEngine {
         if (images == null) {
             images = imageSupplier.get();
             if (images == null) {
-                throw new IllegalStateException("method " + config.method() + " trains on images, but this engine has"
+                throw new IllegalStateException("method " + config.method().key() + " trains on images, but this engine has"
                         + " no image files (RoundEngine.withClip / withBackend)");
             }
         }
@@ -519,7 +531,7 @@ public final class RoundEngine {
                                double seconds) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("round", rec.index());
-        s.put("method", config.method());
+        s.put("method", config.method().key());
         s.put("strategy", config.strategy());
         s.put("seed", config.seed());
         s.put("budget", rec.budget());
@@ -527,6 +539,8 @@ public final class RoundEngine {
         s.put("round0", config.round0().name().toLowerCase(java.util.Locale.ROOT));
         s.put("class_naming", config.naming().name().toLowerCase(java.util.Locale.ROOT));
         s.put("epochs", config.epochs());
+        s.put("batch_size", config.batchSize());
+        s.put("precision", config.precision().key());
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("retrieved", train.retrieved());
         t.put("labeled", train.labeledPool());

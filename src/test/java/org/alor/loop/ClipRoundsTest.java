@@ -32,9 +32,9 @@ class ClipRoundsTest {
 
     private static RoundEngine engine(ProjectStore store, String method) {
         ModelBackend backend = ClipProject.backend();
-        RunConfig config = RunConfig.defaults(method, "random").withSeed(5).withEpochs(2).withBatchSize(8);
+        RoundSpec config = RoundSpec.builder(Method.parse(method), "random").optSeed(5).optEpochs(2).optBatchSize(8).build();
         return new RoundEngine(store, config, backend.featureSource(store), backend.textEncoder(store),
-                Selectors.byName("random"), new OracleLabeler()).withBackend(backend);
+                new OracleLabeler()).withBackend(backend);
     }
 
     @Test
