@@ -1,8 +1,9 @@
 package org.alor.app;
 
-import org.alor.loop.CancellationToken;
+import org.alor.job.CancellationToken;
 import org.alor.loop.LabelsPendingException;
 import org.alor.loop.Method;
+import org.alor.loop.Phase;
 import org.alor.loop.Project;
 import org.alor.loop.RoundSpec;
 import org.alor.store.ProjectStore;
@@ -20,8 +21,9 @@ final class EngineRoundRunner implements RoundRunner {
     @Override
     public int runRound(Project session, RoundSpec spec, JobProgress progress) throws Exception {
         ProjectStore store = session.store();
-        CancellationToken token = new CancellationToken();
-        LiveProgress live = new LiveProgress(progress, token);
+        // the engine sees a cancel of the app's task at its next check (e.g. before the next training step)
+        CancellationToken token = CancellationToken.following(progress::isCancelled);
+        LiveProgress live = new LiveProgress(progress);
         Optional<RoundRecord> waiting = store.rounds().stream().filter(r -> r.status() == RoundStatus.LABELING).findFirst();
         if (waiting.isPresent()) {
             progress.update("Closing round " + waiting.get().index() + " with the labels given", -1);
@@ -68,18 +70,15 @@ final class EngineRoundRunner implements RoundRunner {
     /** Engine progress → the status bar and the Runs page's live loss and validation-accuracy curves. */
     static final class LiveProgress implements org.alor.loop.ProgressListener {
         private final JobProgress progress;
-        private final CancellationToken token;
 
-        LiveProgress(JobProgress progress, CancellationToken token) {
+        LiveProgress(JobProgress progress) {
             this.progress = progress;
-            this.token = token;
         }
 
         @Override
-        public void progress(String phase, long done, long total, String message) {
-            if (progress.isCancelled()) token.cancel();
+        public void progress(Phase phase, long done, long total, String message) {
             double fraction = total > 0 ? (double) done / total : -1;
-            progress.update(phase + (message == null || message.isBlank() ? "" : ": " + message), fraction);
+            progress.update(phase.label() + (message == null || message.isBlank() ? "" : ": " + message), fraction);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package org.alor.app;
 
+import org.alor.job.CancellationToken;
 import org.alor.loop.Project;
 import org.alor.loop.ProjectRetrieval;
 import org.alor.retrieval.CorpusFormat;
@@ -27,25 +28,22 @@ final class ProjectRetrievalRunner implements RetrievalRunner {
         ScanListener listener = new ScanListener() {
             @Override
             public void captionsScanned(long delta, long matchesDelta) {
-                if (progress.isCancelled()) job.cancel();
                 progress.update(String.format("Scanning captions: %,d", captions.addAndGet(delta)),
                         shards == 0 ? -1 : (double) shardsDone.get() / shards);
             }
 
             @Override
             public void shardDone(ShardResult result, boolean resumed) {
-                if (progress.isCancelled()) job.cancel();
                 progress.update("Scanned " + shardsDone.incrementAndGet() + " / " + shards + " shards",
                         shards == 0 ? -1 : (double) shardsDone.get() / shards);
             }
 
             @Override
             public void imagesObtained(int done, int total) {
-                if (progress.isCancelled()) job.cancel();
                 progress.update("Retrieved images " + done + " / " + total, total == 0 ? -1 : (double) done / total);
             }
         };
-        RetrievalReport report = job.run(listener);
+        RetrievalReport report = job.run(listener, CancellationToken.following(progress::isCancelled));
         return report.kept().values().stream().mapToInt(Integer::intValue).sum();
     }
 }

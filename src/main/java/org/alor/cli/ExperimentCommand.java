@@ -1,6 +1,7 @@
 package org.alor.cli;
 
-import org.alor.loop.CancellationToken;
+import org.alor.loop.Phase;
+import org.alor.job.CancellationToken;
 import org.alor.loop.ExperimentPlan;
 import org.alor.loop.ExperimentRunner;
 import org.alor.loop.ModelBackend;
@@ -115,7 +116,7 @@ public final class ExperimentCommand implements Callable<Integer> {
                         .withCancellation(new CancellationToken())
                         .withClip(() -> backend.clipBase(store), () -> backend.images(store))
                         .withProgress((phase, done, total, message) -> {
-                            if (phase.equals("experiment")) bar.update(done, total);
+                            if (phase == Phase.EXPERIMENT) bar.update(done, total);
                         }).run();
             }
             System.out.println(outcomes.size() + " runs × " + (rounds + 1) + " rounds; results in " + out.toAbsolutePath().normalize());

@@ -1,7 +1,8 @@
 package org.alor.cli;
 
+import org.alor.loop.Phase;
 import org.alor.data.ClassInfo;
-import org.alor.loop.CancellationToken;
+import org.alor.job.CancellationToken;
 import org.alor.loop.DeferredLabeler;
 import org.alor.loop.Labeler;
 import org.alor.loop.LabelsPendingException;
@@ -95,8 +96,8 @@ public final class RoundCommand implements Callable<Integer> {
             RoundResult result;
             try {
                 result = session.runRound(roundSpec, labeler, (phase, done, total, message) -> {
-                    if (phase.equals("training") && total > 0 && done > 0) bar.update(done, total);
-                    if (phase.equals("notice")) System.err.println(message);
+                    if (phase == Phase.TRAINING && total > 0 && done > 0) bar.update(done, total);
+                    if (phase == Phase.NOTICE) System.err.println(message);
                 }, new CancellationToken());
             } catch (LabelsPendingException e) {
                 RoundRecord rec = store.round(e.round()).orElseThrow();

@@ -1,5 +1,6 @@
 package org.alor.loop;
 
+import org.alor.job.CancellationToken;
 import ai.djl.Device;
 import org.alor.adapt.ClipBase;
 import org.alor.adapt.ImageFeatureEncoder;
@@ -72,7 +73,7 @@ public final class ClipBackend implements ModelBackend {
             for (long id : sampleIds) {
                 samples.add(store.sample(id).orElseThrow(() -> new IllegalArgumentException("no sample with id " + id)));
             }
-            ProjectEmbedder.Report report = embedder.embed(samples, ProjectEmbedder.Progress.NONE, () -> false);
+            ProjectEmbedder.Report report = embedder.embed(samples, ProjectEmbedder.Progress.NONE, new CancellationToken());
             if (!report.failures().isEmpty()) {
                 throw new IllegalStateException(report.failures().size() + " image(s) could not be read, e.g. "
                         + report.failures().get(0) + " — fix or remove them, then run again");

@@ -1,5 +1,6 @@
 package org.alor.loop;
 
+import org.alor.job.CancellationToken;
 import org.alor.data.ClassInfo;
 import org.alor.data.Split;
 import org.alor.store.MetricRow;
@@ -107,7 +108,7 @@ public final class ExperimentRunner {
             for (ExperimentPlan.Run r : runs) {
                 futures.add(pool.submit(() -> {
                     RunOutcome o = runOne(r);
-                    progress.progress("experiment", finished.incrementAndGet(), runs.size(), r.name() + " done");
+                    progress.progress(Phase.EXPERIMENT, finished.incrementAndGet(), runs.size(), r.name() + " done");
                     return o;
                 }));
             }

@@ -1,5 +1,6 @@
 package org.alor.loop;
 
+import org.alor.job.CancellationToken;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
@@ -50,9 +51,7 @@ import java.util.function.Supplier;
  * Cancellation (checked between steps, between training batches and while waiting for labels) leaves the round at
  * its last completed step; running the engine again continues it.
  *
- * <p>Progress phases: "round" (a round starts), "training" (epochs), "step" (FT/CT/PT optimiser steps: done/total
- * steps of the epoch, message with epoch, loss, images/s and ETA), "notice" (device in use, memory fallbacks),
- * "predicting", "selecting" (message "selection saved" once committed), "labeling", "done".
+ * <p>Progress is reported in {@link Phase}s.
  *
  * <p>Models: the adapted weights of round r are saved under {@code <project>/models/round-<r>/} (see
  * {@link org.alor.adapt.SavedModels}). FT/CT rounds also keep the adapted image features of the pool and training
@@ -170,7 +169,7 @@ public final class RoundEngine {
         } else {
             requireSameRun(rec);
         }
-        progress.progress("round", index, 0, "round " + index + " (" + rec.status().name().toLowerCase(java.util.Locale.ROOT) + ")");
+        progress.progress(Phase.ROUND, index, 0, "round " + index + " (" + rec.status().name().toLowerCase(java.util.Locale.ROOT) + ")");
         while (rec.status() != RoundStatus.DONE) {
             token.throwIfCancelled();
             switch (rec.status()) {
@@ -183,7 +182,7 @@ public final class RoundEngine {
             }
             rec = store.round(index).orElseThrow();
         }
-        progress.progress("done", index, 0, "round " + index + " done");
+        progress.progress(Phase.DONE, index, 0, "round " + index + " done");
         return result(store, rec);
     }
 
@@ -211,7 +210,7 @@ public final class RoundEngine {
         }
         if (index == 0 && config.round0() == Round0Mode.ASSISTED) {
             List<LabelRequest> pending = pendingOnly(assistedColdStart());
-            progress.progress("labeling", 0, pending.size(), "cold start: confirm one image per class");
+            progress.progress(Phase.LABELING, 0, pending.size(), "cold start: confirm one image per class");
             if (!pending.isEmpty()) labeler.label(store, 0, pending, token);
             token.throwIfCancelled();
         }
@@ -265,7 +264,7 @@ public final class RoundEngine {
         LabeledSet val = LabeledSet.evaluation(store, states, Split.VAL);
         LabeledSet test = LabeledSet.evaluation(store, states, Split.TEST);
         LabeledSet pool = LabeledSet.remainingPool(store, states);
-        progress.progress("training", 0, config.epochs(), "round " + index + ": training on " + train.retrieved()
+        progress.progress(Phase.TRAINING, 0, config.epochs(), "round " + index + ": training on " + train.retrieved()
                 + " retrieved + " + train.labeledPool() + " labeled images");
         float[][] cachedVal = features.features(val.ids());
         TrainingSet data = new TrainingSet(features.features(train.ids()), train.labels(), cachedVal, val.labels(),
@@ -285,7 +284,7 @@ public final class RoundEngine {
         if (exclusive) CLIP_TRAINING.lock();
         try (AdaptedModel model = adapter.adapt(data, monitor())) {
             token.throwIfCancelled();
-            progress.progress("predicting", 0, 3, "predicting val, test and pool");
+            progress.progress(Phase.PREDICTING, 0, 3, "predicting val, test and pool");
             Function<List<Long>, float[][]> cached = features::features;
             valProbs = model.probabilities(method.needsImages() ? model.imageFeatures(val.ids(), cached) : cachedVal);
             testProbs = model.probabilities(model.imageFeatures(test.ids(), cached));
@@ -340,7 +339,7 @@ public final class RoundEngine {
             store.updateRoundStatus(index, next);
             return null;
         });
-        progress.progress("predicting", 3, 3, String.format("round %d: test accuracy %.2f%%, macro-F1 %.2f%%",
+        progress.progress(Phase.PREDICTING, 3, 3, String.format("round %d: test accuracy %.2f%%, macro-F1 %.2f%%",
                 index, 100 * testM.accuracy(), 100 * testM.macroF1()));
     }
 
@@ -364,7 +363,7 @@ public final class RoundEngine {
             stored = PoolProbabilities.read(PoolProbabilities.file(store.dir(), index)).orElseThrow(() ->
                     new IllegalStateException("cannot read " + PoolProbabilities.file(store.dir(), index)));
         }
-        progress.progress("selecting", 0, rec.budget(), "selecting " + rec.budget() + " with " + config.strategy());
+        progress.progress(Phase.SELECTING, 0, rec.budget(), "selecting " + rec.budget() + " with " + config.strategy());
         Map<Long, LabelState> states = store.currentLabels();
         List<Long> ids = new ArrayList<>();
         List<float[]> probs = new ArrayList<>();
@@ -390,7 +389,7 @@ public final class RoundEngine {
             store.updateRoundStatus(index, RoundStatus.LABELING);
             return null;
         });
-        progress.progress("selecting", selections.size(), rec.budget(), "selection saved");
+        progress.progress(Phase.SELECTING, selections.size(), rec.budget(), "selection saved");
     }
 
     private List<Selection> toSelections(List<Pick> picks, List<Long> ids, int budget) {
@@ -419,11 +418,11 @@ public final class RoundEngine {
                     store.prediction(index, s.sampleId()).orElse(null)));
         }
         List<LabelRequest> pending = pendingOnly(requests);
-        progress.progress("labeling", requests.size() - pending.size(), requests.size(), "waiting for labels");
+        progress.progress(Phase.LABELING, requests.size() - pending.size(), requests.size(), "waiting for labels");
         if (!pending.isEmpty()) labeler.label(store, index, pending, token);
         token.throwIfCancelled();
         store.updateRoundStatus(index, RoundStatus.DONE);
-        progress.progress("labeling", requests.size(), requests.size(), "labels saved");
+        progress.progress(Phase.LABELING, requests.size(), requests.size(), "labels saved");
     }
 
     private List<LabelRequest> pendingOnly(List<LabelRequest> requests) {
@@ -477,14 +476,14 @@ public final class RoundEngine {
     private TrainingMonitor monitor() {
         return new TrainingMonitor() {
             @Override
-            public boolean isCancelled() {
-                return token.isCancelled();
+            public CancellationToken token() {
+                return token;
             }
 
             @Override
             public void epochFinished(int epoch, int epochs, double valAccuracy) {
                 progress.epochScore(epoch, valAccuracy);
-                progress.progress("training", epoch, epochs, Double.isNaN(valAccuracy)
+                progress.progress(Phase.TRAINING, epoch, epochs, Double.isNaN(valAccuracy)
                         ? String.format("epoch %d/%d", epoch, epochs)
                         : String.format("epoch %d/%d: val accuracy %.2f%%", epoch, epochs, 100 * valAccuracy));
             }
@@ -493,14 +492,14 @@ public final class RoundEngine {
             public void stepFinished(int epoch, int epochs, int step, int steps, double loss, double imagesPerSecond,
                                      double etaSeconds) {
                 progress.trainingStep(epoch, step, steps, loss, imagesPerSecond);
-                progress.progress("step", step, steps, String.format(java.util.Locale.ROOT,
+                progress.progress(Phase.STEP, step, steps, String.format(java.util.Locale.ROOT,
                         "epoch %d/%d step %d/%d: loss %.4f, %.1f images/s, ETA %.0f s", epoch, epochs, step, steps, loss,
                         imagesPerSecond, etaSeconds));
             }
 
             @Override
             public void notice(String message) {
-                progress.progress("notice", 0, 0, message);
+                progress.progress(Phase.NOTICE, 0, 0, message);
             }
         };
     }

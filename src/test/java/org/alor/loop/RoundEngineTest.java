@@ -1,5 +1,6 @@
 package org.alor.loop;
 
+import org.alor.job.CancellationToken;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.alor.data.Split;
@@ -147,8 +148,8 @@ class RoundEngineTest {
             RoundEngine engine = EngineFixture.oracleEngine(store, EngineFixture.config("lp", "tfs", 5))
                     .withCancellation(token)
                     .withProgress((phase, done, total, message) -> {
-                        if (phase.equals("round")) round[0] = (int) done;
-                        if (phase.equals("training") && round[0] == 1 && done == 3) token.cancel();
+                        if (phase == Phase.ROUND) round[0] = (int) done;
+                        if (phase == Phase.TRAINING && round[0] == 1 && done == 3) token.cancel();
                     });
             assertThatThrownBy(() -> engine.runThrough(2)).isInstanceOf(CancellationException.class);
             assertThat(store.round(1).orElseThrow().status()).isEqualTo(RoundStatus.TRAINING);
