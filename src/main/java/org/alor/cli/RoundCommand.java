@@ -13,6 +13,7 @@ import org.alor.loop.Project;
 import org.alor.loop.Round0Mode;
 import org.alor.loop.RoundEngine;
 import org.alor.loop.RoundResult;
+import org.alor.loop.RoundSummary;
 import org.alor.loop.RoundSpec;
 import org.alor.store.ProjectStore;
 import org.alor.store.RoundRecord;
@@ -101,7 +102,7 @@ public final class RoundCommand implements Callable<Integer> {
                 }, new CancellationToken());
             } catch (LabelsPendingException e) {
                 RoundRecord rec = store.round(e.round()).orElseThrow();
-                print(store, RoundEngine.result(store, rec));
+                print(store, RoundSummary.result(store, rec));
                 System.out.println(e.getMessage() + "; label them in the app (or rerun with --oracle), then run"
                         + " `alor round` again to finish the round");
                 return 0;

@@ -5,6 +5,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import org.alor.loop.RoundEngine;
 import org.alor.loop.RoundResult;
+import org.alor.loop.RoundSummary;
 import org.alor.store.MetricRow;
 import org.alor.store.ProjectStore;
 import org.alor.store.RoundRecord;
@@ -31,7 +32,7 @@ public final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         try (ProjectStore store = ProjectStore.open(projectDir)) {
             List<RoundResult> results = new ArrayList<>();
-            for (RoundRecord r : store.rounds()) results.add(RoundEngine.result(store, r));
+            for (RoundRecord r : store.rounds()) results.add(RoundSummary.result(store, r));
             int labeled = (int) store.currentLabels().values().stream().filter(s -> s.isLabeled()).count();
             System.out.println(json ? toJson(results, labeled) : toText(results, labeled));
             return 0;

@@ -86,7 +86,7 @@ class RoundEngineTest {
                     confusionTotal += cell.getAsJsonArray().get(2).getAsInt();
                 }
                 assertThat(confusionTotal).isEqualTo(C * SyntheticWorld.TEST);
-                List<int[]> cells = RoundEngine.confusion(store.round(r).orElseThrow(), Split.TEST);
+                List<int[]> cells = RoundSummary.confusion(store.round(r).orElseThrow(), Split.TEST);
                 assertThat(cells.stream().filter(cell -> cell[0] == cell[1]).mapToInt(cell -> cell[2]).sum()).isEqualTo(test.correct());
                 assertThat(summary.getAsJsonObject("model").get("method").getAsString()).isEqualTo("lp");
 
