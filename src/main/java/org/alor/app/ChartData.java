@@ -99,6 +99,21 @@ public record ChartData(List<Run> runs, Double zeroShot, List<ClassInfo> classes
         return "this project";
     }
 
+    /**
+     * The data as it stood when round {@code round} had finished: later rounds left out; the class order and the tail
+     * third (both fixed by the first round) unchanged. For replaying a recorded run round by round.
+     */
+    public ChartData upTo(int round) {
+        List<Run> shownRuns = new ArrayList<>();
+        for (Run r : runs) shownRuns.add(new Run(r.name(), new TreeMap<>(r.overall().headMap(round + 1))));
+        Map<Integer, SortedMap<Integer, Double>> shownPerClass = new LinkedHashMap<>();
+        perClass.forEach((c, byRound) -> shownPerClass.put(c, new TreeMap<>(byRound.headMap(round + 1))));
+        Map<Integer, SortedMap<Integer, Integer>> shownLabeled = new LinkedHashMap<>();
+        labeledByRound.forEach((c, byRound) -> shownLabeled.put(c, new TreeMap<>(byRound.headMap(round + 1))));
+        return new ChartData(shownRuns, zeroShot, classes, rounds.stream().filter(r -> r <= round).toList(), shownPerClass,
+                tailClasses, labeled, retrieved, shownLabeled);
+    }
+
     public boolean isEmpty() {
         return runs.isEmpty() && zeroShot == null && rounds.isEmpty();
     }

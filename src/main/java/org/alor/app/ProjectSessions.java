@@ -32,9 +32,9 @@ final class ProjectSessions implements AutoCloseable {
         return current;
     }
 
-    /** A backend outside any project session (the demo's own worlds), with the current preferences. */
-    ModelBackend openBackend() {
-        return backends.open(device(), preferences.threads());
+    /** A session of its own on another project folder (the demo's), with the current preferences. */
+    Project open(java.nio.file.Path dir) {
+        return Project.open(dir).optDevice(device()).optThreads(preferences.threads()).optBackend(backends).build();
     }
 
     private String device() {

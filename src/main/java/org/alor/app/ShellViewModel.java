@@ -1,6 +1,5 @@
 package org.alor.app;
 
-import org.alor.loop.ModelBackend;
 import org.alor.loop.Project;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -239,9 +238,9 @@ public final class ShellViewModel {
         return sessions.session(store);
     }
 
-    /** A model backend with the current preferences, for jobs on their own projects (the demo); caller closes it. */
-    public ModelBackend openBackend() {
-        return sessions.openBackend();
+    /** A session with the current preferences on another project folder (the demo's); the caller closes it. */
+    public Project openSession(Path dir) {
+        return sessions.open(dir);
     }
 
     public AppPreferences preferences() {

@@ -1,10 +1,9 @@
 package org.alor.cli;
 
-import org.alor.loop.Phase;
 import org.alor.job.CancellationToken;
 import org.alor.loop.ExperimentPlan;
 import org.alor.loop.ExperimentRunner;
-import org.alor.loop.ModelBackend;
+import org.alor.loop.Phase;
 import org.alor.loop.Project;
 import org.alor.loop.RunOutcome;
 import org.alor.store.ProjectStore;
@@ -43,6 +42,10 @@ public final class ExperimentCommand implements Callable<Integer> {
 
     @Option(names = "--rda", split = ",", defaultValue = "on", description = "RDA settings: on, off or on,off (default ${DEFAULT-VALUE}).")
     List<String> rda;
+
+    @Option(names = "--runs", split = ",", paramLabel = "METHOD:STRATEGY:on|off",
+            description = "Only these combinations (each with every seed) instead of methods × strategies × RDA, e.g. ct:tfs:on,pt:random:off.")
+    List<String> runs;
 
     @Option(names = "--rounds", defaultValue = "6", description = "Last round index; rounds 0..N are run (default ${DEFAULT-VALUE}).")
     int rounds;
@@ -97,9 +100,27 @@ public final class ExperimentCommand implements Callable<Integer> {
                 promptSet = store.settings().getString(org.alor.store.Settings.PROMPT_SET, "generic");
             }
         }
-        ExperimentPlan plan = new ExperimentPlan(m, s, r, seeds, rounds, budget, epochs, batchSize,
-                LoopOptions.naming(cl, names), LoopOptions.prompts(cl, promptSet), threads,
-                LoopOptions.tuning(cl, lrEncoder, lrHead, mixedPrecision));
+        ExperimentPlan plan;
+        if (runs != null && !runs.isEmpty()) {
+            List<ExperimentPlan.Combination> combinations = new ArrayList<>();
+            for (String x : runs) {
+                ExperimentPlan.Combination c;
+                try {
+                    c = ExperimentPlan.Combination.parse(x);
+                } catch (IllegalArgumentException e) {
+                    throw new CommandLine.ParameterException(cl, "--runs: " + e.getMessage());
+                }
+                combinations.add(new ExperimentPlan.Combination(LoopOptions.method(cl, c.method()).key(),
+                        c.strategy(), c.rda()));
+            }
+            m = combinations.stream().map(ExperimentPlan.Combination::method).distinct().toList();
+            plan = ExperimentPlan.of(combinations, seeds, rounds, budget, epochs, batchSize, LoopOptions.naming(cl, names),
+                    LoopOptions.prompts(cl, promptSet), threads, LoopOptions.tuning(cl, lrEncoder, lrHead, mixedPrecision));
+        } else {
+            plan = new ExperimentPlan(m, s, r, seeds, rounds, budget, epochs, batchSize,
+                    LoopOptions.naming(cl, names), LoopOptions.prompts(cl, promptSet), threads,
+                    LoopOptions.tuning(cl, lrEncoder, lrHead, mixedPrecision));
+        }
         try {
             plan.runs().forEach(plan::config); // every run's settings are valid before any starts
         } catch (IllegalArgumentException e) {
@@ -109,12 +130,8 @@ public final class ExperimentCommand implements Callable<Integer> {
             List<RunOutcome> outcomes;
             // The source project stays open while the runs read its features through the session's backend.
             try (Project session = sessionOptions.open(projectDir)) {
-                ProjectStore store = session.store();
-                ModelBackend backend = session.backend();
                 ConsoleProgress bar = new ConsoleProgress("runs");
-                outcomes = new ExperimentRunner(projectDir, out, plan, backend.featureSource(store), backend.textEncoder(store))
-                        .withCancellation(new CancellationToken())
-                        .withClip(() -> backend.clipBase(store), () -> backend.images(store))
+                outcomes = ExperimentRunner.inSession(session, out, plan).withCancellation(new CancellationToken())
                         .withProgress((phase, done, total, message) -> {
                             if (phase == Phase.EXPERIMENT) bar.update(done, total);
                         }).run();

@@ -40,6 +40,7 @@ public final class ExperimentRunner {
     private final FeatureSource features;
     private final TextEncoder textEncoder;
     private ProgressListener progress = ProgressListener.NONE;
+    private RoundListener rounds = RoundListener.NONE;
     private CancellationToken token = new CancellationToken();
     private Supplier<ClipBase> clipSupplier = () -> null;
     private Supplier<ImageSource> imageSupplier = () -> null;
@@ -56,6 +57,32 @@ public final class ExperimentRunner {
         this.plan = plan;
         this.features = new MemoizingFeatureSource(features);
         this.textEncoder = textEncoder;
+    }
+
+    /** Told of every finished round of every run (on the run's thread), e.g. to draw curves as they grow. */
+    public interface RoundListener {
+        RoundListener NONE = (run, result, store) -> {
+        };
+
+        /** @param store the run's own project copy, open for the duration of the call */
+        void roundFinished(ExperimentPlan.Run run, RoundResult result, ProjectStore store);
+    }
+
+    /**
+     * A runner on the session's project and backend, wired the way every front end wires it: features and text
+     * embeddings of the source project, and its pretrained CLIP and image files for FT/CT/PT. The session must stay
+     * open while it runs.
+     */
+    public static ExperimentRunner inSession(Project session, Path outDir, ExperimentPlan plan) {
+        ModelBackend backend = session.backend();
+        ProjectStore source = session.store();
+        return new ExperimentRunner(source.dir(), outDir, plan, backend.featureSource(source), backend.textEncoder(source))
+                .withClip(() -> backend.clipBase(source), () -> backend.images(source));
+    }
+
+    public ExperimentRunner withRoundListener(RoundListener listener) {
+        this.rounds = listener;
+        return this;
     }
 
     public ExperimentRunner withProgress(ProgressListener listener) {
@@ -94,6 +121,7 @@ public final class ExperimentRunner {
         List<ClassInfo> classes;
         try (ProjectStore source = ProjectStore.open(sourceProject)) {
             requireFresh(source);
+            requireRetrievedWhereRdaIsOn(source);
             classes = source.classes();
             for (ExperimentPlan.Run r : plan.runs()) {
                 Path dir = runDir(r);
@@ -144,12 +172,28 @@ public final class ExperimentRunner {
         }
     }
 
+    /**
+     * An RDA run on a project that never ran retrieval trains on the labeled images alone while reporting "RDA on":
+     * refuse it rather than report numbers that mean something else.
+     */
+    private void requireRetrievedWhereRdaIsOn(ProjectStore source) {
+        if (plan.runs().stream().anyMatch(ExperimentPlan.Run::rda) && source.samples(Split.RETRIEVED).isEmpty()) {
+            throw new IllegalStateException(source.databaseFile() + ": RDA is on, but the project has no retrieved images;"
+                    + " run retrieval first (alor retrieve), or run the experiment with RDA off");
+        }
+    }
+
     private RunOutcome runOne(ExperimentPlan.Run r) throws InterruptedException {
         try (ProjectStore store = ProjectStore.open(runDir(r))) {
             RoundEngine engine = new RoundEngine(store, plan.config(r), features, textEncoder,
                     new OracleLabeler()).withCancellation(token).withClip(() -> clip, () -> images)
                     .withProgress((phase, done, total, message) -> progress.progress(phase, done, total, r.name() + ": " + message));
-            List<RoundResult> results = engine.runThrough(plan.rounds());
+            List<RoundResult> results = new ArrayList<>();
+            for (int round = 0; round <= plan.rounds(); round++) {
+                RoundResult result = engine.runRound(round, round < plan.rounds());
+                results.add(result);
+                rounds.roundFinished(r, result, store);
+            }
             Map<Integer, List<MetricRow>> perClass = new TreeMap<>();
             for (RoundResult rr : results) {
                 perClass.put(rr.round(), store.metrics(rr.round()).stream()

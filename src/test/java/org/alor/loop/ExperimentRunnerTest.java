@@ -27,12 +27,16 @@ class ExperimentRunnerTest {
     }
 
     private ExperimentRunner runner(Path project, Path out) {
+        return runner(project, out, plan());
+    }
+
+    private ExperimentRunner runner(Path project, Path out, ExperimentPlan plan) {
         EngineFixture.WORLD.hashCode(); // registers the test selectors
         FeatureSource features;
         try (ProjectStore store = ProjectStore.open(project)) {
             features = EngineFixture.WORLD.featureSource(store);
         }
-        return new ExperimentRunner(project, out, plan(), features, EngineFixture.WORLD.textEncoder());
+        return new ExperimentRunner(project, out, plan, features, EngineFixture.WORLD.textEncoder());
     }
 
     @Test
@@ -101,5 +105,43 @@ class ExperimentRunnerTest {
         }
         assertThatThrownBy(() -> runner(project, tmp.resolve("out")).run())
                 .hasMessageContaining("already has rounds or labels");
+    }
+
+    @Test
+    void rdaOnAProjectWithoutRetrievedImagesIsRefusedNotSilentlyRunWithoutThem() throws Exception {
+        Path project = tmp.resolve("project");
+        SyntheticWorld.create(project, false).close();
+        assertThatThrownBy(() -> runner(project, tmp.resolve("out")).run())
+                .hasMessageContaining("RDA is on, but the project has no retrieved images");
+        assertThat(tmp.resolve("out/runs")).doesNotExist();
+
+        ExperimentPlan off = ExperimentPlan.of(List.of(new ExperimentPlan.Combination("lp", "random", false)), List.of(1L),
+                0, 0, 5, 8, ClassNaming.NAME, PromptTemplates.GENERIC, 1, Tuning.DEFAULTS);
+        assertThat(runner(project, tmp.resolve("out"), off).run()).hasSize(1);
+    }
+
+    @Test
+    void listedCombinationsRunWithEverySeedAndEachFinishedRoundIsReportedInOrder() throws Exception {
+        Path project = tmp.resolve("project");
+        SyntheticWorld.create(project).close();
+        ExperimentPlan plan = ExperimentPlan.of(List.of(ExperimentPlan.Combination.parse("lp:tfs:on"),
+                        ExperimentPlan.Combination.parse("zeroshot:random:off")), List.of(1L, 2L), 2, 0, 5, 8,
+                ClassNaming.NAME, PromptTemplates.GENERIC, 2, Tuning.DEFAULTS);
+        assertThat(plan.runs()).extracting(ExperimentPlan.Run::name).containsExactly("lp-tfs-rdaon-seed1",
+                "lp-tfs-rdaon-seed2", "zeroshot-random-rdaoff-seed1", "zeroshot-random-rdaoff-seed2");
+        java.util.Map<String, List<String>> seen = new java.util.concurrent.ConcurrentHashMap<>();
+        List<RunOutcome> outcomes = runner(project, tmp.resolve("out"), plan).withRoundListener((run, result, store) ->
+                seen.computeIfAbsent(run.name(), k -> java.util.Collections.synchronizedList(new java.util.ArrayList<>()))
+                        .add(result.round() + ":" + String.format(java.util.Locale.ROOT, "%.4f",
+                                100 * store.overallMetrics(Split.TEST).get(result.round()).accuracy()))).run();
+        assertThat(seen).hasSize(4);
+        for (RunOutcome o : outcomes) {
+            List<String> expected = o.rounds().stream().map(r -> r.round() + ":"
+                    + String.format(java.util.Locale.ROOT, "%.4f", 100 * r.test().accuracy())).toList();
+            assertThat(seen.get(o.run().name())).as(o.run().name()).isEqualTo(expected).hasSize(3);
+        }
+        List<String> rows = Files.readAllLines(tmp.resolve("out/results.csv"));
+        assertThat(rows).hasSize(1 + 4 * 3).noneMatch(r -> r.startsWith("lp,random") || r.startsWith("zeroshot,tfs"));
+        assertThatThrownBy(() -> ExperimentPlan.Combination.parse("ct:tfs")).hasMessageContaining("METHOD:STRATEGY:on|off");
     }
 }

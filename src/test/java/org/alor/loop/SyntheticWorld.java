@@ -49,6 +49,11 @@ public final class SyntheticWorld {
 
     /** Creates the project in {@code dir}. */
     public static ProjectStore create(Path dir) {
+        return create(dir, true);
+    }
+
+    /** Creates the project in {@code dir}, with or without its retrieved set (a project before retrieval). */
+    public static ProjectStore create(Path dir, boolean withRetrieved) {
         ProjectStore store = ProjectStore.create(dir);
         List<ClassInfo> classes = new ArrayList<>();
         for (int c = 0; c < CLASSES; c++) classes.add(ClassInfo.named(c, "species" + c));
@@ -70,7 +75,7 @@ public final class SyntheticWorld {
                 provenance.add("{\"corpus\":\"synthetic\"}");
             }
         }
-        store.insertRetrieved(retrieved, provenance);
+        if (withRetrieved) store.insertRetrieved(retrieved, provenance);
         return store;
     }
 
