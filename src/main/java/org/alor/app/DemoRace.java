@@ -156,7 +156,7 @@ final class DemoRace {
             progress.update("Computing image features once for the race (first run only)", -1);
             List<Long> ids = new ArrayList<>();
             for (Split s : List.of(Split.POOL, Split.VAL, Split.TEST, Split.RETRIEVED)) {
-                for (var x : store.samples(s)) ids.add(x.id());
+                for (var x : store.sampleTable().bySplit(s)) ids.add(x.id());
             }
             session.backend().featureSource(store).features(ids);
         }

@@ -37,8 +37,8 @@ final class DemoReplay {
         Path alorRun = recordedRun(DemoRace.ALOR);
         Path randomRun = recordedRun(DemoRace.RANDOM);
         try (ProjectStore alor = ProjectStore.open(alorRun); ProjectStore random = ProjectStore.open(randomRun)) {
-            SortedMap<Integer, MetricRow> alorTest = alor.overallMetrics(Split.TEST);
-            SortedMap<Integer, MetricRow> randomTest = random.overallMetrics(Split.TEST);
+            SortedMap<Integer, MetricRow> alorTest = alor.roundTable().overallMetrics(Split.TEST);
+            SortedMap<Integer, MetricRow> randomTest = random.roundTable().overallMetrics(Split.TEST);
             if (alorTest.isEmpty() || randomTest.isEmpty()) {
                 throw new IllegalArgumentException(experiment + ": the recorded runs have no evaluated round yet");
             }
@@ -59,7 +59,7 @@ final class DemoReplay {
         ChartData data = all.upTo(round);
         MetricRow m = test.get(round);
         frame.show(side, round, m == null ? Double.NaN : m.accuracy(), data, DemoCaption.of(round,
-                round == 0 ? List.of() : store.selections(round - 1), store.currentLabels(), data));
+                round == 0 ? List.of() : store.roundTable().selections(round - 1), store.labelLog().current(), data));
     }
 
     private static void pause(long millis, CancellationToken token, JobProgress progress) throws InterruptedException {

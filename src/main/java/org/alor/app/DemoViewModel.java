@@ -81,8 +81,8 @@ public final class DemoViewModel {
         DemoRace race = new DemoRace(folder, last, sessions);
         perform("", "Preparing the race…", progress, (t, p) -> race.run((side, round, accuracy, store) -> {
             ChartData data = ChartData.load(store);
-            show(side, round, accuracy, data, DemoCaption.of(round, round == 0 ? List.of() : store.selections(round - 1),
-                    store.currentLabels(), data));
+            show(side, round, accuracy, data, DemoCaption.of(round, round == 0 ? List.of() : store.roundTable().selections(round - 1),
+                    store.labelLog().current(), data));
         }, t, p), "Done: rounds 0–" + last + " for both sides (results: " + race.output().resolve("results.csv") + ").");
     }
 

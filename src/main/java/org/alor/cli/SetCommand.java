@@ -38,7 +38,7 @@ public final class SetCommand implements Callable<Integer> {
         if (checkpoint != null && !Files.exists(checkpoint)) throw new IllegalArgumentException("checkpoint " + checkpoint + " does not exist");
         if (corpus != null && !Files.exists(corpus)) throw new IllegalArgumentException("corpus " + corpus + " does not exist");
         try (ProjectStore store = ProjectStore.open(projectDir)) {
-            store.inTransaction(tx -> {
+            store.database().inTransaction(tx -> {
                 if (checkpoint != null) {
                     store.settings().set(Settings.CHECKPOINT, checkpoint.toAbsolutePath().normalize());
                     store.settings().remove(Settings.CHECKPOINT_HASH);

@@ -122,7 +122,7 @@ public final class ExperimentRunner {
         try (ProjectStore source = ProjectStore.open(sourceProject)) {
             requireFresh(source);
             requireRetrievedWhereRdaIsOn(source);
-            classes = source.classes();
+            classes = source.classTable().all();
             for (ExperimentPlan.Run r : plan.runs()) {
                 Path dir = runDir(r);
                 if (!Files.exists(dir.resolve(ProjectStore.DATABASE_FILE))) source.copyDatabaseTo(dir);
@@ -166,7 +166,7 @@ public final class ExperimentRunner {
     }
 
     private void requireFresh(ProjectStore source) {
-        if (!source.rounds().isEmpty() || source.labelEventCount() > 0) {
+        if (!source.roundTable().all().isEmpty() || source.labelLog().eventCount() > 0) {
             throw new IllegalStateException(source.databaseFile() + ": an experiment simulates labeling from scratch, but"
                     + " this project already has rounds or labels; use a project without them (e.g. a fresh import)");
         }
@@ -177,7 +177,7 @@ public final class ExperimentRunner {
      * refuse it rather than report numbers that mean something else.
      */
     private void requireRetrievedWhereRdaIsOn(ProjectStore source) {
-        if (plan.runs().stream().anyMatch(ExperimentPlan.Run::rda) && source.samples(Split.RETRIEVED).isEmpty()) {
+        if (plan.runs().stream().anyMatch(ExperimentPlan.Run::rda) && source.sampleTable().bySplit(Split.RETRIEVED).isEmpty()) {
             throw new IllegalStateException(source.databaseFile() + ": RDA is on, but the project has no retrieved images;"
                     + " run retrieval first (alor retrieve), or run the experiment with RDA off");
         }
@@ -196,7 +196,7 @@ public final class ExperimentRunner {
             }
             Map<Integer, List<MetricRow>> perClass = new TreeMap<>();
             for (RoundResult rr : results) {
-                perClass.put(rr.round(), store.metrics(rr.round()).stream()
+                perClass.put(rr.round(), store.roundTable().metrics(rr.round()).stream()
                         .filter(m -> m.split() == Split.TEST && m.classId() != null).toList());
             }
             return new RunOutcome(r, results, perClass);

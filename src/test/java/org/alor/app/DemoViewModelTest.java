@@ -39,14 +39,14 @@ class DemoViewModelTest {
             assertThat(vm.series(side).getItemCount()).as(side + " points").isEqualTo(2);
             String run = side.combination().method() + "-" + side.combination().strategy() + "-rdaon-seed" + DemoRace.SEED;
             try (ProjectStore s = ProjectStore.open(race.output().resolve("runs").resolve(run))) {
-                assertThat(s.rounds()).extracting(RoundRecord::strategy).containsOnly(side.combination().strategy());
-                assertThat(s.rounds()).extracting(RoundRecord::status).containsOnly(RoundStatus.DONE);
-                assertThat(s.currentLabels()).hasSize(2 * s.classes().size());
+                assertThat(s.roundTable().all()).extracting(RoundRecord::strategy).containsOnly(side.combination().strategy());
+                assertThat(s.roundTable().all()).extracting(RoundRecord::status).containsOnly(RoundStatus.DONE);
+                assertThat(s.labelLog().current()).hasSize(2 * s.classTable().all().size());
             }
         }
         try (ProjectStore template = ProjectStore.open(race.template())) {
-            assertThat(template.samples(org.alor.data.Split.RETRIEVED)).as("the race trains with retrieved images").isNotEmpty();
-            assertThat(template.rounds()).as("the template stays fresh").isEmpty();
+            assertThat(template.sampleTable().bySplit(org.alor.data.Split.RETRIEVED)).as("the race trains with retrieved images").isNotEmpty();
+            assertThat(template.roundTable().all()).as("the template stays fresh").isEmpty();
         }
         assertThat(vm.alorClassesProperty().get().rounds()).containsExactly(0, 1);
         assertThat(vm.randomClassesProperty().get().perClass()).isNotEmpty();

@@ -77,8 +77,8 @@ class ExperimentRunnerTest {
         assertThat(a).hasSize(C).isEqualTo(roundZero(out.resolve("runs/zeroshot-random-rdaoff-seed1")))
                 .isNotEqualTo(roundZero(out.resolve("runs/lp-tfs-rdaon-seed2")));
         try (ProjectStore source = ProjectStore.open(project)) {
-            assertThat(source.rounds()).isEmpty();
-            assertThat(source.labelEventCount()).isZero();
+            assertThat(source.roundTable().all()).isEmpty();
+            assertThat(source.labelLog().eventCount()).isZero();
         }
 
         // Running again resumes: every run is complete, so the results are read back unchanged.
@@ -90,9 +90,9 @@ class ExperimentRunnerTest {
     private static Set<Long> roundZero(Path runDir) {
         try (ProjectStore store = ProjectStore.open(runDir)) {
             Set<Long> ids = new java.util.TreeSet<>();
-            store.currentLabels().values().stream().filter(s -> s.round() == 0 && store.selections(0).stream()
+            store.labelLog().current().values().stream().filter(s -> s.round() == 0 && store.roundTable().selections(0).stream()
                     .noneMatch(sel -> sel.sampleId() == s.sampleId())).forEach(s -> ids.add(s.sampleId()));
-            assertThat(store.sample(ids.iterator().next()).orElseThrow().split()).isEqualTo(Split.POOL);
+            assertThat(store.sampleTable().byId(ids.iterator().next()).orElseThrow().split()).isEqualTo(Split.POOL);
             return ids;
         }
     }
@@ -101,7 +101,7 @@ class ExperimentRunnerTest {
     void aProjectWithLabelsIsRefused() throws Exception {
         Path project = tmp.resolve("project");
         try (ProjectStore store = SyntheticWorld.create(project)) {
-            store.addLabel(store.samples(Split.POOL).get(0).id(), 0, "ann", null);
+            store.labelLog().label(store.sampleTable().bySplit(Split.POOL).get(0).id(), 0, "ann", null);
         }
         assertThatThrownBy(() -> runner(project, tmp.resolve("out")).run())
                 .hasMessageContaining("already has rounds or labels");
@@ -133,7 +133,7 @@ class ExperimentRunnerTest {
         List<RunOutcome> outcomes = runner(project, tmp.resolve("out"), plan).withRoundListener((run, result, store) ->
                 seen.computeIfAbsent(run.name(), k -> java.util.Collections.synchronizedList(new java.util.ArrayList<>()))
                         .add(result.round() + ":" + String.format(java.util.Locale.ROOT, "%.4f",
-                                100 * store.overallMetrics(Split.TEST).get(result.round()).accuracy()))).run();
+                                100 * store.roundTable().overallMetrics(Split.TEST).get(result.round()).accuracy()))).run();
         assertThat(seen).hasSize(4);
         for (RunOutcome o : outcomes) {
             List<String> expected = o.rounds().stream().map(r -> r.round() + ":"
