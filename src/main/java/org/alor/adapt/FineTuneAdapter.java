@@ -93,7 +93,7 @@ public final class FineTuneAdapter implements Adapter {
                 }, adamW, tc, TunedTraining.schedule(config, tc.totalIterations(source.size())),
                         (m, epoch) -> {
                             float[][] val = ImageFeatureEncoder.encode(model, images.source(), images.valIds(),
-                                    base.decodeThreads(), monitor::isCancelled);
+                                    base.decodeThreads(), monitor.token()::isCancelled);
                             double acc = TunedTraining.accuracy(TunedTraining.rows(head.getArray()), val, data.valLabels());
                             return Double.isNaN(acc) ? OptionalDouble.empty() : OptionalDouble.of(acc);
                         }, best, monitor, history, base.device());

@@ -1,15 +1,19 @@
 package org.alor.adapt;
 
+import org.alor.job.CancellationToken;
 import java.util.concurrent.CancellationException;
 
-/** Lets a caller follow and stop a training run. Adapters call {@link #checkCancelled} between batches. */
+/** Lets a caller follow and stop a training run. Adapters call {@link #checkCancelled} between batches; the trainer checks {@link #token()} before every step. */
 public interface TrainingMonitor {
     TrainingMonitor NONE = new TrainingMonitor() {
     };
 
-    /** True when the caller wants the training to stop. */
-    default boolean isCancelled() {
-        return false;
+    /** Nobody cancels it: {@link #NONE}'s token. */
+    CancellationToken NEVER = new CancellationToken();
+
+    /** The caller's cancellation, handed to the trainer as is (never cancelled by default). */
+    default CancellationToken token() {
+        return NEVER;
     }
 
     /** After each epoch: 1-based epoch, total epochs, validation accuracy of that epoch in [0, 1]. */
@@ -29,6 +33,6 @@ public interface TrainingMonitor {
     }
 
     default void checkCancelled() {
-        if (isCancelled()) throw new CancellationException("training cancelled");
+        if (token().isCancelled()) throw new CancellationException("training cancelled");
     }
 }

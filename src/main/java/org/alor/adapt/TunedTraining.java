@@ -86,7 +86,7 @@ final class TunedTraining {
         LOG.info(where);
         monitor.notice(where);
         Trainer.Builder<B> b = Trainer.builder(source, step, optimizer, config).schedule(schedule)
-                .listener(listener).cancellation(monitor::isCancelled);
+                .listener(listener).cancellation(monitor.token());
         if (evaluator != null) b.evaluator(evaluator);
         if (snapshotter != null) b.snapshotter(snapshotter);
         try (NDManager run = NDManager.newBaseManager(device)) {

@@ -26,10 +26,6 @@ public class AlorApp extends Application {
     @Override
     public void start(Stage stage) {
         AppPreferences preferences = AppPreferences.user();
-        // the engine's CLIP backend reads the device preference when it first loads a checkpoint
-        if (System.getProperty("alor.device") == null) {
-            System.setProperty("alor.device", preferences.device().name().toLowerCase(java.util.Locale.ROOT));
-        }
         model = new ShellViewModel(jobs, services(), preferences);
         ShellView view = new ShellView(model);
         stage.titleProperty().bind(model.titleProperty());

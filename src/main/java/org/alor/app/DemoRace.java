@@ -2,12 +2,12 @@ package org.alor.app;
 
 import org.alor.adapt.PromptTemplates;
 import org.alor.data.Split;
-import org.alor.loop.CancellationToken;
+import org.alor.job.CancellationToken;
 import org.alor.loop.ClassNaming;
 import org.alor.loop.ExperimentPlan;
 import org.alor.loop.ExperimentRunner;
-import org.alor.loop.ModelBackend;
-import org.alor.loop.RunConfig;
+import org.alor.loop.Method;
+import org.alor.loop.Project;
 import org.alor.loop.Tuning;
 import org.alor.store.MetricRow;
 import org.alor.store.ProjectStore;
@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -46,6 +47,7 @@ final class DemoRace {
 
     private final Path folder;
     private final int lastRound;
+    private final Function<Path, Project> sessions;
 
     /** What the race runs, in one sentence for the page. */
     static String description() {
@@ -59,11 +61,20 @@ final class DemoRace {
                 : c.strategy() + " picks") + (c.rda() ? " with retrieval" : " without retrieval");
     }
 
-    /** @param folder where the template project (kept) and the race's experiment output (replaced) go */
+    /** A race whose sessions use the project's CLIP on the default device. */
     DemoRace(Path folder, int lastRound) {
+        this(folder, lastRound, dir -> Project.open(dir).build());
+    }
+
+    /**
+     * @param folder   where the template project (kept) and the race's experiment output (replaced) go
+     * @param sessions opens an engine session on a project folder (the app's device and backend)
+     */
+    DemoRace(Path folder, int lastRound, Function<Path, Project> sessions) {
         if (lastRound < 0) throw new IllegalArgumentException("the last round must be 0 or more, not " + lastRound);
         this.folder = folder;
         this.lastRound = lastRound;
+        this.sessions = sessions;
     }
 
     /** The sample project the race starts from: created, retrieved and featurised on the first run. */
@@ -82,19 +93,18 @@ final class DemoRace {
      */
     static ExperimentPlan plan(Settings settings, int lastRound) {
         return ExperimentPlan.of(List.of(ALOR.combination(), RANDOM.combination()), List.of(SEED), lastRound, 0,
-                RunConfig.defaults(ALOR.combination().method(), ALOR.combination().strategy()).epochs(), 0, ClassNaming.NAME,
+                Method.parse(ALOR.combination().method()).defaultEpochs(), 0, ClassNaming.NAME,
                 PromptTemplates.parse(settings.getString(Settings.PROMPT_SET, "generic")), 2, Tuning.DEFAULTS);
     }
 
     void run(Listener listener, CancellationToken token, JobProgress progress) throws Exception {
         prepareTemplate(progress, token);
         deleteTree(output());
-        ModelBackend backend = ModelBackend.current();
         int total = 2 * (lastRound + 1);
         AtomicInteger finished = new AtomicInteger();
         progress.update("Round 0 of " + lastRound + " on both sides", 0);
-        try (ProjectStore source = ProjectStore.open(template())) {
-            ExperimentRunner.onBackend(backend, source, output(), plan(source.settings(), lastRound))
+        try (Project source = sessions.apply(template())) {
+            ExperimentRunner.inSession(source, output(), plan(source.store().settings(), lastRound))
                     .withCancellation(token)
                     .withProgress((phase, done, all, message) -> {
                         if (progress.isCancelled()) token.cancel();
@@ -128,9 +138,10 @@ final class DemoRace {
         Files.createDirectories(folder);
         progress.update("Creating the sample project (first run only)", -1);
         SampleProject.createAt(template);
-        try (ProjectStore store = ProjectStore.open(template)) {
+        try (Project session = sessions.apply(template)) {
+            ProjectStore store = session.store();
             throwIfCancelled(progress, token);
-            new ProjectRetrievalRunner().retrieve(store, new JobProgress() {
+            new ProjectRetrievalRunner().retrieve(session, new JobProgress() {
                 @Override
                 public void update(String message, double fraction) {
                     progress.update("Retrieving open data for every class (first run only): " + message, fraction);
@@ -147,7 +158,7 @@ final class DemoRace {
             for (Split s : List.of(Split.POOL, Split.VAL, Split.TEST, Split.RETRIEVED)) {
                 for (var x : store.sampleTable().bySplit(s)) ids.add(x.id());
             }
-            ModelBackend.current().featureSource(store).features(ids);
+            session.backend().featureSource(store).features(ids);
         }
         throwIfCancelled(progress, token);
         Files.writeString(template.resolve(READY), "sample project retrieved and featurised\n");

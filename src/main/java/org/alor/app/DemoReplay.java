@@ -1,7 +1,7 @@
 package org.alor.app;
 
 import org.alor.data.Split;
-import org.alor.loop.CancellationToken;
+import org.alor.job.CancellationToken;
 import org.alor.loop.ExperimentPlan;
 import org.alor.store.MetricRow;
 import org.alor.store.ProjectStore;

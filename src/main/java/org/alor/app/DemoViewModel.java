@@ -9,7 +9,9 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.concurrent.Task;
-import org.alor.loop.CancellationToken;
+import org.alor.job.CancellationToken;
+import org.alor.loop.Project;
+import java.util.function.Function;
 import org.alor.store.ProjectStore;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -40,12 +42,19 @@ public final class DemoViewModel {
     private final StringProperty replay = new SimpleStringProperty("");
     private final StringProperty alorCaption = new SimpleStringProperty("");
     private final StringProperty randomCaption = new SimpleStringProperty("");
+    private final Function<Path, Project> sessions;
     private volatile CancellationToken token;
 
     /** @param folder where the two demo projects go (under the user data folder in the app) */
     public DemoViewModel(Path folder, Executor fx) {
+        this(folder, fx, dir -> Project.open(dir).build());
+    }
+
+    /** @param sessions opens an engine session on a project folder (the app's device preference and backend) */
+    public DemoViewModel(Path folder, Executor fx, Function<Path, Project> sessions) {
         this.folder = folder;
         this.fx = fx;
+        this.sessions = sessions;
         curves.addSeries(alor);
         curves.addSeries(random);
     }
@@ -69,7 +78,7 @@ public final class DemoViewModel {
     /** Plays the race on the calling (background) thread; returns normally when cancelled. */
     public void play(JobProgress progress) throws Exception {
         int last = lastRound.get();
-        DemoRace race = new DemoRace(folder, last);
+        DemoRace race = new DemoRace(folder, last, sessions);
         perform("", "Preparing the race…", progress, (t, p) -> race.run((side, round, accuracy, store) -> {
             ChartData data = ChartData.load(store);
             show(side, round, accuracy, data, DemoCaption.of(round, round == 0 ? List.of() : store.roundTable().selections(round - 1),

@@ -1,18 +1,15 @@
 package org.alor.app;
 
-import org.alor.loop.CancellationToken;
+import org.alor.job.CancellationToken;
 import org.alor.loop.LabelsPendingException;
-import org.alor.loop.ModelBackend;
-import org.alor.loop.Round0Mode;
-import org.alor.loop.RoundEngine;
-import org.alor.loop.RoundResult;
-import org.alor.loop.RunConfig;
-import org.alor.loop.Selectors;
+import org.alor.loop.Method;
+import org.alor.loop.Phase;
+import org.alor.loop.Project;
+import org.alor.loop.RoundSpec;
 import org.alor.store.ProjectStore;
 import org.alor.store.RoundRecord;
 import org.alor.store.RoundStatus;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -22,47 +19,36 @@ import java.util.Optional;
  */
 final class EngineRoundRunner implements RoundRunner {
     @Override
-    public int runRound(ProjectStore store, RoundRequest request, JobProgress progress) throws Exception {
-        String method = firstRoundMethod(store, engineMethod(request.method()), progress);
-        CancellationToken token = new CancellationToken();
+    public int runRound(Project session, RoundSpec spec, JobProgress progress) throws Exception {
+        ProjectStore store = session.store();
+        // the engine sees a cancel of the app's task at its next check (e.g. before the next training step)
+        CancellationToken token = CancellationToken.following(progress::isCancelled);
+        LiveProgress live = new LiveProgress(progress);
         Optional<RoundRecord> waiting = store.rounds().stream().filter(r -> r.status() == RoundStatus.LABELING).findFirst();
         if (waiting.isPresent()) {
             progress.update("Closing round " + waiting.get().index() + " with the labels given", -1);
-            engine(store, waiting.get().method(), waiting.get().strategy(), request, progress, token,
-                    (s, round, pending, t) -> { }).runNextRound();
+            session.runRound(asStored(spec, waiting.get()), (s, round, pending, t) -> { }, live, token);
         }
-        String strategy = request.strategy().toLowerCase(Locale.ROOT);
+        RoundSpec next = firstRoundSpec(store, spec, progress);
         // a round interrupted (cancelled, crashed) before selection is continued as it was started
         Optional<RoundRecord> unfinished = store.rounds().stream()
                 .filter(r -> r.status() != RoundStatus.DONE && r.status() != RoundStatus.LABELING).findFirst();
         if (unfinished.isPresent()) {
-            method = unfinished.get().method();
-            strategy = unfinished.get().strategy();
+            next = asStored(spec, unfinished.get());
             progress.update("Continuing round " + unfinished.get().index(), -1);
         }
-        RoundEngine engine = engine(store, method, strategy, request, progress, token,
-                (s, round, pending, t) -> {
-                    throw new LabelsPendingException(round, pending.size());
-                });
         try {
-            RoundResult result = engine.runNextRound();
-            return result.round();
+            return session.runRound(next, (s, round, pending, t) -> {
+                throw new LabelsPendingException(round, pending.size());
+            }, live, token).round();
         } catch (LabelsPendingException e) {
             return e.round();
         }
     }
 
-    private static RoundEngine engine(ProjectStore store, String method, String strategy, RoundRequest request,
-                                      JobProgress progress, CancellationToken token, org.alor.loop.Labeler labeler) {
-        RunConfig config = RunConfig.fromSettings(store.settings(), method, strategy)
-                .withBudget(request.budget()).withEpochs(request.epochs()).withBatchSize(request.batchSize())
-                .withRound0(Round0Mode.RETRIEVED_ONLY);
-        ModelBackend backend = ModelBackend.current();
-        return new RoundEngine(store, config, backend.featureSource(store), backend.textEncoder(store),
-                Selectors.byName(strategy), labeler)
-                .withBackend(backend)
-                .withCancellation(token)
-                .withProgress(new LiveProgress(progress, token));
+    /** The spec with the method and strategy a stored round was started with. */
+    private static RoundSpec asStored(RoundSpec spec, RoundRecord rec) {
+        return spec.toBuilder(Method.parse(rec.method()), rec.strategy()).build();
     }
 
     /**
@@ -72,36 +58,27 @@ final class EngineRoundRunner implements RoundRunner {
      * after Retrieval → Run retrieval). Running retrieval first would make a first-time user wait about a minute
      * before seeing anything.
      */
-    static String firstRoundMethod(ProjectStore store, String method, JobProgress progress) {
-        if (!store.rounds().isEmpty() || method.equals("zeroshot")) return method;
+    static RoundSpec firstRoundSpec(ProjectStore store, RoundSpec spec, JobProgress progress) {
+        if (!store.rounds().isEmpty() || spec.method() == Method.ZS) return spec;
         boolean nothingToTrainOn = store.samples(org.alor.data.Split.RETRIEVED).isEmpty()
                 && store.currentLabels().values().stream().noneMatch(org.alor.store.LabelState::isLabeled);
-        if (!nothingToTrainOn) return method;
+        if (!nothingToTrainOn) return spec;
         progress.update("No retrieved images or labels yet: round 0 uses the zero-shot model", -1);
-        return "zeroshot";
-    }
-
-    /** The Runs form says ZS/LP/FT/CT/PT; the engine's method names are zeroshot, lp, ft, ct, pt. */
-    static String engineMethod(String shown) {
-        String m = shown.trim().toLowerCase(Locale.ROOT);
-        return m.equals("zs") ? "zeroshot" : m;
+        return spec.toBuilder(Method.ZS, spec.strategy()).build();
     }
 
     /** Engine progress → the status bar and the Runs page's live loss and validation-accuracy curves. */
     static final class LiveProgress implements org.alor.loop.ProgressListener {
         private final JobProgress progress;
-        private final CancellationToken token;
 
-        LiveProgress(JobProgress progress, CancellationToken token) {
+        LiveProgress(JobProgress progress) {
             this.progress = progress;
-            this.token = token;
         }
 
         @Override
-        public void progress(String phase, long done, long total, String message) {
-            if (progress.isCancelled()) token.cancel();
+        public void progress(Phase phase, long done, long total, String message) {
             double fraction = total > 0 ? (double) done / total : -1;
-            progress.update(phase + (message == null || message.isBlank() ? "" : ": " + message), fraction);
+            progress.update(phase.label() + (message == null || message.isBlank() ? "" : ": " + message), fraction);
         }
 
         @Override

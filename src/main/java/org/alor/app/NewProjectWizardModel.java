@@ -133,9 +133,16 @@ public final class NewProjectWizardModel {
     private final StringProperty createError = new SimpleStringProperty("");
     private Task<DatasetImport> previewTask;
     private Task<CheckpointInfo> checkpointTask;
+    private final java.util.function.Supplier<String> device;
 
     public NewProjectWizardModel(BackgroundJobs jobs) {
+        this(jobs, () -> "auto");
+    }
+
+    /** @param device the device preference ("auto", "cpu", "gpu") at the time a checkpoint is checked */
+    public NewProjectWizardModel(BackgroundJobs jobs, java.util.function.Supplier<String> device) {
         this.jobs = jobs;
+        this.device = device;
         datasetDir.addListener((o, a, b) -> {
             preview.set(null);
             previewError.set("");
@@ -214,8 +221,8 @@ public final class NewProjectWizardModel {
         if (p == null || !Files.exists(p)) return null;
         Task<CheckpointInfo> t = new TaskJob<>("Checking the checkpoint", progress -> {
             LoadedCheckpoint c = CheckpointLoader.load(p);
-            String device = org.alor.clip.Devices.describe(org.alor.clip.Devices.select(System.getProperty("alor.device", "auto")));
-            return new CheckpointInfo(p, c.description(), c.parameterCount(), c.contentHash(), device);
+            String used = org.alor.clip.Devices.describe(org.alor.clip.Devices.select(device.get()));
+            return new CheckpointInfo(p, c.description(), c.parameterCount(), c.contentHash(), used);
         });
         checkpointTask = t;
         checkpointRunning.set(true);

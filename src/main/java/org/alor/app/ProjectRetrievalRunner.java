@@ -1,5 +1,7 @@
 package org.alor.app;
 
+import org.alor.job.CancellationToken;
+import org.alor.loop.Project;
 import org.alor.loop.ProjectRetrieval;
 import org.alor.retrieval.CorpusFormat;
 import org.alor.retrieval.CorpusReader;
@@ -15,9 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /** Retrieval from the project's corpus, ranked by its CLIP, as `alor retrieve` does it. */
 final class ProjectRetrievalRunner implements RetrievalRunner {
     @Override
-    public int retrieve(org.alor.store.ProjectStore store, JobProgress progress) throws Exception {
+    public int retrieve(Project session, JobProgress progress) throws Exception {
+        org.alor.store.ProjectStore store = session.store();
         CorpusReader reader = ProjectRetrieval.openCorpus(store, null, CorpusFormat.AUTO, null);
-        RetrievalOptions options = ProjectRetrieval.withProjectRanking(store, RetrievalOptions.defaults());
+        RetrievalOptions options = ProjectRetrieval.withProjectRanking(session, RetrievalOptions.defaults());
         RetrievalJob job = new RetrievalJob(store, reader, options);
         int shards = reader.shards().size();
         AtomicInteger shardsDone = new AtomicInteger();
@@ -25,25 +28,22 @@ final class ProjectRetrievalRunner implements RetrievalRunner {
         ScanListener listener = new ScanListener() {
             @Override
             public void captionsScanned(long delta, long matchesDelta) {
-                if (progress.isCancelled()) job.cancel();
                 progress.update(String.format("Scanning captions: %,d", captions.addAndGet(delta)),
                         shards == 0 ? -1 : (double) shardsDone.get() / shards);
             }
 
             @Override
             public void shardDone(ShardResult result, boolean resumed) {
-                if (progress.isCancelled()) job.cancel();
                 progress.update("Scanned " + shardsDone.incrementAndGet() + " / " + shards + " shards",
                         shards == 0 ? -1 : (double) shardsDone.get() / shards);
             }
 
             @Override
             public void imagesObtained(int done, int total) {
-                if (progress.isCancelled()) job.cancel();
                 progress.update("Retrieved images " + done + " / " + total, total == 0 ? -1 : (double) done / total);
             }
         };
-        RetrievalReport report = job.run(listener);
+        RetrievalReport report = job.run(listener, CancellationToken.following(progress::isCancelled));
         return report.kept().values().stream().mapToInt(Integer::intValue).sum();
     }
 }

@@ -1,12 +1,12 @@
 package org.alor.app;
 
-import org.alor.store.ProjectStore;
+import org.alor.loop.Project;
 
 /**
- * Retrieves images of the project's classes from its open-data corpus into the store (org.alor.retrieval).
+ * Retrieves images of the project's classes from its open-data corpus into the session's store (org.alor.retrieval).
  * Called on a background thread; must poll {@link JobProgress#isCancelled()}.
  */
 public interface RetrievalRunner {
     /** Returns how many images were kept. */
-    int retrieve(ProjectStore store, JobProgress progress) throws Exception;
+    int retrieve(Project session, JobProgress progress) throws Exception;
 }

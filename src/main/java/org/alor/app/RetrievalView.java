@@ -78,7 +78,7 @@ final class RetrievalView {
         run.setId("run-retrieval");
         run.disableProperty().bind(model.jobRunningProperty());
         run.setOnAction(e -> {
-            Task<Integer> t = new TaskJob<>("Retrieval", p -> model.services().retrieval().retrieve(project.store(), p));
+            Task<Integer> t = new TaskJob<>("Retrieval", p -> model.services().retrieval().retrieve(model.session(project.store()), p));
             t.setOnSucceeded(ev -> {
                 model.statusProperty().set("Retrieval kept " + t.getValue() + " images");
                 model.refreshOverview();

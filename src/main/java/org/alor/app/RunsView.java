@@ -19,7 +19,15 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import org.alor.data.Split;
+import org.alor.loop.Method;
+import org.alor.loop.Precision;
+import org.alor.loop.Round0Mode;
+import org.alor.loop.RoundSpec;
+import org.alor.select.Strategies;
+import org.alor.select.TailFirstStrategy;
+import org.alor.store.Settings;
 import org.alor.store.MetricRow;
 import org.alor.store.RoundRecord;
 import org.jfree.chart.JFreeChart;
@@ -31,6 +39,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
@@ -83,17 +92,29 @@ final class RunsView {
     }
 
     private Node form() {
-        ComboBox<String> method = new ComboBox<>(FXCollections.observableArrayList("CT", "LP", "FT", "PT", "ZS"));
-        method.setValue("CT");
+        ComboBox<Method> method = new ComboBox<>(FXCollections.observableArrayList(methodChoices()));
+        method.setValue(Method.CT);
         method.setId("round-method");
-        ComboBox<String> strategy = new ComboBox<>(FXCollections.observableArrayList("TFS", "Random", "Entropy", "Margin"));
-        strategy.setValue("TFS");
+        ComboBox<String> strategy = new ComboBox<>(FXCollections.observableArrayList(strategyChoices()));
+        strategy.setValue(TailFirstStrategy.NAME);
         strategy.setId("round-strategy");
         Spinner<Integer> budget = new Spinner<>(1, 100000, Math.max(1, project.overview().classes().size()));
         Spinner<Integer> epochs = new Spinner<>(1, 1000, 10);
         Spinner<Integer> batch = new Spinner<>(1, 4096, model.preferences().batchSize());
-        ComboBox<String> precision = new ComboBox<>(FXCollections.observableArrayList("fp32", "fp16", "bf16"));
-        precision.setValue("fp32");
+        ComboBox<Precision> precision = new ComboBox<>(FXCollections.observableArrayList(Precision.values()));
+        precision.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Precision p) {
+                return p == null ? "" : p.key();
+            }
+
+            @Override
+            public Precision fromString(String text) {
+                return Precision.parse(text);
+            }
+        });
+        precision.setValue(Precision.FP32);
+        precision.setId("round-precision");
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
@@ -129,12 +150,18 @@ final class RunsView {
         live.setManaged(false);
 
         start.setOnAction(e -> {
-            RoundRunner.RoundRequest req = new RoundRunner.RoundRequest(method.getValue(), strategy.getValue(),
-                    budget.getValue(), epochs.getValue(), batch.getValue(), precision.getValue());
+            RoundSpec spec;
+            try {
+                spec = spec(project.store().settings(), method.getValue(), strategy.getValue(), budget.getValue(),
+                        epochs.getValue(), batch.getValue(), precision.getValue());
+            } catch (IllegalArgumentException ex) {
+                model.report("Cannot start the round", ex);
+                return;
+            }
             curves.removeAllSeries();
             long t0 = System.nanoTime();
             Task<Integer> t = new TaskJob<>("Round", p -> {
-                return model.services().rounds().get().runRound(project.store(), req, p);
+                return model.services().rounds().get().runRound(model.session(project.store()), spec, p);
             }, this::point);
             bar.progressProperty().bind(t.progressProperty());
             message.textProperty().bind(t.messageProperty());
@@ -155,6 +182,23 @@ final class RunsView {
         VBox box = new VBox(10, row, live);
         box.setPadding(new Insets(0, 0, 6, 0));
         return box;
+    }
+
+    /** The methods the form offers: all of them, from the code. */
+    static List<Method> methodChoices() {
+        return List.of(Method.values());
+    }
+
+    /** The strategies the form offers: the registry's, so a name can never drift from the code. */
+    static List<String> strategyChoices() {
+        return Strategies.NAMES;
+    }
+
+    /** The form's values as the round's spec over the project's settings; a value the round cannot use fails here. */
+    static RoundSpec spec(Settings settings, Method method, String strategy, int budget, int epochs, int batch,
+                          Precision precision) {
+        return RoundSpec.builder(method, strategy).optProjectSettings(settings).optBudget(budget).optEpochs(epochs)
+                .optBatchSize(batch).optPrecision(precision).optRound0(Round0Mode.RETRIEVED_ONLY).build();
     }
 
     /** A round that stopped for labeling goes straight to the Label page with its picks. */

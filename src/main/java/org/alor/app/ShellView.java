@@ -92,7 +92,8 @@ public final class ShellView {
     }
 
     private DemoView demoView() {
-        DemoViewModel vm = new DemoViewModel(SampleProject.userDataDir().resolve("demo"), javafx.application.Platform::runLater);
+        DemoViewModel vm = new DemoViewModel(SampleProject.userDataDir().resolve("demo"), javafx.application.Platform::runLater,
+                model::openSession);
         DemoView view = new DemoView(vm, model);
         wizard = view.root();
         railGroup.selectToggle(null);
@@ -102,7 +103,8 @@ public final class ShellView {
 
     /** Shows the new-project wizard in the centre. */
     public void showWizard() {
-        showWizard(new NewProjectWizardModel(model.jobs()));
+        showWizard(new NewProjectWizardModel(model.jobs(),
+                () -> model.preferences().device().name().toLowerCase(java.util.Locale.ROOT)));
     }
 
     void showWizard(NewProjectWizardModel wm) {

@@ -1,5 +1,6 @@
 package org.alor.app;
 
+import org.alor.loop.Project;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -31,6 +32,7 @@ public final class ShellViewModel {
 
     private final BackgroundJobs jobs;
     private final AppServices services;
+    private final ProjectSessions sessions;
     private final AppPreferences preferences;
     private final RecentProjects recent;
     private final ObjectProperty<Page> page = new SimpleObjectProperty<>(Page.HOME);
@@ -51,6 +53,7 @@ public final class ShellViewModel {
     public ShellViewModel(BackgroundJobs jobs, AppServices services, AppPreferences preferences) {
         this.jobs = jobs;
         this.services = services;
+        this.sessions = new ProjectSessions(services.backends(), preferences);
         this.preferences = preferences;
         this.recent = new RecentProjects(preferences.node());
         recentProjects.setAll(recent.list());
@@ -146,7 +149,10 @@ public final class ShellViewModel {
         OpenProject previous = project.get();
         project.set(opened);
         // closed through the serial writer, so label events still queued for it are written first
-        if (previous != null) jobs.storeWriter().execute(previous.store()::close);
+        if (previous != null) {
+            sessions.close();
+            jobs.storeWriter().execute(previous.store()::close);
+        }
         ProjectOverview o = opened.overview();
         title.set("ALOR Studio — " + o.name());
         status.set(summary(o));
@@ -161,6 +167,7 @@ public final class ShellViewModel {
 
     /** Closes the open project's store (app exit). */
     public void close() {
+        sessions.close();
         OpenProject open = project.get();
         if (open != null) open.store().close();
     }
@@ -221,6 +228,19 @@ public final class ShellViewModel {
 
     public AppServices services() {
         return services;
+    }
+
+    /**
+     * The engine session on {@code store} (the open project's) for the job about to start: reopened with the current
+     * device and thread preferences when they changed since the last job.
+     */
+    public Project session(ProjectStore store) {
+        return sessions.session(store);
+    }
+
+    /** A session with the current preferences on another project folder (the demo's); the caller closes it. */
+    public Project openSession(Path dir) {
+        return sessions.open(dir);
     }
 
     public AppPreferences preferences() {

@@ -51,7 +51,8 @@ public final class EmbedCommand implements Callable<Integer> {
             try (ProjectCheckpoint checkpoint = ProjectCheckpoint.open(store, dev)) {
                 ProjectEmbedder embedder = new ProjectEmbedder(store, checkpoint, encoding.batch, encoding.threads);
                 ConsoleProgress bar = new ConsoleProgress("embedding", spec.commandLine().getErr());
-                ProjectEmbedder.Report r = embedder.embed(ProjectEmbedder.allSplits(), bar::update, cancelled::get);
+                ProjectEmbedder.Report r = embedder.embed(ProjectEmbedder.allSplits(), bar::update,
+                        org.alor.job.CancellationToken.following(cancelled::get));
                 for (ProjectEmbedder.Failure f : r.failures()) err.println("skipped " + f);
                 out.printf(Locale.ROOT, "%d samples: %d already cached, %d encoded (%.1f images/s), %d unreadable; "
                                 + "checkpoint %s, preprocessing %s%n", r.samples(), r.cached(), r.encoded(),

@@ -1,9 +1,10 @@
 package org.alor.cli;
 
-import org.alor.loop.CancellationToken;
+import org.alor.job.CancellationToken;
 import org.alor.loop.ExperimentPlan;
 import org.alor.loop.ExperimentRunner;
-import org.alor.loop.ModelBackend;
+import org.alor.loop.Phase;
+import org.alor.loop.Project;
 import org.alor.loop.RunOutcome;
 import org.alor.store.ProjectStore;
 import picocli.CommandLine;
@@ -26,6 +27,9 @@ import java.util.concurrent.CancellationException;
 public final class ExperimentCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    SessionOptions sessionOptions = new SessionOptions();
 
     @Parameters(index = "0", paramLabel = "PROJECT_DIR")
     Path projectDir;
@@ -83,9 +87,8 @@ public final class ExperimentCommand implements Callable<Integer> {
     public Integer call() {
         CommandLine cl = spec.commandLine();
         List<String> m = new ArrayList<>();
-        for (String x : methods) m.add(LoopOptions.method(cl, x));
-        List<String> s = new ArrayList<>();
-        for (String x : strategies) s.add(LoopOptions.strategy(cl, x));
+        for (String x : methods) m.add(LoopOptions.method(cl, x).key());
+        List<String> s = new ArrayList<>(strategies);
         List<Boolean> r = new ArrayList<>();
         for (String x : rda) r.add(LoopOptions.onOff(cl, "--rda", x));
         if (rounds < 0 || epochs < 1 || batchSize < 0 || threads < 1 || budget < 0) {
@@ -107,8 +110,8 @@ public final class ExperimentCommand implements Callable<Integer> {
                 } catch (IllegalArgumentException e) {
                     throw new CommandLine.ParameterException(cl, "--runs: " + e.getMessage());
                 }
-                combinations.add(new ExperimentPlan.Combination(LoopOptions.method(cl, c.method()),
-                        LoopOptions.strategy(cl, c.strategy()), c.rda()));
+                combinations.add(new ExperimentPlan.Combination(LoopOptions.method(cl, c.method()).key(),
+                        c.strategy(), c.rda()));
             }
             m = combinations.stream().map(ExperimentPlan.Combination::method).distinct().toList();
             plan = ExperimentPlan.of(combinations, seeds, rounds, budget, epochs, batchSize, LoopOptions.naming(cl, names),
@@ -119,17 +122,18 @@ public final class ExperimentCommand implements Callable<Integer> {
                     LoopOptions.tuning(cl, lrEncoder, lrHead, mixedPrecision));
         }
         try {
-            ModelBackend backend = ModelBackend.current();
+            plan.runs().forEach(plan::config); // every run's settings are valid before any starts
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, e.getMessage());
+        }
+        try {
             List<RunOutcome> outcomes;
-            // The source project stays open while the runs read its features through the backend.
-            try (ProjectStore store = ProjectStore.open(projectDir)) {
-                if (mixedPrecision) {
-                    for (String method : m) LoopOptions.checkMixedPrecision(cl, method, () -> backend.clipBase(store).device());
-                }
+            // The source project stays open while the runs read its features through the session's backend.
+            try (Project session = sessionOptions.open(projectDir)) {
                 ConsoleProgress bar = new ConsoleProgress("runs");
-                outcomes = ExperimentRunner.onBackend(backend, store, out, plan).withCancellation(new CancellationToken())
+                outcomes = ExperimentRunner.inSession(session, out, plan).withCancellation(new CancellationToken())
                         .withProgress((phase, done, total, message) -> {
-                            if (phase.equals("experiment")) bar.update(done, total);
+                            if (phase == Phase.EXPERIMENT) bar.update(done, total);
                         }).run();
             }
             System.out.println(outcomes.size() + " runs × " + (rounds + 1) + " rounds; results in " + out.toAbsolutePath().normalize());

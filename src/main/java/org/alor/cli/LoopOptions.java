@@ -1,9 +1,9 @@
 package org.alor.cli;
 
 import org.alor.adapt.PromptTemplates;
-import org.alor.loop.Adapters;
 import org.alor.loop.ClassNaming;
-import org.alor.loop.Selectors;
+import org.alor.loop.Method;
+import org.alor.loop.Precision;
 import org.alor.loop.Tuning;
 import picocli.CommandLine;
 
@@ -14,24 +14,12 @@ final class LoopOptions {
     private LoopOptions() {
     }
 
-    static String method(CommandLine cl, String value) {
-        String m = value.trim().toLowerCase(Locale.ROOT);
+    static Method method(CommandLine cl, String value) {
         try {
-            Adapters.requireKnown(m);
+            return Method.parse(value);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage());
         }
-        return m;
-    }
-
-    static String strategy(CommandLine cl, String value) {
-        String s = value.trim().toLowerCase(Locale.ROOT);
-        try {
-            Selectors.byName(s);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(cl, e.getMessage());
-        }
-        return s;
     }
 
     static boolean onOff(CommandLine cl, String option, String value) {
@@ -58,26 +46,12 @@ final class LoopOptions {
         }
     }
 
-    /** Learning-rate overrides (must be positive) and the mixed-precision request. */
+    /** Learning-rate overrides (must be positive) and the mixed-precision request of an experiment. */
     static Tuning tuning(CommandLine cl, Double lrEncoder, Double lrHead, boolean mixedPrecision) {
         if (lrEncoder != null && !(lrEncoder > 0)) throw new CommandLine.ParameterException(cl, "--lr-encoder must be positive");
         if (lrHead != null && !(lrHead > 0)) throw new CommandLine.ParameterException(cl, "--lr-head must be positive");
-        return new Tuning(lrEncoder == null ? 0 : lrEncoder, lrHead == null ? 0 : lrHead, mixedPrecision);
-    }
-
-    /**
-     * --mixed-precision is a usage error for methods that do not train CLIP and on the CPU; on a GPU it is refused
-     * too (DJL has no autocast), with the reason — see {@link org.alor.adapt.TuningConfig#checkPrecision}.
-     */
-    static void checkMixedPrecision(CommandLine cl, String method, java.util.function.Supplier<ai.djl.Device> device) {
-        if (!Adapters.needsClip(method)) {
-            throw new CommandLine.ParameterException(cl, "--mixed-precision applies to ft, ct and pt, not " + method);
-        }
-        try {
-            org.alor.adapt.TuningConfig.standard(method).withMixedPrecision(true).checkPrecision(device.get());
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(cl, e.getMessage());
-        }
+        return new Tuning(lrEncoder == null ? 0 : lrEncoder, lrHead == null ? 0 : lrHead,
+                mixedPrecision ? Precision.FP16 : Precision.FP32);
     }
 
     static String pct(Double fraction) {

@@ -18,11 +18,12 @@ import org.alor.retrieval.ScanListener;
 import org.alor.retrieval.ShardResult;
 import org.alor.retrieval.TableColumns;
 import org.alor.retrieval.TextEmbedder;
-import org.alor.retrieval.TextEmbedderFactory;
+import org.alor.loop.Project;
 import org.alor.loop.ProjectRetrieval;
 import org.alor.store.ProjectStore;
 import org.alor.store.Settings;
 import org.alor.store.StoreException;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -45,12 +46,8 @@ public final class RetrieveCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    private static volatile TextEmbedderFactory embedderFactory = ProjectRetrieval::textEmbedder;
-
-    /** Replaces the ranking text encoder (by default the CLIP text encoder of the project's checkpoint), e.g. in tests. */
-    public static void setTextEmbedderFactory(TextEmbedderFactory factory) {
-        embedderFactory = factory == null ? ProjectRetrieval::textEmbedder : factory;
-    }
+    @CommandLine.Mixin
+    SessionOptions sessionOptions = new SessionOptions();
 
     @Parameters(index = "0", paramLabel = "PROJECT_DIR")
     Path projectDir;
@@ -115,7 +112,8 @@ public final class RetrieveCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
         }
-        try (ProjectStore store = ProjectStore.open(projectDir)) {
+        try (Project session = sessionOptions.open(projectDir)) {
+            ProjectStore store = session.store();
             if (corpus == null && store.settings().getPath(Settings.CORPUS).isEmpty()) {
                 return usage("no --corpus given and the project has no 'corpus' setting");
             }
@@ -139,13 +137,13 @@ public final class RetrieveCommand implements Callable<Integer> {
             if (minSide != null) options = options.withDownload(options.download(), minSide);
             if (dedup != null) {
                 if (dedup <= 0 || dedup > 1) return usage("--dedup must be a cosine similarity in (0, 1]");
-                options = options.withDedup(ProjectRetrieval.imageEmbedder(store), dedup);
+                options = options.withDedup(ProjectRetrieval.imageEmbedder(session), dedup);
             }
             String rankNote = null;
             if (!noRank) {
                 Optional<TextEmbedder> embedder;
                 try {
-                    embedder = embedderFactory.create(store);
+                    embedder = ProjectRetrieval.textEmbedder(session);
                 } catch (Exception e) {
                     embedder = Optional.empty();
                     rankNote = "ranking unavailable (" + e.getMessage() + "); kept matches in corpus order (--no-rank)";

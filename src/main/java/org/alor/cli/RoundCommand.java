@@ -1,18 +1,20 @@
 package org.alor.cli;
 
+import org.alor.loop.Phase;
 import org.alor.data.ClassInfo;
-import org.alor.loop.CancellationToken;
+import org.alor.job.CancellationToken;
 import org.alor.loop.DeferredLabeler;
 import org.alor.loop.Labeler;
 import org.alor.loop.LabelsPendingException;
-import org.alor.loop.ModelBackend;
+import org.alor.loop.Method;
 import org.alor.loop.OracleLabeler;
+import org.alor.loop.Precision;
+import org.alor.loop.Project;
 import org.alor.loop.Round0Mode;
 import org.alor.loop.RoundEngine;
 import org.alor.loop.RoundResult;
-import org.alor.loop.RunConfig;
-import org.alor.loop.Selectors;
-import org.alor.loop.Tuning;
+import org.alor.loop.RoundSummary;
+import org.alor.loop.RoundSpec;
 import org.alor.store.ProjectStore;
 import org.alor.store.RoundRecord;
 import org.alor.store.RoundStatus;
@@ -35,6 +37,9 @@ import java.util.concurrent.Callable;
 public final class RoundCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    SessionOptions sessionOptions = new SessionOptions();
 
     @Parameters(index = "0", paramLabel = "PROJECT_DIR")
     Path projectDir;
@@ -68,7 +73,7 @@ public final class RoundCommand implements Callable<Integer> {
     Double lrHead;
 
     @Option(names = "--mixed-precision", description = "Ask for fp16 mixed precision (FT/CT/PT). Not available: DJL has no autocast,"
-            + " so training runs in fp32 and the switch is rejected with an explanation.")
+            + " so training runs in fp32 and the switch is refused with an explanation.")
     boolean mixedPrecision;
 
     @Option(names = "--rda", defaultValue = "on", description = "Train on retrieved images too: on or off (default ${DEFAULT-VALUE}).")
@@ -83,37 +88,21 @@ public final class RoundCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
-        String m = LoopOptions.method(cl, method);
-        String s = LoopOptions.strategy(cl, strategy);
-        if (epochs < 1 || (batchSize != null && batchSize < 1)) {
-            throw new CommandLine.ParameterException(cl, "--epochs and --batch must be at least 1");
-        }
-        Tuning tuning = LoopOptions.tuning(cl, lrEncoder, lrHead, mixedPrecision);
         if (budget != null && budget < 1) throw new CommandLine.ParameterException(cl, "--budget must be at least 1");
-        boolean withRda = LoopOptions.onOff(cl, "--rda", rda);
-        try (ProjectStore store = ProjectStore.open(projectDir)) {
-            RunConfig config = RunConfig.fromSettings(store.settings(), m, s).withBudget(budget == null ? 0 : budget)
-                    .withEpochs(epochs).withBatchSize(batchSize == null ? 0 : batchSize).withRda(withRda).withTuning(tuning)
-                    .withRound0(oracle ? Round0Mode.SIMULATION : Round0Mode.RETRIEVED_ONLY);
-            if (seed != null) config = config.withSeed(seed);
-            if (names != null) config = config.withNaming(LoopOptions.naming(cl, names));
-            if (prompts != null) config = config.withTemplates(LoopOptions.prompts(cl, prompts));
-            ModelBackend backend = ModelBackend.current();
-            if (mixedPrecision) LoopOptions.checkMixedPrecision(cl, m, () -> backend.clipBase(store).device());
+        try (Project session = sessionOptions.open(projectDir)) {
+            ProjectStore store = session.store();
+            RoundSpec roundSpec = roundSpec(cl, store);
             Labeler labeler = oracle ? new OracleLabeler() : new DeferredLabeler();
             ConsoleProgress bar = new ConsoleProgress("training");
-            RoundEngine engine = new RoundEngine(store, config, backend.featureSource(store), backend.textEncoder(store),
-                    Selectors.byName(s), labeler).withCancellation(new CancellationToken()).withBackend(backend)
-                    .withProgress((phase, done, total, message) -> {
-                        if (phase.equals("training") && total > 0 && done > 0) bar.update(done, total);
-                        if (phase.equals("notice")) System.err.println(message);
-                    });
             RoundResult result;
             try {
-                result = engine.runNextRound();
+                result = session.runRound(roundSpec, labeler, (phase, done, total, message) -> {
+                    if (phase == Phase.TRAINING && total > 0 && done > 0) bar.update(done, total);
+                    if (phase == Phase.NOTICE) System.err.println(message);
+                }, new CancellationToken());
             } catch (LabelsPendingException e) {
                 RoundRecord rec = store.round(e.round()).orElseThrow();
-                print(store, RoundEngine.result(store, rec));
+                print(store, RoundSummary.result(store, rec));
                 System.out.println(e.getMessage() + "; label them in the app (or rerun with --oracle), then run"
                         + " `alor round` again to finish the round");
                 return 0;
@@ -132,6 +121,31 @@ public final class RoundCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             System.err.println("alor round: interrupted; run it again to continue");
             return 1;
+        }
+    }
+
+    /** The flags as a round spec over the project's settings; a bad value is a usage error. */
+    private RoundSpec roundSpec(CommandLine cl, ProjectStore store) {
+        RoundSpec.Builder b;
+        try {
+            b = RoundSpec.builder(Method.parse(method), strategy);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, e.getMessage());
+        }
+        b.optProjectSettings(store.settings()).optEpochs(epochs).optRda(LoopOptions.onOff(cl, "--rda", rda))
+                .optRound0(oracle ? Round0Mode.SIMULATION : Round0Mode.RETRIEVED_ONLY);
+        if (budget != null) b.optBudget(budget);
+        if (batchSize != null) b.optBatchSize(batchSize);
+        if (seed != null) b.optSeed(seed);
+        if (names != null) b.optNaming(LoopOptions.naming(cl, names));
+        if (prompts != null) b.optTemplates(LoopOptions.prompts(cl, prompts));
+        if (lrEncoder != null) b.optEncoderLr(lrEncoder);
+        if (lrHead != null) b.optHeadLr(lrHead);
+        if (mixedPrecision) b.optPrecision(Precision.FP16);
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, e.getMessage());
         }
     }
 

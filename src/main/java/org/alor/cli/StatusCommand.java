@@ -5,6 +5,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import org.alor.loop.RoundEngine;
 import org.alor.loop.RoundResult;
+import org.alor.loop.RoundSummary;
 import org.alor.store.MetricRow;
 import org.alor.store.ProjectStore;
 import org.alor.store.RoundRecord;
@@ -34,7 +35,7 @@ public final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         try (ProjectStore store = ProjectStore.open(projectDir)) {
             List<RoundResult> results = new ArrayList<>();
-            for (RoundRecord r : store.roundTable().all()) results.add(RoundEngine.result(store, r));
+            for (RoundRecord r : store.roundTable().all()) results.add(RoundSummary.result(store, r));
             int labeled = (int) store.labelLog().current().values().stream().filter(s -> s.isLabeled()).count();
             spec.commandLine().getOut().println(json ? toJson(results, labeled) : toText(results, labeled));
             return 0;

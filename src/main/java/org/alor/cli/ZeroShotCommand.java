@@ -128,7 +128,7 @@ public final class ZeroShotCommand implements Callable<Integer> {
         try (ProjectCheckpoint checkpoint = ProjectCheckpoint.open(store, dev)) {
             ProjectEmbedder embedder = new ProjectEmbedder(store, checkpoint, encoding.batch, encoding.threads);
             ConsoleProgress bar = new ConsoleProgress("embedding test images", spec.commandLine().getErr());
-            float[][] features = embedder.features(test, bar::update, cancelled::get);
+            float[][] features = embedder.features(test, bar::update, org.alor.job.CancellationToken.following(cancelled::get));
 
             List<String> promptNames = classes.stream()
                     .map(c -> names.equals("name") ? c.name() : c.mostCommonName()).toList();

@@ -13,69 +13,37 @@ import org.alor.adapt.ZeroShotAdapter;
 
 import java.util.List;
 
-/** Builds the adapter a run asks for. */
-public final class Adapters {
-    /** Method names the engine supports. */
-    public static final List<String> METHODS = List.of("zeroshot", "lp", "ft", "ct", "pt");
-
+/** Builds the adapter a round's spec asks for. */
+final class Adapters {
     private Adapters() {
-    }
-
-    /** Fails with the list of supported methods when {@code method} is not one of them. */
-    public static void requireKnown(String method) {
-        if (!METHODS.contains(method) && !method.equals("zs")) {
-            throw new IllegalArgumentException("unknown method '" + method + "' (expected one of " + String.join(", ", METHODS) + ")");
-        }
-    }
-
-    /** FT, CT and PT train CLIP itself and need the pretrained checkpoint ({@link ModelBackend#clipBase}). */
-    public static boolean needsClip(String method) {
-        return method.equals("ft") || method.equals("ct") || method.equals("pt");
-    }
-
-    /** FT and CT train the image tower: they need the training images and re-encode val/test/pool. */
-    public static boolean needsImages(String method) {
-        return method.equals("ft") || method.equals("ct");
-    }
-
-    /** ZS and LP (cached features only). */
-    public static Adapter create(RunConfig config, TextHead head) {
-        return create(config, head, null, null);
     }
 
     /**
      * @param classNames the class names the prompts use (CT, PT)
      * @param clip       the pretrained CLIP (FT, CT, PT); may be null for ZS and LP
      */
-    public static Adapter create(RunConfig config, TextHead head, List<String> classNames, ClipBase clip) {
-        if (needsClip(config.method()) && clip == null) {
-            throw new IllegalStateException("method " + config.method() + " trains CLIP and needs the pretrained checkpoint,"
-                    + " but none was given");
+    static Adapter create(RoundSpec spec, TextHead head, List<String> classNames, ClipBase clip) {
+        if (spec.method().needsClip() && clip == null) {
+            throw new IllegalStateException("method " + spec.method().key() + " trains CLIP and needs the pretrained"
+                    + " checkpoint, but none was given");
         }
-        return switch (config.method()) {
-            case "zeroshot", "zs" -> new ZeroShotAdapter(head);
-            case "lp" -> {
-                LinearProbeConfig lp = LinearProbeConfig.standard().withEpochs(config.epochs())
-                        .withBatchSize(config.effectiveBatchSize());
-                if (config.tuning().headLr() > 0) {
-                    lp = new LinearProbeConfig(lp.epochs(), lp.batchSize(), config.tuning().headLr(), lp.weightDecay(), lp.warmup());
-                }
-                yield new LinearProbeAdapter(head, lp);
+        return switch (spec.method()) {
+            case ZS -> new ZeroShotAdapter(head);
+            case LP -> {
+                LinearProbeConfig lp = LinearProbeConfig.standard();
+                yield new LinearProbeAdapter(head, new LinearProbeConfig(spec.epochs(), spec.batchSize(), spec.headLr(),
+                        lp.weightDecay(), lp.warmup()));
             }
-            case "ft" -> new FineTuneAdapter(clip, head, tuning(config));
-            case "ct" -> new ContrastiveTuneAdapter(clip, classNames, config.templates(), tuning(config));
-            case "pt" -> new PromptTuneAdapter(clip, classNames, tuning(config));
-            default -> throw new IllegalArgumentException("unknown method '" + config.method()
-                    + "' (expected one of " + String.join(", ", METHODS) + ")");
+            case FT -> new FineTuneAdapter(clip, head, tuning(spec));
+            case CT -> new ContrastiveTuneAdapter(clip, classNames, spec.templates(), tuning(spec));
+            case PT -> new PromptTuneAdapter(clip, classNames, tuning(spec));
         };
     }
 
-    /** The paper's settings of the method with the run's epochs, batch and overrides. */
-    static TuningConfig tuning(RunConfig config) {
-        TuningConfig t = TuningConfig.standard(config.method()).withEpochs(config.epochs())
-                .withBatchSize(config.effectiveBatchSize()).withMixedPrecision(config.tuning().mixedPrecision());
-        if (config.tuning().encoderLr() > 0) t = t.withEncoderLr(config.tuning().encoderLr());
-        if (config.tuning().headLr() > 0) t = t.withHeadLr(config.tuning().headLr());
-        return t;
+    /** The paper's settings of the method with the spec's epochs, batch and learning rates. */
+    private static TuningConfig tuning(RoundSpec spec) {
+        TuningConfig t = TuningConfig.standard(spec.method().key()).withEpochs(spec.epochs())
+                .withBatchSize(spec.batchSize()).withHeadLr(spec.headLr());
+        return spec.method().defaultEncoderLr() > 0 ? t.withEncoderLr(spec.encoderLr()) : t;
     }
 }

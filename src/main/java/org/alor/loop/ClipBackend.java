@@ -1,5 +1,6 @@
 package org.alor.loop;
 
+import org.alor.job.CancellationToken;
 import ai.djl.Device;
 import org.alor.adapt.ClipBase;
 import org.alor.adapt.ImageFeatureEncoder;
@@ -19,9 +20,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The real model backend: the project's CLIP checkpoint, loaded once per project folder and kept for
- * the life of the process. Image features come from the feature cache, embedding whatever is missing
- * first; class prompts go through the text tower.
+ * The real model backend: the project's CLIP checkpoint on one device, loaded once per project folder and kept
+ * until the owning {@link Project} session closes. Image features come from the feature cache, embedding whatever
+ * is missing first; class prompts go through the text tower.
  */
 public final class ClipBackend implements ModelBackend {
     private final String device;
@@ -29,15 +30,24 @@ public final class ClipBackend implements ModelBackend {
     private final int threads;
     private final Map<Path, ProjectCheckpoint> checkpoints = new ConcurrentHashMap<>();
 
-    public ClipBackend(String device, int batchSize, int threads) {
-        this.device = device;
-        this.batchSize = batchSize;
-        this.threads = threads;
+    /** Encoding batch 32; {@code threads} 0 = decoding on all cores. */
+    public ClipBackend(String device, int threads) {
+        this(device, 32, threads);
     }
 
-    /** Device from {@code -Dalor.device} (auto), batch 32, decoding on all cores. */
-    public static ClipBackend fromSystemProperties() {
-        return new ClipBackend(System.getProperty("alor.device", "auto"), 32, Runtime.getRuntime().availableProcessors());
+    public ClipBackend(String device, int batchSize, int threads) {
+        if (threads < 0) throw new IllegalArgumentException("threads must be 0 (all cores) or more, not " + threads);
+        this.device = device;
+        this.batchSize = batchSize;
+        this.threads = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+    }
+
+    /** The loaded checkpoints' native memory is freed. */
+    @Override
+    public void close() {
+        checkpoints.values().forEach(ProjectCheckpoint::close);
+        checkpoints.clear();
+        bases.clear();
     }
 
     private final Map<Path, ClipBase> bases = new ConcurrentHashMap<>();
@@ -63,7 +73,7 @@ public final class ClipBackend implements ModelBackend {
             for (long id : sampleIds) {
                 samples.add(store.sampleTable().byId(id).orElseThrow(() -> new IllegalArgumentException("no sample with id " + id)));
             }
-            ProjectEmbedder.Report report = embedder.embed(samples, ProjectEmbedder.Progress.NONE, () -> false);
+            ProjectEmbedder.Report report = embedder.embed(samples, ProjectEmbedder.Progress.NONE, new CancellationToken());
             if (!report.failures().isEmpty()) {
                 throw new IllegalStateException(report.failures().size() + " image(s) could not be read, e.g. "
                         + report.failures().get(0) + " — fix or remove them, then run again");

@@ -120,9 +120,14 @@ public record ExperimentPlan(List<String> methods, List<String> strategies, List
         return out;
     }
 
-    RunConfig config(Run run) {
-        return RunConfig.defaults(run.method(), run.strategy()).withSeed(run.seed()).withBudget(budget)
-                .withEpochs(epochs).withBatchSize(batchSize).withRda(run.rda()).withRound0(Round0Mode.SIMULATION)
-                .withNaming(naming).withTemplates(templates).withTuning(tuning);
+    /** The spec of every round of {@code run}; fails on an unknown method or strategy or a bad setting. */
+    public RoundSpec config(Run run) {
+        RoundSpec.Builder b = RoundSpec.builder(Method.parse(run.method()), run.strategy()).optSeed(run.seed())
+                .optBudget(budget).optEpochs(epochs).optRda(run.rda()).optRound0(Round0Mode.SIMULATION)
+                .optNaming(naming).optTemplates(templates).optPrecision(tuning.precision());
+        if (batchSize > 0) b.optBatchSize(batchSize);
+        if (tuning.encoderLr() > 0) b.optEncoderLr(tuning.encoderLr());
+        if (tuning.headLr() > 0) b.optHeadLr(tuning.headLr());
+        return b.build();
     }
 }

@@ -1,5 +1,6 @@
 package org.alor.loop;
 
+import org.alor.job.CancellationToken;
 import org.alor.data.ClassInfo;
 import org.alor.data.Split;
 import org.alor.store.MetricRow;
@@ -38,7 +39,6 @@ public final class ExperimentRunner {
     private final ExperimentPlan plan;
     private final FeatureSource features;
     private final TextEncoder textEncoder;
-    private final Function<String, Selector> selectors;
     private ProgressListener progress = ProgressListener.NONE;
     private RoundListener rounds = RoundListener.NONE;
     private CancellationToken token = new CancellationToken();
@@ -49,16 +49,14 @@ public final class ExperimentRunner {
 
     /**
      * @param features   features of the source project's samples (copies keep the sample ids); thread-safe
-     * @param selectors  resolves strategy names, e.g. {@code Selectors::byName}
      */
     public ExperimentRunner(Path sourceProject, Path outDir, ExperimentPlan plan, FeatureSource features,
-                            TextEncoder textEncoder, Function<String, Selector> selectors) {
+                            TextEncoder textEncoder) {
         this.sourceProject = sourceProject;
         this.outDir = outDir;
         this.plan = plan;
         this.features = new MemoizingFeatureSource(features);
         this.textEncoder = textEncoder;
-        this.selectors = selectors;
     }
 
     /** Told of every finished round of every run (on the run's thread), e.g. to draw curves as they grow. */
@@ -71,12 +69,15 @@ public final class ExperimentRunner {
     }
 
     /**
-     * A runner wired to {@code backend} the way every front end wires it: features and text embeddings of the source
-     * project, and its pretrained CLIP and image files for FT/CT/PT. {@code source} must stay open while it runs.
+     * A runner on the session's project and backend, wired the way every front end wires it: features and text
+     * embeddings of the source project, and its pretrained CLIP and image files for FT/CT/PT. The session must stay
+     * open while it runs.
      */
-    public static ExperimentRunner onBackend(ModelBackend backend, ProjectStore source, Path outDir, ExperimentPlan plan) {
-        return new ExperimentRunner(source.dir(), outDir, plan, backend.featureSource(source), backend.textEncoder(source),
-                Selectors::byName).withClip(() -> backend.clipBase(source), () -> backend.images(source));
+    public static ExperimentRunner inSession(Project session, Path outDir, ExperimentPlan plan) {
+        ModelBackend backend = session.backend();
+        ProjectStore source = session.store();
+        return new ExperimentRunner(source.dir(), outDir, plan, backend.featureSource(source), backend.textEncoder(source))
+                .withClip(() -> backend.clipBase(source), () -> backend.images(source));
     }
 
     public ExperimentRunner withRoundListener(RoundListener listener) {
@@ -108,14 +109,13 @@ public final class ExperimentRunner {
     /** Runs (or resumes) every run of the plan, then writes the report; returns the outcomes in plan order. */
     public List<RunOutcome> run() throws InterruptedException, IOException {
         for (ExperimentPlan.Run r : plan.runs()) {
-            selectors.apply(r.strategy()); // fail fast on an unknown strategy
-            Adapters.requireKnown(r.method());
+            plan.config(r); // fail fast on an unknown method or strategy
         }
         // fail fast (before any run starts) when a method needs CLIP or images that are not wired
-        if (plan.methods().stream().anyMatch(Adapters::needsClip) && clip == null) {
+        if (plan.methods().stream().map(Method::parse).anyMatch(Method::needsClip) && clip == null) {
             clip = Objects.requireNonNull(clipSupplier.get(), "FT/CT/PT need the pretrained CLIP (withClip)");
         }
-        if (plan.methods().stream().anyMatch(Adapters::needsImages) && images == null) {
+        if (plan.methods().stream().map(Method::parse).anyMatch(Method::needsImages) && images == null) {
             images = Objects.requireNonNull(imageSupplier.get(), "FT/CT need the image files (withClip)");
         }
         List<ClassInfo> classes;
@@ -136,7 +136,7 @@ public final class ExperimentRunner {
             for (ExperimentPlan.Run r : runs) {
                 futures.add(pool.submit(() -> {
                     RunOutcome o = runOne(r);
-                    progress.progress("experiment", finished.incrementAndGet(), runs.size(), r.name() + " done");
+                    progress.progress(Phase.EXPERIMENT, finished.incrementAndGet(), runs.size(), r.name() + " done");
                     return o;
                 }));
             }
@@ -185,7 +185,7 @@ public final class ExperimentRunner {
 
     private RunOutcome runOne(ExperimentPlan.Run r) throws InterruptedException {
         try (ProjectStore store = ProjectStore.open(runDir(r))) {
-            RoundEngine engine = new RoundEngine(store, plan.config(r), features, textEncoder, selectors.apply(r.strategy()),
+            RoundEngine engine = new RoundEngine(store, plan.config(r), features, textEncoder,
                     new OracleLabeler()).withCancellation(token).withClip(() -> clip, () -> images)
                     .withProgress((phase, done, total, message) -> progress.progress(phase, done, total, r.name() + ": " + message));
             List<RoundResult> results = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.alor.loop;
 
+import org.alor.job.CancellationToken;
 import org.alor.store.ProjectStore;
 
 import java.util.List;

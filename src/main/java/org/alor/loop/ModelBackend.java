@@ -6,14 +6,14 @@ import org.alor.store.ProjectStore;
 
 /**
  * Where the engine's image features and text embeddings come from for a project: the CLIP encoder with the
- * feature cache in the app and the CLI (wired by the lead), synthetic ones in tests. Install one with
- * {@link #install}; until then {@link #current()} explains that no model is wired.
+ * feature cache in the app and the CLI ({@link ClipBackend}), synthetic ones in tests. A {@link Project} session
+ * opens one through a {@link Factory} and closes it with the session.
  *
  * <p>FT, CT and PT additionally need {@link #clipBase} (the pretrained checkpoint, tokenizer and device; each round
  * builds a fresh model from it) and FT/CT {@link #images} (the image file of every sample: they train on images and
  * re-encode val/test/pool with the adapted image tower). ZS and LP never call these two.
  */
-public interface ModelBackend {
+public interface ModelBackend extends AutoCloseable {
     FeatureSource featureSource(ProjectStore store);
 
     TextEncoder textEncoder(ProjectStore store);
@@ -39,20 +39,21 @@ public interface ModelBackend {
         throw new IllegalStateException("no CLIP checkpoint is wired into this build, so images cannot be encoded");
     }
 
-    /** Makes {@code backend} the one CLI commands use. */
-    static void install(ModelBackend backend) {
-        Installed.backend = backend;
+    /** Releases what the backend loaded (checkpoints, native memory); called when its {@link Project} closes. */
+    @Override
+    default void close() {
     }
 
-    static ModelBackend current() {
-        return Installed.backend;
-    }
+    /** Opens the backend a {@link Project} session uses, with the session's device and thread count. */
+    @FunctionalInterface
+    interface Factory {
+        /** The real one: the project's CLIP checkpoint on the chosen device. */
+        Factory CLIP = ClipBackend::new;
 
-    /** Holder of the installed backend. */
-    final class Installed {
-        private static volatile ModelBackend backend = ClipBackend.fromSystemProperties();
-
-        private Installed() {
-        }
+        /**
+         * @param device  "auto", "cpu", "gpu" or "mps" (see {@link org.alor.clip.Devices#select})
+         * @param threads image-decoding threads, 0 = all cores
+         */
+        ModelBackend open(String device, int threads);
     }
 }

@@ -1,12 +1,12 @@
 package org.alor.loop;
 
-/** Progress of a long job: phase ("training", "predicting", "selecting", "labeling", ...), counts and a message. */
+/** Progress of a long job: its {@link Phase}, counts and a message; plus live training curves. */
 @FunctionalInterface
 public interface ProgressListener {
     ProgressListener NONE = (phase, done, total, message) -> {
     };
 
-    void progress(String phase, long done, long total, String message);
+    void progress(Phase phase, long done, long total, String message);
 
     /** One optimiser step of FT/CT/PT, for live loss curves (called in addition to the "step" progress). */
     default void trainingStep(int epoch, int step, int steps, double loss, double imagesPerSecond) {

@@ -1,5 +1,6 @@
 package org.alor.loop;
 
+import org.alor.job.CancellationToken;
 import org.alor.clip.ClipEncoder;
 import org.alor.clip.ImagePipeline;
 import org.alor.clip.ImagePreprocessor;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Queue;
 import java.util.concurrent.CancellationException;
-import java.util.function.BooleanSupplier;
 
 /**
  * Fills a project's feature cache with the image embeddings of its samples under the project's
@@ -83,12 +83,12 @@ public final class ProjectEmbedder {
     }
 
     /** Embeds the missing samples of {@code splits}. */
-    public Report embed(Collection<Split> splits, Progress progress, BooleanSupplier cancelled) {
+    public Report embed(Collection<Split> splits, Progress progress, CancellationToken cancelled) {
         return embed(samples(splits), progress, cancelled);
     }
 
     /** Embeds those of {@code samples} that are not cached yet. */
-    public Report embed(List<StoredSample> samples, Progress progress, BooleanSupplier cancelled) {
+    public Report embed(List<StoredSample> samples, Progress progress, CancellationToken cancelled) {
         long start = System.nanoTime();
         FeatureCache cache = store.features();
         FeatureCache.Lookup lookup = cache.get(checkpoint.hash(), checkpoint.preprocessKey(), ids(samples));
@@ -105,7 +105,7 @@ public final class ProjectEmbedder {
         Queue<int[]> pendingIndices = new ArrayDeque<>();
         int[] stored = {0};
         boolean wasCancelled = false;
-        try (ImagePipeline.Run run = pipeline.start(files, cancelled)) {
+        try (ImagePipeline.Run run = pipeline.start(files, cancelled::isCancelled)) {
             Iterator<float[]> batches = new Iterator<>() {
                 private PreprocessedBatch next;
 
@@ -137,8 +137,8 @@ public final class ProjectEmbedder {
                 cache.put(checkpoint.hash(), checkpoint.preprocessKey(), batchIds, rows);
                 stored[0] += rows.length;
                 progress.update(stored[0] + failures.size(), missing.size());
-            }, (done, total) -> { }, cancelled);
-            wasCancelled = run.cancelled() || cancelled.getAsBoolean();
+            }, (done, total) -> { }, cancelled::isCancelled);
+            wasCancelled = run.cancelled() || cancelled.isCancelled();
         } catch (CancellationException e) {
             wasCancelled = true;
         }
@@ -150,7 +150,7 @@ public final class ProjectEmbedder {
      * Cached features of the samples, embedding the missing ones first. Rows of samples whose image
      * could not be read are null.
      */
-    public float[][] features(List<StoredSample> samples, Progress progress, BooleanSupplier cancelled) {
+    public float[][] features(List<StoredSample> samples, Progress progress, CancellationToken cancelled) {
         Report report = embed(samples, progress, cancelled);
         if (report.cancelled()) throw new CancellationException("embedding cancelled");
         return store.features().get(checkpoint.hash(), checkpoint.preprocessKey(), ids(samples)).vectors();

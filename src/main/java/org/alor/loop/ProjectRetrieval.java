@@ -37,19 +37,21 @@ public final class ProjectRetrieval {
     }
 
     /** The project's CLIP text tower as a caption/prompt embedder, when the project has a checkpoint. */
-    public static Optional<TextEmbedder> textEmbedder(ProjectStore store) {
+    public static Optional<TextEmbedder> textEmbedder(Project session) {
+        ProjectStore store = session.store();
         if (store.settings().getPath(Settings.CHECKPOINT).isEmpty()) return Optional.empty();
-        TextEncoder encoder = ModelBackend.current().textEncoder(store);
+        TextEncoder encoder = session.backend().textEncoder(store);
         return Optional.of(encoder::encode);
     }
 
     /** The project's CLIP image tower for near-duplicate removal against the task images. */
-    public static ImageEmbedder imageEmbedder(ProjectStore store) {
+    public static ImageEmbedder imageEmbedder(Project session) {
+        ProjectStore store = session.store();
         if (store.settings().getPath(Settings.CHECKPOINT).isEmpty()) {
             throw new IllegalStateException("near-duplicate removal needs the project's CLIP checkpoint; set one with `alor set "
                     + store.dir() + " --checkpoint PATH`");
         }
-        return files -> ModelBackend.current().encodeImageFiles(store, files);
+        return files -> session.backend().encodeImageFiles(store, files);
     }
 
     /** Ranking prompts: the templates of the project's prompt set. */
@@ -58,8 +60,8 @@ public final class ProjectRetrieval {
     }
 
     /** {@code options} with ranking by the project's CLIP when it has one; else unchanged (corpus order). */
-    public static RetrievalOptions withProjectRanking(ProjectStore store, RetrievalOptions options) {
-        Optional<TextEmbedder> embedder = textEmbedder(store);
-        return embedder.map(e -> options.withRanker(e, templates(store))).orElse(options);
+    public static RetrievalOptions withProjectRanking(Project session, RetrievalOptions options) {
+        Optional<TextEmbedder> embedder = textEmbedder(session);
+        return embedder.map(e -> options.withRanker(e, templates(session.store()))).orElse(options);
     }
 }

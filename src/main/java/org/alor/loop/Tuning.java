@@ -1,18 +1,18 @@
 package org.alor.loop;
 
 /**
- * Overrides of the FT/CT/PT training settings of docs/method.md §5 (0 = the method's paper default).
+ * Overrides of the FT/CT/PT training settings of docs/method.md §5 that an experiment applies to all its runs
+ * (0 = the method's paper default); each run's {@link RoundSpec} checks them.
  *
- * @param encoderLr      FT: image tower lr (default 1e-6); CT: both towers (1e-6); unused by PT, LP, ZS
- * @param headLr         FT: head + log-scale (1e-4); CT: temperature (1e-4); PT: prompt contexts (0.002);
- *                       LP: head (1e-4)
- * @param mixedPrecision request fp16 mixed precision (rejected with a clear message: see
- *                       {@link org.alor.adapt.TuningConfig#checkPrecision})
+ * @param encoderLr FT: image tower lr; CT: both towers; unused by PT, LP, ZS
+ * @param headLr    FT: head + log-scale; CT: temperature; PT: prompt contexts; LP: head
+ * @param precision the number format to train in
  */
-public record Tuning(double encoderLr, double headLr, boolean mixedPrecision) {
-    public static final Tuning DEFAULTS = new Tuning(0, 0, false);
+public record Tuning(double encoderLr, double headLr, Precision precision) {
+    public static final Tuning DEFAULTS = new Tuning(0, 0, Precision.FP32);
 
     public Tuning {
         if (!(encoderLr >= 0) || !(headLr >= 0)) throw new IllegalArgumentException("learning rates must be positive");
+        if (precision == null) precision = Precision.FP32;
     }
 }

@@ -1,11 +1,13 @@
 /**
- * The active-learning engine (docs/method.md §3): {@link org.alor.loop.RoundEngine} runs resumable rounds on a project,
+ * The active-learning engine (docs/method.md §3). Front ends open a {@link org.alor.loop.Project} session (store + model
+ * backend) and run a round from a {@link org.alor.loop.RoundSpec}; {@link org.alor.loop.RoundEngine} runs resumable
+ * rounds on a project,
  * {@link org.alor.loop.ExperimentRunner} simulates many runs with the oracle and reports them.
  *
  * <p>The engine reaches the outside only through small interfaces: {@link org.alor.loop.FeatureSource} (image
- * embeddings), {@link org.alor.loop.TextEncoder} (prompt embeddings), {@link org.alor.loop.Selector} (strategies),
+ * embeddings), {@link org.alor.loop.TextEncoder} (prompt embeddings), {@link org.alor.select.SelectionStrategy} (strategies),
  * {@link org.alor.loop.Labeler} (oracle, a person through {@link org.alor.loop.HumanLabelQueue}, or deferred),
- * {@link org.alor.loop.ProgressListener} and {@link org.alor.loop.CancellationToken}.
+ * {@link org.alor.loop.ProgressListener} and {@link org.alor.job.CancellationToken}.
  *
  * <h2>What a round stores</h2>
  * <ul>

@@ -1,5 +1,6 @@
 package org.alor.retrieval;
 
+import org.alor.job.CancellationToken;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One pass over a corpus testing every caption against all synonyms (docs/method.md §6.2): shards run on a bounded pool
@@ -27,7 +27,7 @@ public final class CorpusScan {
     private final CaptionMatcher matcher;
     private final int threads;
     private final Path progressDir;
-    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private volatile CancellationToken cancelled = new CancellationToken();
 
     /** @param progressDir where finished shards are recorded, or null for a scan that cannot resume */
     public CorpusScan(CorpusReader corpus, CaptionMatcher matcher, int threads, Path progressDir) {
@@ -39,10 +39,16 @@ public final class CorpusScan {
     }
 
     public void cancel() {
-        cancelled.set(true);
+        cancelled.cancel();
     }
 
     public ScanResult run(ScanListener listener) throws IOException, InterruptedException {
+        return run(listener, cancelled);
+    }
+
+    /** Scans until done or until {@code token} is cancelled (checked between records). */
+    public ScanResult run(ScanListener listener, CancellationToken token) throws IOException, InterruptedException {
+        cancelled = token;
         List<String> shards = corpus.shards();
         ScanProgressStore progress = null;
         if (progressDir != null) {
@@ -72,7 +78,7 @@ public final class CorpusScan {
             for (int i : todo) {
                 String shard = shards.get(i);
                 futures.add(pool.submit(() -> {
-                    if (cancelled.get() || Thread.currentThread().isInterrupted()) return null;
+                    if (cancelled.isCancelled() || Thread.currentThread().isInterrupted()) return null;
                     ShardResult r = scanShard(shard, listener);
                     if (r != null && store != null) store.save(r);
                     if (r != null) listener.shardDone(r, false);
@@ -90,7 +96,7 @@ public final class CorpusScan {
         } finally {
             pool.shutdownNow();
         }
-        if (cancelled.get()) throw new InterruptedException("scan cancelled");
+        if (cancelled.isCancelled()) throw new InterruptedException("scan cancelled");
         List<ShardResult> ordered = new ArrayList<>();
         for (ShardResult r : results) if (r != null) ordered.add(r);
         return new ScanResult(ordered, failed);
@@ -103,7 +109,7 @@ public final class CorpusScan {
         List<String> warnings = new ArrayList<>();
         long[] count = {0, 0, 0}; // captions, unreported captions, unreported matches
         corpus.scanMatching(shard, caption -> {
-            if (cancelled.get()) throw new CancelledScan();
+            if (cancelled.isCancelled()) throw new CancelledScan();
             int[] refs = session.match(caption);
             if (refs.length > 0) count[2]++;
             count[0]++;

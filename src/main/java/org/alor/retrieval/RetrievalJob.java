@@ -1,5 +1,6 @@
 package org.alor.retrieval;
 
+import org.alor.job.CancellationToken;
 import org.alor.data.ClassInfo;
 import org.alor.data.ClassMetadataJson;
 import org.alor.store.ClassSynonym;
@@ -39,10 +40,15 @@ public final class RetrievalJob {
     }
 
     public RetrievalReport run(ScanListener listener) throws IOException, InterruptedException {
+        return run(listener, new CancellationToken());
+    }
+
+    /** Runs until done or until {@code token} is cancelled (the caption scan stops between records). */
+    public RetrievalReport run(ScanListener listener, CancellationToken token) throws IOException, InterruptedException {
         List<ClassSynonyms> classes = ClassSynonyms.fromStore(store);
         CaptionMatcher matcher = CaptionMatcher.build(classes);
         scan = new CorpusScan(corpus, matcher, options.threads(), store.dir().resolve(PROGRESS_DIR));
-        ScanResult result = scan.run(listener);
+        ScanResult result = scan.run(listener, token);
         List<CaptionMatch> matches = result.matches();
         lastMatcher = matcher;
         lastMatches = matches;

@@ -117,7 +117,7 @@ public final class TinyClipPretrainer {
                 result = Trainer.builder(new PairSource(corpus.pairs(), tokens, config, pool), step(model), optimizer, training)
                         .schedule(schedule)
                         .listener(recording)
-                        .cancellation(cancelled)
+                        .cancellation(org.alor.job.CancellationToken.following(cancelled))
                         .build()
                         .fit(manager);
             } finally {

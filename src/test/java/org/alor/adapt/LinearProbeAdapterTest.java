@@ -122,9 +122,11 @@ class LinearProbeAdapterTest {
         float[][] x = w.sample(20, 6, y);
         AtomicInteger epochs = new AtomicInteger();
         TrainingMonitor monitor = new TrainingMonitor() {
+            private final org.alor.job.CancellationToken token = org.alor.job.CancellationToken.following(() -> epochs.get() >= 2);
+
             @Override
-            public boolean isCancelled() {
-                return epochs.get() >= 2;
+            public org.alor.job.CancellationToken token() {
+                return token;
             }
 
             @Override

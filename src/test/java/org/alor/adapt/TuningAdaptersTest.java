@@ -164,25 +164,30 @@ class TuningAdaptersTest {
     }
 
     @Test
-    void cancellingBetweenStepsStopsTrainingAndFreesEverything() {
+    void aCancelMidEpochStopsTrainingBeforeTheNextStepAndFreesEverything() {
         int before = liveArrays();
+        org.alor.job.CancellationToken token = new org.alor.job.CancellationToken();
+        int[] steps = {0};
+        int[] stepsPerEpoch = {0};
         TrainingMonitor cancelAfterTwoSteps = new TrainingMonitor() {
-            int steps;
-
             @Override
-            public boolean isCancelled() {
-                return steps >= 2;
+            public org.alor.job.CancellationToken token() {
+                return token;
             }
 
             @Override
             public void stepFinished(int epoch, int epochs, int step, int total, double loss, double ips, double eta) {
-                steps++;
+                steps[0]++;
+                stepsPerEpoch[0] = total;
+                if (steps[0] == 2) token.cancel();
             }
         };
-        TuningConfig config = TuningConfig.ct().withEpochs(5).withBatchSize(8);
+        TuningConfig config = TuningConfig.ct().withEpochs(5).withBatchSize(4);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ContrastiveTuneAdapter(TinyClipWorld.base(),
                         world.classNames, PromptTemplates.BIRDS, config).adapt(world.validatedOnTraining(4), cancelAfterTwoSteps))
                 .isInstanceOf(java.util.concurrent.CancellationException.class);
+        assertThat(stepsPerEpoch[0]).as("the cancel came in the middle of the first epoch").isGreaterThan(2);
+        assertThat(steps[0]).as("optimiser steps run; none after the cancel").isEqualTo(2);
         assertThat(liveArrays()).isEqualTo(before);
     }
 

@@ -10,8 +10,8 @@ import org.alor.data.ImportRequest;
 import org.alor.loop.FeatureSource;
 import org.alor.loop.OracleLabeler;
 import org.alor.loop.RoundEngine;
-import org.alor.loop.RunConfig;
-import org.alor.loop.Selectors;
+import org.alor.loop.Method;
+import org.alor.loop.RoundSpec;
 import org.alor.loop.TextEncoder;
 import org.alor.store.ProjectCreator;
 import org.alor.store.ProjectStore;
@@ -49,8 +49,8 @@ class ChartsFromOracleRunFxTest {
         Path dir = base.resolve("project");
         ProjectCreator.create(new ProjectCreator.Spec(dir, imported, imported.classes(), null, null, null, 0.2, 0.3, 1));
         store = ProjectStore.open(dir);
-        RoundEngine engine = new RoundEngine(store, RunConfig.defaults("lp", "tfs").withEpochs(5).withSeed(1),
-                clusterFeatures(store), classPrompts(store.classTable().all()), Selectors.byName("tfs"), new OracleLabeler());
+        RoundEngine engine = new RoundEngine(store, RoundSpec.builder(Method.LP, "tfs").optEpochs(5).optSeed(1).build(),
+                clusterFeatures(store), classPrompts(store.classTable().all()), new OracleLabeler());
         engine.runThrough(1);
 
         vm = new ChartsViewModel(store);

@@ -1,6 +1,6 @@
 package org.alor.app;
 
-import org.alor.loop.CancellationToken;
+import org.alor.job.CancellationToken;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,7 @@
 package org.alor.app;
 
-import org.alor.loop.CancellationToken;
+import org.alor.loop.Phase;
+import org.alor.job.CancellationToken;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -28,17 +29,18 @@ class LiveProgressTest {
                 metrics.add(series + "@" + x + "=" + y);
             }
         };
-        CancellationToken token = new CancellationToken();
-        EngineRoundRunner.LiveProgress live = new EngineRoundRunner.LiveProgress(job, token);
+        CancellationToken token = CancellationToken.following(job::isCancelled);
+        EngineRoundRunner.LiveProgress live = new EngineRoundRunner.LiveProgress(job);
         live.trainingStep(2, 5, 10, 0.75, 100);
         live.epochScore(2, 0.5);
         live.epochScore(3, Double.NaN);
         assertThat(metrics).containsExactly("train loss@1.5=0.75", "val accuracy@2.0=0.5");
 
-        live.progress("training", 1, 2, "epoch 1/2");
+        live.progress(Phase.TRAINING, 1, 2, "epoch 1/2");
         assertThat(token.isCancelled()).isFalse();
         cancelled[0] = true;
-        live.progress("training", 2, 2, "epoch 2/2");
-        assertThat(token.isCancelled()).isTrue();
+        assertThat(token.isCancelled()).as("seen without waiting for the next progress event").isTrue();
+        cancelled[0] = false;
+        assertThat(token.isCancelled()).as("a cancel is final").isTrue();
     }
 }

@@ -6,6 +6,10 @@ import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.alor.data.ClassInfo;
 import org.alor.data.Split;
+import org.alor.loop.Method;
+import org.alor.loop.Precision;
+import org.alor.loop.Round0Mode;
+import org.alor.loop.RoundSpec;
 import org.alor.store.MetricRow;
 import org.alor.store.ProjectOverview;
 import org.alor.store.ProjectStore;
@@ -36,13 +40,14 @@ class RunsFxTest {
     private ProjectStore store;
     private ShellViewModel model;
     private RunsView view;
-    private volatile RoundRunner.RoundRequest asked;
+    private volatile RoundSpec asked;
 
     @Start
     void start(Stage stage) throws Exception {
         store = ProjectStore.create(Files.createTempDirectory("alor-runs"));
         store.classTable().replace(List.of(ClassInfo.named(0, "Sialia sialis"), ClassInfo.named(1, "Turdus migratorius")));
-        RoundRunner fake = (s, request, progress) -> {
+        RoundRunner fake = (session, request, progress) -> {
+            ProjectStore s = session.store();
             asked = request;
             for (int step = 1; step <= 20 && !progress.isCancelled(); step++) {
                 progress.metric("train loss", step, 2.0 / step);
@@ -50,7 +55,7 @@ class RunsFxTest {
                 progress.update("epoch " + (1 + step / 10) + " · step " + step + " · 120 images/s", step / 20.0);
                 Thread.sleep(15);
             }
-            s.roundTable().insert(RoundRecord.planned(0, request.method(), request.strategy(), 0, request.budget()));
+            s.roundTable().insert(RoundRecord.planned(0, request.method().key(), request.strategy(), 0, request.budget()));
             s.roundTable().saveMetrics(0, List.of(MetricRow.overall(Split.TEST, 0.55, 0.5, 20, 11)));
             s.roundTable().updateStatus(0, RoundStatus.DONE);
             return 0;
@@ -77,7 +82,8 @@ class RunsFxTest {
         TableView<?> table = robot.lookup("#round-table").queryTableView();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(asked).isEqualTo(new RoundRunner.RoundRequest("CT", "TFS", 2, 10, 32, "fp32"));
+        assertThat(asked).isEqualTo(RoundSpec.builder(Method.CT, "tfs").optBudget(2).optEpochs(10).optBatchSize(32)
+                .optPrecision(Precision.FP32).optRound0(Round0Mode.RETRIEVED_ONLY).build());
         XYSeriesCollection curves = view.curves();
         assertThat(curves.getSeries("train loss").getItemCount()).isEqualTo(20);
         assertThat(curves.getSeries("val accuracy").getItemCount()).isEqualTo(4);

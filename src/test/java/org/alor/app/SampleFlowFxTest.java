@@ -68,7 +68,7 @@ class SampleFlowFxTest {
     void openingTheSampleAndRunningRoundZeroShowsThePicksWithinAMinuteAndTheUiStaysResponsive(FxRobot robot) throws Exception {
         long t0 = System.nanoTime();
         openSampleAndGoToRuns(robot);
-        chooseMethod(robot, "LP");
+        chooseMethod(robot, org.alor.loop.Method.LP);
         robot.clickOn("#start-round");
 
         List<Long> latencies = new ArrayList<>();
@@ -99,7 +99,7 @@ class SampleFlowFxTest {
     @Test
     void cancellingARealRoundLeavesASoundStoreAndTheNextStartContinuesIt(FxRobot robot) throws Exception {
         openSampleAndGoToRuns(robot);
-        chooseMethod(robot, "LP");
+        chooseMethod(robot, org.alor.loop.Method.LP);
         robot.clickOn("#start-round");
         ProjectStore store = model.projectProperty().get().store();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !store.roundTable().all().isEmpty());
@@ -127,8 +127,8 @@ class SampleFlowFxTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static void chooseMethod(FxRobot robot, String method) {
-        ComboBox<String> box = robot.lookup("#round-method").queryAs(ComboBox.class);
+    private static void chooseMethod(FxRobot robot, org.alor.loop.Method method) {
+        ComboBox<org.alor.loop.Method> box = robot.lookup("#round-method").queryAs(ComboBox.class);
         robot.interact(() -> box.setValue(method));
     }
 

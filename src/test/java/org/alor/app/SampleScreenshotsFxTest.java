@@ -95,8 +95,8 @@ class SampleScreenshotsFxTest {
         shoot(robot, "charts");
 
         robot.clickOn("#rail-runs");
-        ComboBox<String> method = robot.lookup("#round-method").queryAs(ComboBox.class);
-        robot.interact(() -> method.setValue("LP"));
+        ComboBox<org.alor.loop.Method> method = robot.lookup("#round-method").queryAs(ComboBox.class);
+        robot.interact(() -> method.setValue(org.alor.loop.Method.LP));
         robot.clickOn("#start-round");
         waitUntil(() -> robot.lookup("#suggestion-1").tryQuery().isPresent());
         robot.type(KeyCode.DIGIT1, KeyCode.DIGIT1, KeyCode.DIGIT2);

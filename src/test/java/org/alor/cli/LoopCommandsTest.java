@@ -5,11 +5,8 @@ import com.google.gson.JsonParser;
 import org.alor.loop.FeatureSource;
 import org.alor.loop.ModelBackend;
 import org.alor.loop.SyntheticWorld;
-import org.alor.loop.TestSelectors;
 import org.alor.loop.TextEncoder;
 import org.alor.store.ProjectStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -27,31 +24,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class LoopCommandsTest {
     private static final SyntheticWorld WORLD = new SyntheticWorld();
-    private ModelBackend previous;
+    /** What the commands' sessions open: the synthetic world's model unless a test wires another. */
+    private ModelBackend.Factory backends = (device, threads) -> new ModelBackend() {
+        @Override
+        public FeatureSource featureSource(ProjectStore store) {
+            return WORLD.featureSource(store);
+        }
+
+        @Override
+        public TextEncoder textEncoder(ProjectStore store) {
+            return WORLD.textEncoder();
+        }
+    };
 
     @TempDir
     Path tmp;
 
-    @BeforeEach
-    void installSyntheticModel() {
-        previous = ModelBackend.current();
-        TestSelectors.registerAll();
-        ModelBackend.install(new ModelBackend() {
-            @Override
-            public FeatureSource featureSource(ProjectStore store) {
-                return WORLD.featureSource(store);
-            }
-
-            @Override
-            public TextEncoder textEncoder(ProjectStore store) {
-                return WORLD.textEncoder();
-            }
-        });
+    private RoundCommand round() {
+        RoundCommand c = new RoundCommand();
+        c.sessionOptions.backends = backends;
+        return c;
     }
 
-    @AfterEach
-    void restore() {
-        ModelBackend.install(previous);
+    private ExperimentCommand experiment() {
+        ExperimentCommand c = new ExperimentCommand();
+        c.sessionOptions.backends = backends;
+        return c;
     }
 
     private record Run(int code, String out, String err) {
@@ -83,14 +81,14 @@ class LoopCommandsTest {
         SyntheticWorld.create(project).close();
         String dir = project.toString();
 
-        Run r0 = run(new RoundCommand(), dir, "--method", "lp", "--strategy", "tfs", "--oracle", "--epochs", "5", "--seed", "3");
+        Run r0 = run(round(), dir, "--method", "lp", "--strategy", "tfs", "--oracle", "--epochs", "5", "--seed", "3");
         assertThat(r0.code()).as(r0.err()).isZero();
         assertThat(r0.out()).contains("Round 0 (lp, tfs, seed 3): done", "test: accuracy", "selected 6:", "for species");
-        Run r1 = run(new RoundCommand(), dir, "--method", "lp", "--strategy", "tfs", "--oracle", "--epochs", "5", "--seed", "3");
+        Run r1 = run(round(), dir, "--method", "lp", "--strategy", "tfs", "--oracle", "--epochs", "5", "--seed", "3");
         assertThat(r1.out()).contains("Round 1 (lp, tfs, seed 3): done", "trained on 115 retrieved + 12 labeled images");
 
         // Without the oracle the round stops at labeling and is finished by a later call.
-        Run r2 = run(new RoundCommand(), dir, "--method", "lp", "--strategy", "tfs", "--epochs", "5", "--seed", "3");
+        Run r2 = run(round(), dir, "--method", "lp", "--strategy", "tfs", "--epochs", "5", "--seed", "3");
         assertThat(r2.code()).isZero();
         assertThat(r2.out()).contains("Round 2", "6 selected image(s) await labels", "(awaiting label)");
 
@@ -108,16 +106,16 @@ class LoopCommandsTest {
     void badUsageExitsWith2AndFailuresWith1OnOneLine() {
         Path project = tmp.resolve("p");
         SyntheticWorld.create(project).close();
-        Run badMethod = run(new RoundCommand(), project.toString(), "--method", "xyz");
+        Run badMethod = run(round(), project.toString(), "--method", "xyz");
         assertThat(badMethod.code()).isEqualTo(2);
         assertThat(badMethod.err()).contains("unknown method 'xyz'").contains("ft, ct, pt");
-        Run badRate = run(new RoundCommand(), project.toString(), "--method", "ct", "--lr-encoder", "-1");
+        Run badRate = run(round(), project.toString(), "--method", "ct", "--lr-encoder", "-1");
         assertThat(badRate.code()).isEqualTo(2);
-        assertThat(badRate.err()).contains("--lr-encoder must be positive");
-        Run lpInHalf = run(new RoundCommand(), project.toString(), "--method", "lp", "--mixed-precision");
+        assertThat(badRate.err()).contains("encoder learning rate must be positive");
+        Run lpInHalf = run(round(), project.toString(), "--method", "lp", "--mixed-precision");
         assertThat(lpInHalf.code()).isEqualTo(2);
-        assertThat(lpInHalf.err()).contains("--mixed-precision applies to ft, ct and pt");
-        Run badStrategy = run(new ExperimentCommand(), project.toString(), "--strategies", "nope", "--out", tmp.resolve("o").toString());
+        assertThat(lpInHalf.err()).contains("precision fp16 applies to ft, ct and pt");
+        Run badStrategy = run(experiment(), project.toString(), "--strategies", "nope", "--out", tmp.resolve("o").toString());
         assertThat(badStrategy.code()).isEqualTo(2);
         assertThat(badStrategy.err()).contains("unknown selection strategy 'nope'");
         Run missing = run(new StatusCommand(), tmp.resolve("missing").toString());
@@ -130,22 +128,22 @@ class LoopCommandsTest {
     void clipMethodsNeedACheckpointAndRunWhenOneIsWired() {
         Path project = tmp.resolve("p");
         SyntheticWorld.create(project).close();
-        Run unwired = run(new RoundCommand(), project.toString(), "--method", "ct", "--oracle");
+        Run unwired = run(round(), project.toString(), "--method", "ct", "--oracle");
         assertThat(unwired.code()).isEqualTo(1);
         assertThat(unwired.err().strip().lines()).hasSize(1);
         assertThat(unwired.err()).contains("no CLIP checkpoint is wired");
 
         Path images = tmp.resolve("images");
         org.alor.loop.ClipProject.create(images).close();
-        ModelBackend.install(org.alor.loop.ClipProject.backend());
-        Run pt = run(new RoundCommand(), images.toString(), "--method", "pt", "--epochs", "2", "--batch", "8",
+        backends = (device, threads) -> org.alor.loop.ClipProject.backend();
+        Run pt = run(round(), images.toString(), "--method", "pt", "--epochs", "2", "--batch", "8",
                 "--lr-head", "0.001", "--oracle");
         assertThat(pt.code()).as(pt.err()).isZero();
         assertThat(pt.out()).contains("Round 0 (pt, tfs, seed 666)").contains("test: accuracy");
         assertThat(images.resolve("models/round-0/contexts.safetensors")).exists();
-        Run cpuHalf = run(new RoundCommand(), images.toString(), "--method", "ft", "--mixed-precision");
+        Run cpuHalf = run(round(), images.toString(), "--method", "ft", "--mixed-precision");
         assertThat(cpuHalf.code()).isEqualTo(2);
-        assertThat(cpuHalf.err()).contains("mixed precision needs a GPU");
+        assertThat(cpuHalf.err()).contains("precision fp16 is not available");
     }
 
     @Test
@@ -153,7 +151,7 @@ class LoopCommandsTest {
         Path project = tmp.resolve("p");
         SyntheticWorld.create(project).close();
         Path out = tmp.resolve("out");
-        Run r = run(new ExperimentCommand(), project.toString(), "--methods", "zeroshot", "--strategies", "random,tfs",
+        Run r = run(experiment(), project.toString(), "--methods", "zeroshot", "--strategies", "random,tfs",
                 "--rda", "on,off", "--rounds", "1", "--seeds", "1", "--epochs", "2", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("4 runs × 2 rounds");

@@ -63,8 +63,7 @@ class SampleExperimentBenchmark {
         }
         ClipBase base = ClipBase.of(checkpoint, TextTokenizer.of(tokenizer), Device.cpu());
         Map<Long, float[]> cache = new ConcurrentHashMap<>();
-        ModelBackend previous = ModelBackend.current();
-        ModelBackend.install(new ModelBackend() {
+        ModelBackend backend = new ModelBackend() {
             @Override
             public FeatureSource featureSource(ProjectStore store) {
                 ImageSource images = images(store);
@@ -112,16 +111,16 @@ class SampleExperimentBenchmark {
                 }
                 return id -> files.get(id);
             }
-        });
-        try {
+        };
+        {
             List<String> argv = new ArrayList<>(List.of(project.toString(), "--out", out.resolve("results").toString()));
             argv.addAll(List.of(args.trim().split("\\s+")));
             long start = System.nanoTime();
-            int code = new picocli.CommandLine(new ExperimentCommand()).execute(argv.toArray(new String[0]));
+            ExperimentCommand command = new ExperimentCommand();
+            command.sessionOptions.backends = (device, threads) -> backend;
+            int code = new picocli.CommandLine(command).execute(argv.toArray(new String[0]));
             System.out.printf("experiment finished with code %d in %.0f s%n", code, (System.nanoTime() - start) / 1e9);
             assertThat(code).isZero();
-        } finally {
-            ModelBackend.install(previous);
         }
     }
 }

@@ -32,9 +32,9 @@ class ClipRoundsTest {
 
     private static RoundEngine engine(ProjectStore store, String method) {
         ModelBackend backend = ClipProject.backend();
-        RunConfig config = RunConfig.defaults(method, "random").withSeed(5).withEpochs(2).withBatchSize(8);
+        RoundSpec config = RoundSpec.builder(Method.parse(method), "random").optSeed(5).optEpochs(2).optBatchSize(8).build();
         return new RoundEngine(store, config, backend.featureSource(store), backend.textEncoder(store),
-                Selectors.byName("random"), new OracleLabeler()).withBackend(backend);
+                new OracleLabeler()).withBackend(backend);
     }
 
     @Test
@@ -59,7 +59,7 @@ class ClipRoundsTest {
                 live.add(ClipProject.liveArrays());
             }
             assertThat(store.roundTable().byIndex(2).orElseThrow().status()).isEqualTo(RoundStatus.DONE);
-            assertThat(RoundEngine.modelDir(dir, 2).resolve(TunedClipModel.TOWERS_FILE)).exists();
+            assertThat(RoundTraining.modelDir(dir, 2).resolve(TunedClipModel.TOWERS_FILE)).exists();
             assertThat(dir.resolve("rounds/2/adapted-features.safetensors")).exists();
         }
         assertThat(live).as("live NDArrays before round 0 and after rounds 0..2").containsOnly(live.get(0));
@@ -72,7 +72,7 @@ class ClipRoundsTest {
         try (ProjectStore store = ClipProject.create(dir)) {
             RoundResult result = engine(store, method).runRound(0, true);
             assertThat(result.test()).isNotNull();
-            Path saved = RoundEngine.modelDir(dir, 0);
+            Path saved = RoundTraining.modelDir(dir, 0);
             assertThat(saved.resolve(SavedModels.HEAD_FILE)).exists();
             assertThat(saved.resolve(method.equals("ft") ? TunedClipModel.TOWERS_FILE : SavedModels.CONTEXTS_FILE)).exists();
             assertThat(dir.resolve("rounds/0/adapted-features.safetensors").toFile().exists()).isEqualTo(method.equals("ft"));

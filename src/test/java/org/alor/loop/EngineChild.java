@@ -18,8 +18,8 @@ public final class EngineChild {
             int[] round = {-1};
             RoundEngine engine = EngineFixture.oracleEngine(store, EngineFixture.config("lp", "tfs", 777))
                     .withProgress((phase, done, total, message) -> {
-                        if (phase.equals("round")) round[0] = (int) done;
-                        if (phase.equals("selecting") && message.equals("selection saved") && round[0] == pause) {
+                        if (phase == Phase.ROUND) round[0] = (int) done;
+                        if (phase == Phase.SELECTING && message.equals("selection saved") && round[0] == pause) {
                             System.out.println("SELECTION_SAVED");
                             System.out.flush();
                             try {

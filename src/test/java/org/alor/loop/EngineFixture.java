@@ -17,23 +17,18 @@ import java.util.TreeMap;
 final class EngineFixture {
     static final SyntheticWorld WORLD = new SyntheticWorld();
 
-    static {
-        TestSelectors.registerAll();
-    }
-
     private EngineFixture() {
     }
 
-    static RunConfig config(String method, String strategy, long seed) {
-        return RunConfig.defaults(method, strategy).withSeed(seed).withEpochs(8).withBatchSize(16);
+    static RoundSpec.Builder config(String method, String strategy, long seed) {
+        return RoundSpec.builder(Method.parse(method), strategy).optSeed(seed).optEpochs(8).optBatchSize(16);
     }
 
-    static RoundEngine engine(ProjectStore store, RunConfig config, Labeler labeler) {
-        return new RoundEngine(store, config, WORLD.featureSource(store), WORLD.textEncoder(),
-                Selectors.byName(config.strategy()), labeler);
+    static RoundEngine engine(ProjectStore store, RoundSpec.Builder config, Labeler labeler) {
+        return new RoundEngine(store, config.build(), WORLD.featureSource(store), WORLD.textEncoder(), labeler);
     }
 
-    static RoundEngine oracleEngine(ProjectStore store, RunConfig config) {
+    static RoundEngine oracleEngine(ProjectStore store, RoundSpec.Builder config) {
         return engine(store, config, new OracleLabeler());
     }
 

@@ -36,7 +36,7 @@ class ExperimentRunnerTest {
         try (ProjectStore store = ProjectStore.open(project)) {
             features = EngineFixture.WORLD.featureSource(store);
         }
-        return new ExperimentRunner(project, out, plan, features, EngineFixture.WORLD.textEncoder(), Selectors::byName);
+        return new ExperimentRunner(project, out, plan, features, EngineFixture.WORLD.textEncoder());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.alor.loop;
 
+import org.alor.job.CancellationToken;
 import org.alor.store.LabelKind;
 import org.alor.store.ProjectStore;
 import org.alor.store.RoundStatus;
@@ -33,7 +34,7 @@ class HumanLabelQueueTest {
         try (ProjectStore store = SyntheticWorld.create(tmp)) {
             HumanLabelQueue queue = new HumanLabelQueue();
             RoundEngine engine = EngineFixture.engine(store,
-                    EngineFixture.config("zeroshot", "tfs", 9).withRound0(Round0Mode.ASSISTED), queue);
+                    EngineFixture.config("zeroshot", "tfs", 9).optRound0(Round0Mode.ASSISTED), queue);
             CompletableFuture<List<RoundResult>> run = CompletableFuture.supplyAsync(() -> {
                 try {
                     return engine.runThrough(1);
@@ -115,7 +116,7 @@ class HumanLabelQueueTest {
             CompletableFuture<RoundResult> run = CompletableFuture.supplyAsync(() -> {
                 try {
                     return EngineFixture.engine(store, EngineFixture.config("zeroshot", "random", 4)
-                            .withRound0(Round0Mode.RETRIEVED_ONLY), queue).runRound(0, true);
+                            .optRound0(Round0Mode.RETRIEVED_ONLY), queue).runRound(0, true);
                 } catch (InterruptedException e) {
                     throw new IllegalStateException(e);
                 }
@@ -137,7 +138,7 @@ class HumanLabelQueueTest {
         try (ProjectStore store = SyntheticWorld.create(tmp)) {
             HumanLabelQueue queue = new HumanLabelQueue();
             CancellationToken token = new CancellationToken();
-            RunConfig config = EngineFixture.config("zeroshot", "tfs", 9).withRound0(Round0Mode.ASSISTED);
+            RoundSpec.Builder config = EngineFixture.config("zeroshot", "tfs", 9).optRound0(Round0Mode.ASSISTED);
             CompletableFuture<Void> run = CompletableFuture.runAsync(() -> {
                 try {
                     EngineFixture.engine(store, config, queue).withCancellation(token).runThrough(0);

@@ -1,5 +1,6 @@
 package org.alor.loop;
 
+import org.alor.job.CancellationToken;
 import org.alor.store.ProjectStore;
 import org.alor.store.RoundStatus;
 import org.junit.jupiter.api.Test;
@@ -48,8 +49,8 @@ class PoolProbabilitiesTest {
             int[] round = {-1};
             RoundEngine engine = EngineFixture.oracleEngine(store, EngineFixture.config("lp", "tfs", 8))
                     .withCancellation(token).withProgress((phase, done, total, message) -> {
-                        if (phase.equals("round")) round[0] = (int) done;
-                        if (phase.equals("predicting") && done == 3 && round[0] == 1) token.cancel();
+                        if (phase == Phase.ROUND) round[0] = (int) done;
+                        if (phase == Phase.PREDICTING && done == 3 && round[0] == 1) token.cancel();
                     });
             assertThatThrownBy(() -> engine.runThrough(2)).isInstanceOf(CancellationException.class);
             assertThat(store.roundTable().byIndex(1).orElseThrow().status()).isEqualTo(RoundStatus.SELECTING);

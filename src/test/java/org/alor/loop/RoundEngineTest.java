@@ -1,5 +1,6 @@
 package org.alor.loop;
 
+import org.alor.job.CancellationToken;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.alor.data.Split;
@@ -85,7 +86,7 @@ class RoundEngineTest {
                     confusionTotal += cell.getAsJsonArray().get(2).getAsInt();
                 }
                 assertThat(confusionTotal).isEqualTo(C * SyntheticWorld.TEST);
-                List<int[]> cells = RoundEngine.confusion(store.round(r).orElseThrow(), Split.TEST);
+                List<int[]> cells = RoundSummary.confusion(store.round(r).orElseThrow(), Split.TEST);
                 assertThat(cells.stream().filter(cell -> cell[0] == cell[1]).mapToInt(cell -> cell[2]).sum()).isEqualTo(test.correct());
                 assertThat(summary.getAsJsonObject("model").get("method").getAsString()).isEqualTo("lp");
 
@@ -122,7 +123,7 @@ class RoundEngineTest {
             zs = EngineFixture.oracleEngine(store, EngineFixture.config("zeroshot", "tfs", 666)).runThrough(0).get(0).test().accuracy();
         }
         try (ProjectStore store = SyntheticWorld.create(tmp.resolve("lp"))) {
-            lp = EngineFixture.oracleEngine(store, EngineFixture.config("lp", "tfs", 666).withEpochs(30)).runThrough(0).get(0).test().accuracy();
+            lp = EngineFixture.oracleEngine(store, EngineFixture.config("lp", "tfs", 666).optEpochs(30)).runThrough(0).get(0).test().accuracy();
         }
         assertThat(lp).isGreaterThan(zs);
     }
@@ -130,7 +131,7 @@ class RoundEngineTest {
     @Test
     void rdaOffTrainsOnLabeledImagesOnly() throws Exception {
         try (ProjectStore store = SyntheticWorld.create(tmp)) {
-            RoundResult r0 = EngineFixture.oracleEngine(store, EngineFixture.config("lp", "random", 1).withRda(false))
+            RoundResult r0 = EngineFixture.oracleEngine(store, EngineFixture.config("lp", "random", 1).optRda(false))
                     .runThrough(0).get(0);
             assertThat(r0.retrieved()).isZero();
             assertThat(r0.labeled()).isEqualTo(C);
@@ -147,8 +148,8 @@ class RoundEngineTest {
             RoundEngine engine = EngineFixture.oracleEngine(store, EngineFixture.config("lp", "tfs", 5))
                     .withCancellation(token)
                     .withProgress((phase, done, total, message) -> {
-                        if (phase.equals("round")) round[0] = (int) done;
-                        if (phase.equals("training") && round[0] == 1 && done == 3) token.cancel();
+                        if (phase == Phase.ROUND) round[0] = (int) done;
+                        if (phase == Phase.TRAINING && round[0] == 1 && done == 3) token.cancel();
                     });
             assertThatThrownBy(() -> engine.runThrough(2)).isInstanceOf(CancellationException.class);
             assertThat(store.round(1).orElseThrow().status()).isEqualTo(RoundStatus.TRAINING);
@@ -197,20 +198,29 @@ class RoundEngineTest {
 
     @Test
     void theStrategySeesTheRoundsModelTrainingCountsAndNormalisedFeatures() throws Exception {
-        SelectorInput[] seen = new SelectorInput[1];
-        Selectors.register("capture", in -> {
-            seen[0] = in;
-            return TestSelectors.random().select(in);
-        });
+        org.alor.select.SelectionInput[] seen = new org.alor.select.SelectionInput[1];
+        org.alor.select.SelectionStrategy random = org.alor.select.Strategies.byName("random");
+        org.alor.select.SelectionStrategy capture = new org.alor.select.SelectionStrategy() {
+            @Override
+            public String name() {
+                return "capture";
+            }
+
+            @Override
+            public org.alor.select.Selection select(org.alor.select.SelectionInput in) {
+                seen[0] = in;
+                return random.select(in);
+            }
+        };
         try (ProjectStore store = SyntheticWorld.create(tmp)) {
-            EngineFixture.oracleEngine(store, EngineFixture.config("lp", "capture", 4)).runThrough(1);
+            EngineFixture.oracleEngine(store, EngineFixture.config("lp", "random", 4)).withStrategy(capture).runThrough(1);
         }
-        SelectorInput in = seen[0];
+        org.alor.select.SelectionInput in = seen[0];
         int pool = java.util.Arrays.stream(SyntheticWorld.POOL).sum() - C;
-        assertThat(in.poolProbs()).hasNumberOfRows(pool);
+        assertThat(in.probabilities()).hasNumberOfRows(pool);
         assertThat(in.poolFeatures()).hasNumberOfRows(pool);
         assertThat(org.alor.adapt.Vectors.dot(in.poolFeatures()[0], in.poolFeatures()[0])).isCloseTo(1f, org.assertj.core.data.Offset.offset(1e-5f));
-        assertThat(java.util.Arrays.stream(in.classCounts()).sum()).isEqualTo(115 + C).isEqualTo(in.trainLabels().length);
+        assertThat(java.util.Arrays.stream(in.classCounts()).sum()).isEqualTo(115 + C).isEqualTo(in.labeledClasses().length);
         assertThat(in.classCounts()[5]).isEqualTo(1); // class 5 has no retrieved images, only its round-0 label
         assertThat(in.classifierWeights()).hasNumberOfRows(C);
         assertThat(in.classifierWeights()[0]).hasSize(SyntheticWorld.DIM);

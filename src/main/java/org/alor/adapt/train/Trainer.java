@@ -1,5 +1,6 @@
 package org.alor.adapt.train;
 
+import org.alor.job.CancellationToken;
 import org.alor.clip.NoGradient;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -16,7 +17,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.CancellationException;
-import java.util.function.BooleanSupplier;
 
 /**
  * The generic epoch loop shared by LP, FT, CT, PT and the tiny-CLIP pretraining. Per epoch it
@@ -57,7 +57,7 @@ public final class Trainer<B> {
     private final Evaluator evaluator;
     private final Snapshotter snapshotter;
     private final TrainingListener listener;
-    private final BooleanSupplier cancelled;
+    private final CancellationToken cancellation;
 
     private Trainer(Builder<B> b) {
         this.source = b.source;
@@ -68,7 +68,7 @@ public final class Trainer<B> {
         this.evaluator = b.evaluator;
         this.snapshotter = b.snapshotter;
         this.listener = b.listener;
-        this.cancelled = b.cancelled;
+        this.cancellation = b.cancellation;
     }
 
     public static <B> Builder<B> builder(BatchSource<B> source, TrainStep<B> step, ParameterOptimizer optimizer,
@@ -257,7 +257,7 @@ public final class Trainer<B> {
     }
 
     private void checkCancelled() {
-        if (cancelled.getAsBoolean()) throw new CancellationException("training cancelled");
+        if (cancellation.isCancelled()) throw new CancellationException("training cancelled");
     }
 
     private void notice(String message) {
@@ -279,7 +279,7 @@ public final class Trainer<B> {
         private Evaluator evaluator;
         private Snapshotter snapshotter;
         private TrainingListener listener = TrainingListener.NONE;
-        private BooleanSupplier cancelled = () -> false;
+        private CancellationToken cancellation = new CancellationToken();
 
         private Builder(BatchSource<B> source, TrainStep<B> step, ParameterOptimizer optimizer, TrainingConfig config) {
             this.source = Objects.requireNonNull(source, "source");
@@ -309,9 +309,9 @@ public final class Trainer<B> {
             return this;
         }
 
-        /** Polled before every (micro-)batch; true → {@link CancellationException}. */
-        public Builder<B> cancellation(BooleanSupplier c) {
-            this.cancelled = Objects.requireNonNull(c);
+        /** Checked before every optimiser step and evaluation; cancelled → {@link CancellationException}. */
+        public Builder<B> cancellation(CancellationToken t) {
+            this.cancellation = Objects.requireNonNull(t);
             return this;
         }
 

@@ -132,7 +132,7 @@ class TrainerTest {
                             if (p.epoch() == 1 && p.step() == 3) cancel.set(true);
                         }
                     })
-                    .cancellation(cancel::get)
+                    .cancellation(org.alor.job.CancellationToken.following(cancel::get))
                     .build();
 
             assertThatThrownBy(() -> trainer.fit(run)).isInstanceOf(CancellationException.class);
