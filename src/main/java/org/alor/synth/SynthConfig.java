@@ -29,9 +29,12 @@ public record SynthConfig(long seed, int species, int corpusPairs, int imageSize
         require(threads >= 1, "threads must be at least 1, got " + threads);
     }
 
-    /** The default world of the brief: 24 species, 10,000 pairs, 64 px, seed 7. */
+    /**
+     * The default sample world (v2): 120 species, 30,000 corpus pairs, 40 px, seed 7; pool 50 down to 10
+     * images per class, 5 validation and 10 test images per class.
+     */
     public static SynthConfig defaults() {
-        return new SynthConfig(DEFAULT_SEED, 24, 10_000, 64, 1000, 60, 4, 10, 20, 2);
+        return new SynthConfig(DEFAULT_SEED, 120, 30_000, 40, 1000, 50, 10, 5, 10, 2);
     }
 
     public SynthConfig withSeed(long s) {
