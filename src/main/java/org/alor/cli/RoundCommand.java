@@ -54,8 +54,8 @@ public final class RoundCommand implements Callable<Integer> {
     @Option(names = "--oracle", description = "Simulate: the dataset's true labels answer the selection; round 0 adds one random pool image per class.")
     boolean oracle;
 
-    @Option(names = "--epochs", defaultValue = "50", description = "Training epochs (default ${DEFAULT-VALUE}).")
-    int epochs;
+    @Option(names = "--epochs", description = "Training epochs (default: the checkpoint's recipe.json, else 50).")
+    Integer epochs;
 
     @Option(names = {"--batch", "--batch-size"}, description = "Training batch size (default: 128; 32 for pt). FT/CT accumulate"
             + " gradients over smaller micro-batches by themselves when a batch does not fit in memory.")
@@ -85,15 +85,15 @@ public final class RoundCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         String m = LoopOptions.method(cl, method);
         String s = LoopOptions.strategy(cl, strategy);
-        if (epochs < 1 || (batchSize != null && batchSize < 1)) {
+        if ((epochs != null && epochs < 1) || (batchSize != null && batchSize < 1)) {
             throw new CommandLine.ParameterException(cl, "--epochs and --batch must be at least 1");
         }
-        Tuning tuning = LoopOptions.tuning(cl, lrEncoder, lrHead, mixedPrecision);
         if (budget != null && budget < 1) throw new CommandLine.ParameterException(cl, "--budget must be at least 1");
         boolean withRda = LoopOptions.onOff(cl, "--rda", rda);
         try (ProjectStore store = ProjectStore.open(projectDir)) {
+            Tuning tuning = LoopOptions.tuning(cl, lrEncoder, lrHead, mixedPrecision, store.settings());
             RunConfig config = RunConfig.fromSettings(store.settings(), m, s).withBudget(budget == null ? 0 : budget)
-                    .withEpochs(epochs).withBatchSize(batchSize == null ? 0 : batchSize).withRda(withRda).withTuning(tuning)
+                    .withEpochs(LoopOptions.epochs(epochs, store.settings())).withBatchSize(batchSize == null ? 0 : batchSize).withRda(withRda).withTuning(tuning)
                     .withRound0(oracle ? Round0Mode.SIMULATION : Round0Mode.RETRIEVED_ONLY);
             if (seed != null) config = config.withSeed(seed);
             if (names != null) config = config.withNaming(LoopOptions.naming(cl, names));

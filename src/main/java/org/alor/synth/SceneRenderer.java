@@ -50,12 +50,12 @@ public final class SceneRenderer {
 
         boolean flying = rnd.nextDouble() < (backdrop == Backdrop.FOLIAGE ? 0.1 : 0.3);
         // the bird spans up to about 1.6 body lengths (tail to beak tip); keep it mostly inside the frame
-        double scale = field ? 0.26 + 0.22 * rnd.nextDouble() : 0.5 + 0.1 * rnd.nextDouble();
+        double scale = field ? 0.34 + 0.18 * rnd.nextDouble() : 0.5 + 0.1 * rnd.nextDouble();
         double slack = Math.max(0, 1 - 1.6 * scale);
         double spread = field ? 1.0 : 0.3;
         double cx = 0.5 + (rnd.nextDouble() - 0.5) * slack * 0.9 * spread;
         double cy = 0.5 + (rnd.nextDouble() - 0.5) * slack * 0.6 * spread + (flying ? 0.3 * scale : -0.03);
-        double tilt = Math.toRadians((rnd.nextDouble() - 0.5) * (field ? (flying ? 50 : 60) : 12));
+        double tilt = Math.toRadians((rnd.nextDouble() - 0.5) * (field ? 40 : 12));
         boolean mirror = rnd.nextBoolean();
 
         AffineTransform frame = new AffineTransform();
@@ -70,8 +70,8 @@ public final class SceneRenderer {
         g.setTransform(saved);
 
         if (field) {
-            if (rnd.nextDouble() < 0.5) occluder(g, cx, cy, scale, rnd);
-            lighting(g, rnd, 0.15, 0.3);
+            if (rnd.nextDouble() < 0.3) occluder(g, cx, cy, scale, rnd);
+            lighting(g, rnd, 0.1, 0.2);
         } else {
             lighting(g, rnd, 0.03, 0.08);
         }

@@ -11,8 +11,8 @@ final class SensorNoise {
     static void apply(BufferedImage img, SplittableRandom rnd) {
         int w = img.getWidth(), h = img.getHeight();
         int[] src = img.getRGB(0, 0, w, h, null, 0, w);
-        double focus = 0.3 + 0.5 * rnd.nextDouble();   // share of the 3×3 neighbourhood mixed into each pixel
-        double sigma = 2 + 5 * rnd.nextDouble();       // noise in 0..255 units
+        double focus = 0.2 + 0.4 * rnd.nextDouble();   // share of the 3×3 neighbourhood mixed into each pixel
+        double sigma = 1.5 + 3.5 * rnd.nextDouble();       // noise in 0..255 units
         int[] out = new int[src.length];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
