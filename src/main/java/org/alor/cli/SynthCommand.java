@@ -55,6 +55,9 @@ public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--test", paramLabel = "N", description = "Test images per class (default: ${DEFAULT-VALUE}).")
     int testPerClass = SynthConfig.defaults().testPerClass();
 
+    @Option(names = "--shared-look", description = "Render corpus and task images alike (format-1 worlds, no domain gap).")
+    boolean sharedLook;
+
     @Option(names = "--threads", description = "Rendering threads; output does not depend on it (default: ${DEFAULT-VALUE}).")
     int threads = 2;
 
@@ -93,7 +96,7 @@ public final class SynthCommand implements Callable<Integer> {
                 err.flush();
                 return 2;
             }
-            SynthConfig config = new SynthConfig(seed, species, corpus, imageSize, shardSize, poolMax, poolMin, valPerClass, testPerClass, threads);
+            SynthConfig config = new SynthConfig(seed, species, corpus, imageSize, shardSize, poolMax, poolMin, valPerClass, testPerClass, threads, !sharedLook);
             SynthWorld world = SynthWorld.create(config);
             if (out != null) {
                 SynthWorld.WorldFiles files = world.writeTo(out);

@@ -32,7 +32,11 @@ public final class SceneRenderer {
      * off-centre birds in foliage, over water or at dusk, often partly hidden, under strong colour casts,
      * with sensor noise and a softer focus.
      */
-    public enum Domain { WEB, FIELD }
+    public enum Domain {
+        WEB, FIELD,
+        /** Worlds of format 1 (no domain gap): corpus and task share one look; kept so they regenerate byte for byte. */
+        SHARED
+    }
 
     /** A field photo (the task domain). */
     public static BufferedImage bird(Species species, long seed, int size) {
@@ -41,6 +45,7 @@ public final class SceneRenderer {
 
     public static BufferedImage bird(Species species, long seed, int size, Domain domain) {
         SplittableRandom rnd = new SplittableRandom(seed);
+        if (domain == Domain.SHARED) return sharedLook(species, seed, size);
         boolean field = domain == Domain.FIELD;
         BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = graphics(img);
@@ -80,6 +85,36 @@ public final class SceneRenderer {
         return img;
     }
 
+    private static BufferedImage sharedLook(Species species, long seed, int size) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = graphics(img);
+        g.scale(size, size);
+        Backdrop backdrop = SHARED_BACKDROPS[rnd.nextInt(SHARED_BACKDROPS.length)];
+        background(g, backdrop, rnd);
+        boolean flying = rnd.nextDouble() < (backdrop == Backdrop.FOLIAGE ? 0.1 : 0.3);
+        double scale = 0.38 + 0.2 * rnd.nextDouble();
+        double slack = Math.max(0, 1 - 1.6 * scale);
+        double cx = 0.5 + (rnd.nextDouble() - 0.5) * slack * 0.9;
+        double cy = 0.5 + (rnd.nextDouble() - 0.5) * slack * 0.6 + (flying ? 0.3 * scale : -0.03);
+        double tilt = Math.toRadians((rnd.nextDouble() - 0.5) * (flying ? 30 : 36));
+        boolean mirror = rnd.nextBoolean();
+        AffineTransform frame = new AffineTransform();
+        frame.translate(cx, cy);
+        frame.rotate(tilt);
+        frame.scale(mirror ? -scale : scale, scale);
+        if (!flying) perch(g, frame, backdrop, rnd);
+        AffineTransform saved = g.getTransform();
+        g.transform(frame);
+        new BirdPainter(species, flying, rnd).paint(g);
+        g.setTransform(saved);
+        if (rnd.nextDouble() < 0.25) occluder(g, cx, cy, scale, rnd);
+        lighting(g, rnd, 0.06, 0.16);
+        g.dispose();
+        return img;
+    }
+
+    private static final Backdrop[] SHARED_BACKDROPS = {Backdrop.SKY, Backdrop.FOLIAGE, Backdrop.WATER, Backdrop.DUSK};
     private static final Backdrop[] WEB_BACKDROPS = {Backdrop.SKY, Backdrop.STUDIO};
     private static final Backdrop[] FIELD_BACKDROPS = {Backdrop.FOLIAGE, Backdrop.WATER, Backdrop.DUSK, Backdrop.GROUND};
 

@@ -13,9 +13,28 @@ package org.alor.synth;
  * @param valPerClass   validation images per class
  * @param testPerClass  test images per class
  * @param threads       rendering threads (does not change the output)
+ * @param domainGap     corpus images are web images and task images field photos (format 2); false: one shared
+ *                      look (format 1 worlds, regenerated as they were)
  */
 public record SynthConfig(long seed, int species, int corpusPairs, int imageSize, int shardSize,
-                          int poolMax, int poolMin, int valPerClass, int testPerClass, int threads) {
+                          int poolMax, int poolMin, int valPerClass, int testPerClass, int threads, boolean domainGap) {
+
+    public SynthConfig(long seed, int species, int corpusPairs, int imageSize, int shardSize,
+                       int poolMax, int poolMin, int valPerClass, int testPerClass, int threads) {
+        this(seed, species, corpusPairs, imageSize, shardSize, poolMax, poolMin, valPerClass, testPerClass, threads, true);
+    }
+
+    public SceneRenderer.Domain corpusDomain() {
+        return domainGap ? SceneRenderer.Domain.WEB : SceneRenderer.Domain.SHARED;
+    }
+
+    public SceneRenderer.Domain taskDomain() {
+        return domainGap ? SceneRenderer.Domain.FIELD : SceneRenderer.Domain.SHARED;
+    }
+
+    public SynthConfig withDomainGap(boolean gap) {
+        return new SynthConfig(seed, species, corpusPairs, imageSize, shardSize, poolMax, poolMin, valPerClass, testPerClass, threads, gap);
+    }
 
     public static final long DEFAULT_SEED = 7;
 
@@ -38,31 +57,31 @@ public record SynthConfig(long seed, int species, int corpusPairs, int imageSize
     }
 
     public SynthConfig withSeed(long s) {
-        return new SynthConfig(s, species, corpusPairs, imageSize, shardSize, poolMax, poolMin, valPerClass, testPerClass, threads);
+        return new SynthConfig(s, species, corpusPairs, imageSize, shardSize, poolMax, poolMin, valPerClass, testPerClass, threads, domainGap);
     }
 
     public SynthConfig withSpecies(int k) {
-        return new SynthConfig(seed, k, corpusPairs, imageSize, shardSize, poolMax, poolMin, valPerClass, testPerClass, threads);
+        return new SynthConfig(seed, k, corpusPairs, imageSize, shardSize, poolMax, poolMin, valPerClass, testPerClass, threads, domainGap);
     }
 
     public SynthConfig withCorpusPairs(int m) {
-        return new SynthConfig(seed, species, m, imageSize, shardSize, poolMax, poolMin, valPerClass, testPerClass, threads);
+        return new SynthConfig(seed, species, m, imageSize, shardSize, poolMax, poolMin, valPerClass, testPerClass, threads, domainGap);
     }
 
     public SynthConfig withImageSize(int s) {
-        return new SynthConfig(seed, species, corpusPairs, s, shardSize, poolMax, poolMin, valPerClass, testPerClass, threads);
+        return new SynthConfig(seed, species, corpusPairs, s, shardSize, poolMax, poolMin, valPerClass, testPerClass, threads, domainGap);
     }
 
     public SynthConfig withShardSize(int s) {
-        return new SynthConfig(seed, species, corpusPairs, imageSize, s, poolMax, poolMin, valPerClass, testPerClass, threads);
+        return new SynthConfig(seed, species, corpusPairs, imageSize, s, poolMax, poolMin, valPerClass, testPerClass, threads, domainGap);
     }
 
     public SynthConfig withSplitSizes(int pMax, int pMin, int val, int test) {
-        return new SynthConfig(seed, species, corpusPairs, imageSize, shardSize, pMax, pMin, val, test, threads);
+        return new SynthConfig(seed, species, corpusPairs, imageSize, shardSize, pMax, pMin, val, test, threads, domainGap);
     }
 
     public SynthConfig withThreads(int t) {
-        return new SynthConfig(seed, species, corpusPairs, imageSize, shardSize, poolMax, poolMin, valPerClass, testPerClass, t);
+        return new SynthConfig(seed, species, corpusPairs, imageSize, shardSize, poolMax, poolMin, valPerClass, testPerClass, t, domainGap);
     }
 
     private static void require(boolean ok, String message) {
