@@ -24,8 +24,14 @@ public record SynthConfig(long seed, int species, int corpusPairs, int imageSize
         this(seed, species, corpusPairs, imageSize, shardSize, poolMax, poolMin, valPerClass, testPerClass, threads, true);
     }
 
-    public SceneRenderer.Domain corpusDomain() {
-        return domainGap ? SceneRenderer.Domain.WEB : SceneRenderer.Domain.SHARED;
+    /** Share of corpus bird images that look like field photos (web pages hold some of those too). */
+    public static final double FIELD_SHARE_OF_CORPUS = 0.25;
+
+    /** The look of a corpus bird image, decided by its rendering seed. */
+    public SceneRenderer.Domain corpusDomain(long imageSeed) {
+        if (!domainGap) return SceneRenderer.Domain.SHARED;
+        double u = (Seeds.mix(imageSeed, 0x5EED_F1E1DL) >>> 11) / (double) (1L << 53);
+        return u < FIELD_SHARE_OF_CORPUS ? SceneRenderer.Domain.FIELD : SceneRenderer.Domain.WEB;
     }
 
     public SceneRenderer.Domain taskDomain() {
