@@ -8,6 +8,7 @@ import ai.djl.training.ParameterStore;
 import org.alor.adapt.train.AdamW;
 import org.alor.adapt.train.ParameterGroup;
 import org.alor.adapt.train.ParameterSnapshot;
+import org.alor.adapt.train.TrainStep;
 import org.alor.adapt.train.TrainingConfig;
 import org.alor.adapt.train.TrainingResult;
 import org.alor.clip.ClipEncoder;
@@ -28,7 +29,9 @@ import java.util.SplittableRandom;
  * (same-class pairs are negatives). Both towers train, every tensor incl. embeddings and projections, at 1e-6; s is
  * a new parameter initialised to ln(1/0.07) at 1e-4; AdamW wd 0.01 on every group, warm-up + cosine. After each
  * epoch the head is rebuilt from the current text tower (template-averaged) and the val images re-encoded; the
- * best epoch is kept (ties: the later). The round's classifier uses exp(s) of the kept epoch as its scale.
+ * best epoch is kept (ties: the later). The round's classifier uses exp(s) of the LAST epoch as its scale, as the
+ * reference does (its {@code best_logit_scale} is the live parameter, not a copy): argmax predictions are those of
+ * the kept epoch, while pool probabilities (entropy, TFS within a class) use the final temperature.
  */
 public final class ContrastiveTuneAdapter implements Adapter {
     private final ClipBase base;
@@ -81,25 +84,26 @@ public final class ContrastiveTuneAdapter implements Adapter {
                 TextHead head = TunedTraining.head(model, base.tokenizer(), classNames, templates);
                 done = true;
                 return new TunedClipModel(name(), model, head, (float) Math.exp(ClipModel.INITIAL_LOGIT_SCALE),
-                        images.source(), base.decodeThreads(), summary, List.of(""));
+                        images.source(), base.decodeThreads(), summary, ClipModel::towerParameters);
             }
-            List<Parameter> towers = TunedTraining.trainable(model, n -> !n.equals("logit_scale"));
+            List<Parameter> towers = TunedTraining.trainable(model, model.towerParameters());
             Parameter logScale = TunedTraining.parameter("ct_log_scale", own.create(new float[] {ClipModel.INITIAL_LOGIT_SCALE}));
             List<Parameter> all = new ArrayList<>(towers);
             all.add(logScale);
-            TrainingConfig tc = TrainingConfig.of(config.epochs(), config.batchSize(), data.seed()).withMicroBatches(config.microBatches());
+            // the reference loader keeps the last partial batch (drop_last=False): every labeled image counts each epoch
+            TrainingConfig tc = TrainingConfig.of(config.epochs(), config.batchSize(), data.seed())
+                    .withMicroBatches(config.microBatches()).withDropLast(false);
             TunedTraining.History history = new TunedTraining.History();
             TextHead[] current = new TextHead[1];
             TextHead[] kept = new TextHead[1];
+            List<Double> scalePerEpoch = new ArrayList<>();
             try (ImageBatchSource source = new ImageBatchSource(images.trainIds(), data.labels(), images.source(),
                     TrainingAugmentation.forAdaptation(ImagePreprocessor.forConfig(model.config())), base.decodeThreads());
                  AdamW adamW = optimizer(towers, logScale, config);
                  ParameterSnapshot best = new ParameterSnapshot(all)) {
-                TrainingResult result = TunedTraining.fit(source, (m, batch, collector) -> {
-                    return loss(model, new ParameterStore(m, false), batch.pixels(), promptIds(m, batch, tokens),
-                            logScale.getArray());
-                }, adamW, tc, TunedTraining.schedule(config, tc.totalIterations(source.size())),
+                TrainingResult result = TunedTraining.fit(source, trainStep(model, logScale, tokens), adamW, tc, TunedTraining.schedule(config, tc.totalIterations(source.size())),
                         (m, epoch) -> {
+                            scalePerEpoch.add(Math.exp(logScale.getArray().getFloat(0)));
                             current[0] = TunedTraining.head(model, base.tokenizer(), classNames, templates);
                             float[][] val = ImageFeatureEncoder.encode(model, images.source(), images.valIds(),
                                     base.decodeThreads(), monitor::isCancelled);
@@ -109,13 +113,17 @@ public final class ContrastiveTuneAdapter implements Adapter {
                             best.snapshot(epoch, score);
                             kept[0] = current[0];
                         }, monitor, history, base.device());
+                // as the reference's train_flyp (best_logit_scale aliases the live parameter): the kept epoch's
+                // weights, the last epoch's temperature
+                float scale = (float) Math.exp(logScale.getArray().getFloat(0));
                 best.restore();
                 history.into(summary, result);
-                float scale = (float) Math.exp(logScale.getArray().getFloat(0));
                 summary.put("scale", scale);
+                summary.put("scale_best_epoch", (float) Math.exp(logScale.getArray().getFloat(0)));
+                summary.put("scale_per_epoch", scalePerEpoch);
                 done = true;
                 return new TunedClipModel(name(), model, kept[0], scale, images.source(), base.decodeThreads(), summary,
-                        List.of(""));
+                        ClipModel::towerParameters);
             }
         } finally {
             if (!done) model.close();
@@ -128,7 +136,7 @@ public final class ContrastiveTuneAdapter implements Adapter {
      * both. Public for the training-step benchmark.
      */
     public static AdamW optimizer(ClipModel model, Parameter temperature, TuningConfig config) {
-        return optimizer(TunedTraining.trainable(model, n -> !n.equals("logit_scale")), temperature, config);
+        return optimizer(TunedTraining.trainable(model, model.towerParameters()), temperature, config);
     }
 
     /** A new temperature parameter s = ln(1/0.07) in {@code manager}. */
@@ -141,6 +149,16 @@ public final class ContrastiveTuneAdapter implements Adapter {
         return new AdamW(List.of(
                 new ParameterGroup("towers", towers, config.encoderLr(), config.weightDecay()),
                 new ParameterGroup("temperature", List.of(temperature), config.headLr(), config.weightDecay())));
+    }
+
+    /**
+     * CT's training step: the FLYP loss of a batch of images against a prompt of each image's class.
+     *
+     * @param promptTokens class → template → token ids; each example's template is drawn from its example seed
+     */
+    public static TrainStep<ImageBatch> trainStep(ClipModel model, Parameter temperature, long[][][] promptTokens) {
+        return (m, batch, collector) -> loss(model, new ParameterStore(m, false), batch.pixels(),
+                promptIds(m, batch, promptTokens), temperature.getArray());
     }
 
     /** The FLYP loss of one batch of images and their prompts' token ids. */

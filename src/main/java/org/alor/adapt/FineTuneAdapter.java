@@ -61,14 +61,16 @@ public final class FineTuneAdapter implements Adapter {
                 summary.put("note", "no training data: the pretrained model and text head are used as is");
                 done = true;
                 return new TunedClipModel(name(), model, initial, (float) Math.exp(ClipModel.INITIAL_LOGIT_SCALE), images.source(),
-                        base.decodeThreads(), summary, List.of("visual."));
+                        base.decodeThreads(), summary, ClipModel::imageTowerParameters);
             }
-            List<Parameter> tower = TunedTraining.trainable(model, n -> n.startsWith("visual."));
+            List<Parameter> tower = TunedTraining.trainable(model, model.imageTowerParameters());
             int d = initial.weights()[0].length;
             Parameter head = TunedTraining.parameter("head", own.create(TunedTraining.flatten(initial.weights()),
                     new Shape(initial.numClasses(), d)));
             Parameter logScale = TunedTraining.parameter("ft_log_scale", own.create(new float[] {ClipModel.INITIAL_LOGIT_SCALE}));
-            TrainingConfig tc = TrainingConfig.of(config.epochs(), config.batchSize(), data.seed()).withMicroBatches(config.microBatches());
+            // the reference loader keeps the last partial batch (drop_last=False): every labeled image counts each epoch
+            TrainingConfig tc = TrainingConfig.of(config.epochs(), config.batchSize(), data.seed())
+                    .withMicroBatches(config.microBatches()).withDropLast(false);
             ImagePreprocessor pre = ImagePreprocessor.forConfig(model.config());
             List<Parameter> all = new ArrayList<>(tower);
             all.add(head);
@@ -102,7 +104,7 @@ public final class FineTuneAdapter implements Adapter {
                 TextHead tuned = new TextHead(TunedTraining.rows(head.getArray()));
                 done = true;
                 return new TunedClipModel(name(), model, tuned, scale, images.source(), base.decodeThreads(), summary,
-                        List.of("visual."));
+                        ClipModel::imageTowerParameters);
             }
         } finally {
             if (!done) model.close();

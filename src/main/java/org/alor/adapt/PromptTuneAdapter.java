@@ -31,7 +31,8 @@ import java.util.OptionalDouble;
  * (class-specific, init N(0, 0.02²), re-initialised every round) replace the token embeddings after the start token:
  * prompt = [SOS][ctx×16][class name tokens "."][EOS]; logits = exp(CLIP's logit_scale)·f̂·T̂ᵀ with T the text
  * features of all C prompts, cross-entropy; SGD lr 0.002, momentum 0.9, wd 5e-4, batch 32, one warm-up epoch at
- * 1e-5 then per-epoch cosine; the last epoch is kept (validation is only scored there).
+ * 1e-5 then per-epoch cosine of period 200 epochs of which 50 run (so the rate ends near 0.0017, not 0); the
+ * last epoch is kept (validation is only scored there).
  *
  * <p><b>Departure from the reference</b>: with the image tower frozen we train on the cached (un-augmented) image
  * features instead of re-encoding RandomResizedCrop(0.08–1.0)+flip views at every step, as LP does here.
@@ -62,7 +63,7 @@ public final class PromptTuneAdapter implements Adapter {
         summary.put("lr_contexts", config.headLr());
         summary.put("context_tokens", TuningConfig.COOP_CONTEXT_TOKENS);
         try (ClipModel model = base.newModel(); NDManager own = model.parameterManager().newSubManager()) {
-            TunedTraining.trainable(model, n -> false);
+            TunedTraining.trainable(model, List.of());
             float scale = (float) Math.exp(model.logitScale().getArray().getFloat());
             summary.put("scale", scale);
             PromptLayout layout = PromptLayout.of(base.tokenizer(), classNames, model.config().contextLength());
@@ -70,7 +71,7 @@ public final class PromptTuneAdapter implements Adapter {
             NDArray prefix;
             NDArray suffix;
             try (NoGradient ignored = NoGradient.enter()) {
-                NDArray embedded = Embedding.embedding(ids, model.namedParameters().get("token_embedding.weight").getArray(),
+                NDArray embedded = Embedding.embedding(ids, model.tokenEmbedding().getArray(),
                         SparseFormat.DENSE).head();
                 embedded.attach(own);
                 prefix = embedded.get(new NDIndex(":, 0:1, :"));
@@ -94,19 +95,23 @@ public final class PromptTuneAdapter implements Adapter {
                 summary.put("note", "no training data: the randomly initialised prompts are used as is");
                 return model(text, own, scale, summary, contexts);
             }
+            // CoOp's (Dassl) loader drops the last partial batch when there is a full one: drop_last = len >= batch
             TrainingConfig tc = TrainingConfig.of(config.epochs(), config.batchSize(), data.seed())
-                    .withMicroBatches(config.microBatches()).withSelection(ModelSelection.LAST_EPOCH);
+                    .withMicroBatches(config.microBatches()).withSelection(ModelSelection.LAST_EPOCH).withDropLast(true);
             TunedTraining.History history = new TunedTraining.History();
             ArrayBatchSource source = new ArrayBatchSource(data.features(), data.labels());
             float[][] val = data.valFeatures();
+            ConstantWarmupCosineSchedule schedule = ConstantWarmupCosineSchedule.coop(tc.iterationsPerEpoch(source.size()),
+                    config.warmup());
+            summary.put("lr_cosine_period_epochs", schedule.periodEpochs());
+            summary.put("lr_contexts_last_epoch", schedule.learningRate(tc.totalIterations(source.size()) - 1, config.headLr()));
             try (SgdMomentum sgd = new SgdMomentum(List.of(new ParameterGroup("contexts", List.of(contexts),
                     config.headLr(), config.weightDecay())))) {
                 TrainingResult result = TunedTraining.fit(source, (m, batch, collector) -> {
                     NDArray t = ClipModel.normalise(text.encode(m, true));
                     NDArray logits = Scalars.times(ClipModel.normalise(batch.get(0)).matMul(t.transpose()), scale);
                     return FineTuneAdapter.crossEntropy(logits, batch.get(1));
-                }, sgd, tc, new ConstantWarmupCosineSchedule(tc.iterationsPerEpoch(source.size()), config.warmup(),
-                        ConstantWarmupCosineSchedule.COOP_WARMUP_LR, config.epochs(), 0),
+                }, sgd, tc, schedule,
                         (m, epoch) -> {
                             double acc = TunedTraining.accuracy(TunedTraining.rows(text.encode(m, false)), val, data.valLabels());
                             return Double.isNaN(acc) ? OptionalDouble.empty() : OptionalDouble.of(acc);

@@ -77,7 +77,7 @@ public final class SavedModels {
             throw new IOException(towersFile + ": does not fit the base model (" + e.getMessage() + ")", e);
         }
         return new TunedClipModel(method, model, head, scale, images, base.decodeThreads(), summary,
-                method.equals("ft") ? java.util.List.of("visual.") : java.util.List.of(""));
+                method.equals("ft") ? ClipModel::imageTowerParameters : ClipModel::towerParameters);
     }
 
     private static float[][] rows(Tensor t) {

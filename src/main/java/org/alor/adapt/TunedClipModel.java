@@ -1,8 +1,8 @@
 package org.alor.adapt;
 
+import ai.djl.nn.Parameter;
 import org.alor.clip.ClipModel;
 import org.alor.clip.SafetensorsWriter;
-import org.alor.clip.StateDict;
 import org.alor.clip.Tensor;
 
 import java.io.IOException;
@@ -23,17 +23,17 @@ public final class TunedClipModel extends HeadModel {
     private final ClipModel model;
     private final ImageSource images;
     private final int threads;
-    private final List<String> changedPrefixes;
+    private final Function<ClipModel, List<Parameter>> trained;
 
-    /** @param changedPrefixes OpenCLIP name prefixes of the tensors the method trained ("" = every tensor) */
+    /** @param trained the tensors the method trained, e.g. {@code ClipModel::imageTowerParameters}; saved by {@link #save} */
     public TunedClipModel(String method, ClipModel model, TextHead head, float scale, ImageSource images, int threads,
-                          Map<String, Object> summary, List<String> changedPrefixes) {
+                          Map<String, Object> summary, Function<ClipModel, List<Parameter>> trained) {
         super(head, scale, summary);
         this.method = method;
         this.model = model;
         this.images = images;
         this.threads = threads;
-        this.changedPrefixes = List.copyOf(changedPrefixes);
+        this.trained = trained;
     }
 
     public ClipModel clip() {
@@ -54,17 +54,8 @@ public final class TunedClipModel extends HeadModel {
     @Override
     public void save(Path dir) throws IOException {
         Files.createDirectories(dir);
-        StateDict all = model.stateDict();
         SafetensorsWriter towers = new SafetensorsWriter().metadata("method", method);
-        for (Tensor t : all.tensors()) {
-            if (t.name().equals("logit_scale")) continue;
-            for (String prefix : changedPrefixes) {
-                if (t.name().startsWith(prefix)) {
-                    towers.add(t);
-                    break;
-                }
-            }
-        }
+        for (Tensor t : model.stateDict(trained.apply(model)).tensors()) towers.add(t);
         towers.write(dir.resolve(TOWERS_FILE));
         SavedModels.writeHead(dir, method, head, scale);
     }

@@ -94,10 +94,13 @@ final class TunedTraining {
         }
     }
 
-    /** ALOR.md §5: {@code config.warmup()} iterations from 1e-6, then cosine towards 1e-9 over the whole run. */
+    /**
+     * ALOR.md §5: {@code config.warmup()} iterations from 1e-6 (1e-5 when the tower rate exceeds 5e-5, as the
+     * reference's set_optimizer does), then cosine towards 1e-9 over the whole run.
+     */
     static org.alor.adapt.train.WarmupCosineSchedule schedule(TuningConfig config, long totalIterations) {
         return new org.alor.adapt.train.WarmupCosineSchedule(config.warmup(),
-                org.alor.adapt.train.WarmupCosineSchedule.ALOR_WARMUP_START, totalIterations,
+                org.alor.adapt.train.WarmupCosineSchedule.alorWarmupStart(config.encoderLr()), totalIterations,
                 org.alor.adapt.train.WarmupCosineSchedule.ALOR_MIN_LR);
     }
 
@@ -108,15 +111,12 @@ final class TunedTraining {
                 .optRequiresGrad(true).build();
     }
 
-    /** Freezes every parameter of the model whose name does not satisfy {@code trainable}; returns the trainable ones. */
-    static List<Parameter> trainable(ClipModel model, java.util.function.Predicate<String> trainable) {
-        List<Parameter> out = new ArrayList<>();
-        for (Map.Entry<String, Parameter> e : model.namedParameters().entrySet()) {
-            boolean train = trainable.test(e.getKey());
-            e.getValue().freeze(!train);
-            if (train) out.add(e.getValue());
-        }
-        return out;
+    /** Freezes every parameter of the model that is not in {@code trainable}; returns the trainable ones. */
+    static List<Parameter> trainable(ClipModel model, List<Parameter> trainable) {
+        java.util.Set<Parameter> train = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        train.addAll(trainable);
+        for (Parameter p : model.namedParameters().values()) p.freeze(!train.contains(p));
+        return List.copyOf(trainable);
     }
 
     /** The template-averaged text head from the model's current text tower (no gradient). */

@@ -1,6 +1,9 @@
 package org.alor.adapt;
 
-/** Small dense-vector helpers on float arrays. */
+/**
+ * Small dense-vector helpers on float arrays. A per-package copy with the same names as retrieval's and select's
+ * ({@code dot}, {@code normalised}): sibling packages must not depend on each other.
+ */
 public final class Vectors {
     private Vectors() {
     }

@@ -11,6 +11,7 @@ import java.util.Optional;
 /**
  * The ALOR Studio desktop application. `--project DIR` (or a bare folder argument) opens that project
  * at start; without one the bundled sample project opens (created in the user's data folder the first time).
+ * `--replay DIR` also opens the demo race replaying a recorded {@code alor experiment} folder.
  */
 public class AlorApp extends Application {
     private final BackgroundJobs jobs = new BackgroundJobs();
@@ -40,9 +41,11 @@ public class AlorApp extends Application {
         });
         stage.show();
         model.detectDevice();
+        java.util.Optional<Path> replay = replayArgument(getParameters().getRaw());
         java.util.Optional<Path> requested = projectArgument(getParameters().getRaw());
         if (requested.isPresent()) model.openProject(requested.get());
         else model.openSampleProject();
+        replay.ifPresent(view::replayDemo);
     }
 
     /**
@@ -61,9 +64,23 @@ public class AlorApp extends Application {
         return close;
     }
 
+    /** {@code --replay DIR}: open the demo race replaying the recorded {@code alor experiment} folder DIR. */
+    static Optional<Path> replayArgument(List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--replay") && i + 1 < args.size()) return Optional.of(Path.of(args.get(i + 1)));
+            if (a.startsWith("--replay=")) return Optional.of(Path.of(a.substring("--replay=".length())));
+        }
+        return Optional.empty();
+    }
+
     static Optional<Path> projectArgument(List<String> args) {
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
+            if (a.equals("--replay")) {
+                i++;
+                continue;
+            }
             if (a.equals("--project") && i + 1 < args.size()) return Optional.of(Path.of(args.get(i + 1)));
             if (a.startsWith("--project=")) return Optional.of(Path.of(a.substring("--project=".length())));
             if (!a.startsWith("-")) return Optional.of(Path.of(a));

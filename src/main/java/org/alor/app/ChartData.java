@@ -35,8 +35,8 @@ public record ChartData(List<Run> runs, Double zeroShot, List<ClassInfo> classes
     }
 
     public static ChartData load(ProjectStore store) {
-        List<RoundRecord> rounds = store.rounds();
-        SortedMap<Integer, MetricRow> overall = store.overallMetrics(Split.TEST);
+        List<RoundRecord> rounds = store.roundTable().all();
+        SortedMap<Integer, MetricRow> overall = store.roundTable().overallMetrics(Split.TEST);
         Double zeroShot = null;
         SortedMap<Integer, MetricRow> adapted = new TreeMap<>();
         Map<Integer, RoundRecord> byIndex = new LinkedHashMap<>();
@@ -53,14 +53,14 @@ public record ChartData(List<Run> runs, Double zeroShot, List<ClassInfo> classes
         List<Integer> roundList = new ArrayList<>();
         for (RoundRecord r : rounds) {
             boolean any = false;
-            for (MetricRow m : store.metrics(r.index())) {
+            for (MetricRow m : store.roundTable().metrics(r.index())) {
                 if (m.split() != Split.TEST || m.classId() == null) continue;
                 perClass.computeIfAbsent(m.classId(), k -> new TreeMap<>()).put(r.index(), m.accuracy());
                 any = true;
             }
             if (any) roundList.add(r.index());
         }
-        List<ClassInfo> classes = new ArrayList<>(store.classes());
+        List<ClassInfo> classes = new ArrayList<>(store.classTable().all());
         Integer first = roundList.isEmpty() ? null : roundList.get(0);
         classes.sort(Comparator.comparingDouble((ClassInfo c) -> first == null ? 0
                 : perClass.getOrDefault(c.id(), new TreeMap<>()).getOrDefault(first, 0.0)).thenComparingInt(ClassInfo::id));
@@ -71,7 +71,7 @@ public record ChartData(List<Run> runs, Double zeroShot, List<ClassInfo> classes
         }
         Map<Integer, SortedMap<Integer, Integer>> labeledByRound = new LinkedHashMap<>();
         Map<Integer, Map<Integer, Integer>> perRound = new LinkedHashMap<>();
-        for (org.alor.store.LabelState s : store.currentLabels().values()) {
+        for (org.alor.store.LabelState s : store.labelLog().current().values()) {
             if (!s.isLabeled()) continue;
             int r = s.round() == null ? -1 : s.round();
             perRound.computeIfAbsent(s.classId(), k -> new TreeMap<>()).merge(r, 1, Integer::sum);
@@ -87,7 +87,7 @@ public record ChartData(List<Run> runs, Double zeroShot, List<ClassInfo> classes
             labeledByRound.put(c.id(), cumulative);
         }
         return new ChartData(runs, zeroShot, classes, roundList, perClass, tail,
-                new TreeMap<>(store.labelCounts()), new TreeMap<>(store.trueLabelCounts(Split.RETRIEVED)), labeledByRound);
+                new TreeMap<>(store.labelLog().countsByClass()), new TreeMap<>(store.sampleTable().trueLabelCounts(Split.RETRIEVED)), labeledByRound);
     }
 
     /** "CT + TFS" from the rounds' method and strategy (the last round's, which is what the run is). */
@@ -97,6 +97,21 @@ public record ChartData(List<Run> runs, Double zeroShot, List<ClassInfo> classes
             if (!isZeroShot(r.method())) return r.method() + " + " + r.strategy();
         }
         return "this project";
+    }
+
+    /**
+     * The data as it stood when round {@code round} had finished: later rounds left out; the class order and the tail
+     * third (both fixed by the first round) unchanged. For replaying a recorded run round by round.
+     */
+    public ChartData upTo(int round) {
+        List<Run> shownRuns = new ArrayList<>();
+        for (Run r : runs) shownRuns.add(new Run(r.name(), new TreeMap<>(r.overall().headMap(round + 1))));
+        Map<Integer, SortedMap<Integer, Double>> shownPerClass = new LinkedHashMap<>();
+        perClass.forEach((c, byRound) -> shownPerClass.put(c, new TreeMap<>(byRound.headMap(round + 1))));
+        Map<Integer, SortedMap<Integer, Integer>> shownLabeled = new LinkedHashMap<>();
+        labeledByRound.forEach((c, byRound) -> shownLabeled.put(c, new TreeMap<>(byRound.headMap(round + 1))));
+        return new ChartData(shownRuns, zeroShot, classes, rounds.stream().filter(r -> r <= round).toList(), shownPerClass,
+                tailClasses, labeled, retrieved, shownLabeled);
     }
 
     public boolean isEmpty() {

@@ -1,140 +1,160 @@
 package org.alor.app;
 
+import org.alor.adapt.PromptTemplates;
 import org.alor.data.Split;
 import org.alor.loop.CancellationToken;
+import org.alor.loop.ClassNaming;
+import org.alor.loop.ExperimentPlan;
+import org.alor.loop.ExperimentRunner;
 import org.alor.loop.ModelBackend;
-import org.alor.loop.OracleLabeler;
-import org.alor.loop.Round0Mode;
-import org.alor.loop.RoundEngine;
 import org.alor.loop.RunConfig;
-import org.alor.loop.Selectors;
+import org.alor.loop.Tuning;
 import org.alor.store.MetricRow;
 import org.alor.store.ProjectStore;
+import org.alor.store.Settings;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * Demo mode's "ALOR vs Random": two fresh copies of the sample world, rounds 0..N with the oracle
- * (Round0Mode.SIMULATION), method LP, strategy TFS in one and random in the other, played round by round so
- * both curves grow side by side. Runs on a background thread; reports each finished round to a {@link Listener}.
+ * Demo mode's race: one {@code alor experiment} job of two runs (one per side) on the sample project after
+ * retrieval, played with the oracle, rounds 0..N; each finished round of a side is handed to a {@link Listener}.
+ * The plan is {@link #plan}, which {@code alor experiment SOURCE --runs … --seeds … --rounds N} builds as well, so
+ * the demo shows exactly the numbers the engine reports (its {@code results.csv} is kept in {@code <folder>/race}).
  */
 final class DemoRace {
-    static final String ALOR = "tfs";
-    static final String RANDOM = "random";
+    /** One side of the race: its name on screen and the experiment combination it runs. */
+    record Side(String label, ExperimentPlan.Combination combination) {
+    }
 
-    /** A finished round of one side: test accuracy (0..1) and the side's project, for its heat map. */
+    static final Side ALOR = new Side("ALOR (TFS)", new ExperimentPlan.Combination("lp", "tfs", true));
+    static final Side RANDOM = new Side("Random", new ExperimentPlan.Combination("lp", "random", true));
+    static final long SEED = 666;
+    private static final String READY = "template-ready";
+
+    /** A finished round of one side: test accuracy (0..1) and the side's run project, for its heat map. */
     interface Listener {
-        void roundDone(String strategy, int round, double testAccuracy, ProjectStore store);
+        void roundDone(Side side, int round, double testAccuracy, ProjectStore store);
     }
 
     private final Path folder;
     private final int lastRound;
-    private final String method;
-    private final int epochs;
-    private volatile double overall = -1;
 
-    /**
-     * @param folder        where the two copies go (replaced on every run)
-     */
-    DemoRace(Path folder, int lastRound, String method, int epochs) {
+    /** What the race runs, in one sentence for the page. */
+    static String description() {
+        return "One alor experiment job on the sample project, an oracle labeling the picks (seed " + SEED + "): "
+                + ALOR.label() + " = " + describe(ALOR.combination()) + ", against " + RANDOM.label() + " = "
+                + describe(RANDOM.combination()) + ".";
+    }
+
+    private static String describe(ExperimentPlan.Combination c) {
+        return c.method().toUpperCase(java.util.Locale.ROOT) + " + " + (c.strategy().equals("tfs") ? "Tail First Sampling"
+                : c.strategy() + " picks") + (c.rda() ? " with retrieval" : " without retrieval");
+    }
+
+    /** @param folder where the template project (kept) and the race's experiment output (replaced) go */
+    DemoRace(Path folder, int lastRound) {
         if (lastRound < 0) throw new IllegalArgumentException("the last round must be 0 or more, not " + lastRound);
         this.folder = folder;
         this.lastRound = lastRound;
-        this.method = method;
-        this.epochs = epochs;
     }
 
-    /** The folder of one side's project. */
-    Path projectOf(String strategy) {
-        return folder.resolve("demo-" + strategy);
+    /** The sample project the race starts from: created, retrieved and featurised on the first run. */
+    Path template() {
+        return folder.resolve("template");
     }
 
-    void run(Listener listener, CancellationToken token, JobProgress progress) throws Exception {
-        prepare(progress);
-        try (ProjectStore alor = ProjectStore.open(projectOf(ALOR)); ProjectStore random = ProjectStore.open(projectOf(RANDOM))) {
-            RoundEngine a = engine(alor, ALOR, token, progress);
-            RoundEngine b = engine(random, RANDOM, token, progress);
-            for (int r = 0; r <= lastRound; r++) {
-                for (Side side : List.of(new Side(ALOR, alor, a), new Side(RANDOM, random, b))) {
-                    if (progress.isCancelled()) token.cancel();
-                    token.throwIfCancelled();
-                    overall = (2.0 * r + (side.strategy().equals(ALOR) ? 0 : 1)) / (2.0 * (lastRound + 1));
-                    progress.update("Round " + r + " of " + lastRound + ": " + label(side.strategy()), overall);
-                    side.engine().runRound(r, r < lastRound);
-                    MetricRow m = side.store().overallMetrics(Split.TEST).get(r);
-                    listener.roundDone(side.strategy(), r, m == null ? Double.NaN : m.accuracy(), side.store());
-                }
-            }
-        }
-    }
-
-    private record Side(String strategy, ProjectStore store, RoundEngine engine) {
-    }
-
-    static String label(String strategy) {
-        return strategy.equals(ALOR) ? "ALOR (TFS)" : "Random";
-    }
-
-    private RoundEngine engine(ProjectStore store, String strategy, CancellationToken token, JobProgress progress) {
-        RunConfig config = RunConfig.fromSettings(store.settings(), method, strategy).withEpochs(epochs)
-                .withRound0(Round0Mode.SIMULATION);
-        ModelBackend backend = ModelBackend.current();
-        return new RoundEngine(store, config, backend.featureSource(store), backend.textEncoder(store),
-                Selectors.byName(strategy), new OracleLabeler()).withCancellation(token)
-                .withProgress((phase, done, total, message) -> {
-                    if (progress.isCancelled()) token.cancel();
-                    if (message != null && !message.isBlank()) progress.update(label(strategy) + ": " + message, overall);
-                });
+    /** The race's experiment output ({@code results.csv}, {@code runs/<run>/project.alor}, …). */
+    Path output() {
+        return folder.resolve("race");
     }
 
     /**
-     * Both sides start as copies of a template: a fresh sample project whose image features were computed once
-     * (kept in {@code <folder>/template}, so a second run in a talk starts at once). Sample ids are equal in the
-     * copies, so the feature-cache index copied with the database stays valid. Delete the folder to rebuild it.
+     * The experiment the race runs, with {@code alor experiment}'s defaults for everything the demo does not choose:
+     * budget C, the method's epochs and batch, class names in the project's prompt set, paper learning rates.
      */
-    private void prepare(JobProgress progress) throws Exception {
-        Path template = folder.resolve("template");
-        if (!Files.exists(template.resolve(ProjectStore.DATABASE_FILE))) {
-            deleteTree(template);
-            Files.createDirectories(folder);
-            progress.update("Creating the sample world", -1);
-            SampleProject.createAt(template);
-            try (ProjectStore t = ProjectStore.open(template)) {
-                progress.update("Computing image features once for both sides (first run only)", -1);
-                java.util.List<Long> ids = new java.util.ArrayList<>();
-                for (Split s : List.of(Split.POOL, Split.VAL, Split.TEST, Split.RETRIEVED)) {
-                    for (var x : t.samples(s)) ids.add(x.id());
-                }
-                ModelBackend.current().featureSource(t).features(ids);
-            }
-        }
-        if (progress.isCancelled()) throw new java.util.concurrent.CancellationException("cancelled");
-        progress.update("Copying the sample world for both sides", -1);
-        deleteTree(projectOf(ALOR));
-        deleteTree(projectOf(RANDOM));
-        try (ProjectStore t = ProjectStore.open(template)) {
-            t.copyDatabaseTo(projectOf(ALOR));
-            t.copyDatabaseTo(projectOf(RANDOM));
-        }
-        copyTree(template.resolve(ProjectStore.FEATURES_DIR), projectOf(ALOR).resolve(ProjectStore.FEATURES_DIR));
-        copyTree(template.resolve(ProjectStore.FEATURES_DIR), projectOf(RANDOM).resolve(ProjectStore.FEATURES_DIR));
+    static ExperimentPlan plan(Settings settings, int lastRound) {
+        return ExperimentPlan.of(List.of(ALOR.combination(), RANDOM.combination()), List.of(SEED), lastRound, 0,
+                RunConfig.defaults(ALOR.combination().method(), ALOR.combination().strategy()).epochs(), 0, ClassNaming.NAME,
+                PromptTemplates.parse(settings.getString(Settings.PROMPT_SET, "generic")), 2, Tuning.DEFAULTS);
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
-        if (!Files.isDirectory(from)) return;
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(t);
-                else Files.copy(p, t, StandardCopyOption.REPLACE_EXISTING);
-            }
+    void run(Listener listener, CancellationToken token, JobProgress progress) throws Exception {
+        prepareTemplate(progress, token);
+        deleteTree(output());
+        ModelBackend backend = ModelBackend.current();
+        int total = 2 * (lastRound + 1);
+        AtomicInteger finished = new AtomicInteger();
+        progress.update("Round 0 of " + lastRound + " on both sides", 0);
+        try (ProjectStore source = ProjectStore.open(template())) {
+            ExperimentRunner.onBackend(backend, source, output(), plan(source.settings(), lastRound))
+                    .withCancellation(token)
+                    .withProgress((phase, done, all, message) -> {
+                        if (progress.isCancelled()) token.cancel();
+                    })
+                    .withRoundListener((run, result, store) -> {
+                        Side side = sideOf(run);
+                        MetricRow test = result.test();
+                        listener.roundDone(side, result.round(), test == null ? Double.NaN : test.accuracy(), store);
+                        int n = finished.incrementAndGet();
+                        progress.update(side.label() + ": round " + result.round() + " of " + lastRound + " done",
+                                (double) n / total);
+                        if (progress.isCancelled()) token.cancel();
+                    })
+                    .run();
         }
+    }
+
+    private static Side sideOf(ExperimentPlan.Run run) {
+        return run.combination().equals(ALOR.combination()) ? ALOR : RANDOM;
+    }
+
+    /**
+     * The template: a fresh sample project with its open data retrieved and every image's features computed, made
+     * once (so a second race in a talk starts at once) and marked ready only when complete. Delete the folder to
+     * rebuild it.
+     */
+    void prepareTemplate(JobProgress progress, CancellationToken token) throws Exception {
+        Path template = template();
+        if (Files.exists(template.resolve(READY))) return;
+        deleteTree(template);
+        Files.createDirectories(folder);
+        progress.update("Creating the sample project (first run only)", -1);
+        SampleProject.createAt(template);
+        try (ProjectStore store = ProjectStore.open(template)) {
+            throwIfCancelled(progress, token);
+            new ProjectRetrievalRunner().retrieve(store, new JobProgress() {
+                @Override
+                public void update(String message, double fraction) {
+                    progress.update("Retrieving open data for every class (first run only): " + message, fraction);
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return progress.isCancelled() || token.isCancelled();
+                }
+            });
+            throwIfCancelled(progress, token);
+            progress.update("Computing image features once for the race (first run only)", -1);
+            List<Long> ids = new ArrayList<>();
+            for (Split s : List.of(Split.POOL, Split.VAL, Split.TEST, Split.RETRIEVED)) {
+                for (var x : store.sampleTable().bySplit(s)) ids.add(x.id());
+            }
+            ModelBackend.current().featureSource(store).features(ids);
+        }
+        throwIfCancelled(progress, token);
+        Files.writeString(template.resolve(READY), "sample project retrieved and featurised\n");
+    }
+
+    private static void throwIfCancelled(JobProgress progress, CancellationToken token) {
+        if (progress.isCancelled() || token.isCancelled()) throw new CancellationException("cancelled");
     }
 
     static void deleteTree(Path dir) throws IOException {

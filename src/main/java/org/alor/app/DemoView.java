@@ -23,9 +23,14 @@ import java.awt.Font;
  * side's per-class heat map. Everything it shows comes from {@link DemoViewModel}; it only draws.
  */
 final class DemoView {
+    static final long REPLAY_PAUSE_MILLIS = 2500;
     private final VBox root = new VBox(12);
+    private final DemoViewModel vm;
+    private final ShellViewModel shell;
 
     DemoView(DemoViewModel vm, ShellViewModel shell) {
+        this.vm = vm;
+        this.shell = shell;
         root.setId("demo-view");
         root.setPadding(Views.pagePadding());
         Spinner<Integer> rounds = new Spinner<>(1, 20, vm.lastRoundProperty().get());
@@ -41,10 +46,27 @@ final class DemoView {
         cancel.setId("demo-cancel");
         cancel.disableProperty().bind(vm.runningProperty().not());
         cancel.setOnAction(e -> vm.cancel());
+        Button replay = new Button("Replay a recording…", Views.icon("mdi2r-replay", 18));
+        replay.setId("demo-replay");
+        replay.disableProperty().bind(shell.jobRunningProperty());
+        replay.setOnAction(e -> {
+            javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+            chooser.setTitle("A folder written by alor experiment (with runs/)");
+            java.io.File dir = chooser.showDialog(root.getScene() == null ? null : root.getScene().getWindow());
+            if (dir != null) replay(dir.toPath());
+        });
+        Label replayBadge = new Label();
+        replayBadge.setId("demo-replay-badge");
+        replayBadge.getStyleClass().add("replay-badge");
+        replayBadge.textProperty().bind(vm.replayProperty());
+        replayBadge.visibleProperty().bind(vm.replayProperty().isNotEmpty());
+        replayBadge.managedProperty().bind(replayBadge.visibleProperty());
+        replayBadge.setStyle("-fx-background-color: #c62828; -fx-text-fill: white; -fx-padding: 4 10 4 10;"
+                + " -fx-background-radius: 4; -fx-font-weight: bold;");
         Label status = new Label();
         status.setId("demo-status");
         status.textProperty().bind(vm.statusProperty());
-        HBox controls = new HBox(12, new Label("Rounds 0 …"), rounds, run, cancel);
+        HBox controls = new HBox(12, new Label("Rounds 0 …"), rounds, run, cancel, replay);
         controls.setAlignment(Pos.CENTER_LEFT);
 
         ChartViewer curves = new ChartViewer(curves(vm));
@@ -57,19 +79,35 @@ final class DemoView {
         randomHeat.setId("demo-heat-random");
         vm.alorClassesProperty().addListener((o, a, d) -> alorHeat.setChart(d == null ? null : heat("ALOR (TFS)", d)));
         vm.randomClassesProperty().addListener((o, a, d) -> randomHeat.setChart(d == null ? null : heat("Random", d)));
-        HBox heats = new HBox(12, alorHeat, randomHeat);
-        HBox.setHgrow(alorHeat, Priority.ALWAYS);
-        HBox.setHgrow(randomHeat, Priority.ALWAYS);
-        alorHeat.setPrefWidth(400);
-        randomHeat.setPrefWidth(400);
+        VBox alorSide = side(alorHeat, vm.alorCaptionProperty(), "demo-caption-alor");
+        VBox randomSide = side(randomHeat, vm.randomCaptionProperty(), "demo-caption-random");
+        HBox heats = new HBox(12, alorSide, randomSide);
+        HBox.setHgrow(alorSide, Priority.ALWAYS);
+        HBox.setHgrow(randomSide, Priority.ALWAYS);
+        alorSide.setPrefWidth(400);
+        randomSide.setPrefWidth(400);
         heats.setMinHeight(300);
         VBox.setVgrow(heats, Priority.ALWAYS);
 
-        Label about = Views.muted("Two copies of the sample world; an oracle labels the picks; linear probe. "
-                + "Tail First Sampling (ALOR) against random picks, round by round.");
+        Label about = Views.muted(DemoRace.description());
         about.setWrapText(true);
         root.getChildren().addAll(Views.title("ALOR vs Random"), about,
-                controls, status, curves, heats);
+                controls, replayBadge, status, curves, heats);
+    }
+
+    /** Replays a recorded experiment folder as a background job (labelled as a replay on the page). */
+    void replay(java.nio.file.Path experiment) {
+        shell.runJob(vm.replayTask(experiment, REPLAY_PAUSE_MILLIS));
+    }
+
+    private static VBox side(ChartViewer heat, javafx.beans.value.ObservableValue<String> caption, String id) {
+        Label line = new Label();
+        line.setId(id);
+        line.setWrapText(true);
+        line.textProperty().bind(caption);
+        VBox box = new VBox(6, heat, line);
+        VBox.setVgrow(heat, Priority.ALWAYS);
+        return box;
     }
 
     private static JFreeChart curves(DemoViewModel vm) {

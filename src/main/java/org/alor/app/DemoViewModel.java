@@ -10,12 +10,12 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.concurrent.Task;
 import org.alor.loop.CancellationToken;
-import org.alor.loop.RunConfig;
 import org.alor.store.ProjectStore;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 
@@ -32,11 +32,14 @@ public final class DemoViewModel {
     private final IntegerProperty lastRound = new SimpleIntegerProperty(DEFAULT_LAST_ROUND);
     private final BooleanProperty running = new SimpleBooleanProperty(false);
     private final StringProperty status = new SimpleStringProperty("Press Run to play ALOR vs Random on the sample world.");
-    private final XYSeries alor = new XYSeries(DemoRace.label(DemoRace.ALOR));
-    private final XYSeries random = new XYSeries(DemoRace.label(DemoRace.RANDOM));
+    private final XYSeries alor = new XYSeries(DemoRace.ALOR.label());
+    private final XYSeries random = new XYSeries(DemoRace.RANDOM.label());
     private final XYSeriesCollection curves = new XYSeriesCollection();
     private final ObjectProperty<ChartData> alorClasses = new SimpleObjectProperty<>();
     private final ObjectProperty<ChartData> randomClasses = new SimpleObjectProperty<>();
+    private final StringProperty replay = new SimpleStringProperty("");
+    private final StringProperty alorCaption = new SimpleStringProperty("");
+    private final StringProperty randomCaption = new SimpleStringProperty("");
     private volatile CancellationToken token;
 
     /** @param folder where the two demo projects go (under the user data folder in the app) */
@@ -55,21 +58,57 @@ public final class DemoViewModel {
         });
     }
 
+    /** A replay of a recorded experiment as a background task. */
+    Task<Void> replayTask(Path experiment, long pauseMillis) {
+        return new TaskJob<>("Replay of a recorded race", p -> {
+            replay(experiment, pauseMillis, p);
+            return null;
+        });
+    }
+
     /** Plays the race on the calling (background) thread; returns normally when cancelled. */
     public void play(JobProgress progress) throws Exception {
+        int last = lastRound.get();
+        DemoRace race = new DemoRace(folder, last);
+        perform("", "Preparing the race…", progress, (t, p) -> race.run((side, round, accuracy, store) -> {
+            ChartData data = ChartData.load(store);
+            show(side, round, accuracy, data, DemoCaption.of(round, round == 0 ? List.of() : store.roundTable().selections(round - 1),
+                    store.labelLog().current(), data));
+        }, t, p), "Done: rounds 0–" + last + " for both sides (results: " + race.output().resolve("results.csv") + ").");
+    }
+
+    /**
+     * Replays the race's two runs from a recorded {@code alor experiment} folder round by round, {@code pauseMillis}
+     * apart, labelled as a replay on screen (for machines too slow to race live).
+     */
+    public void replay(Path experiment, long pauseMillis, JobProgress progress) throws Exception {
+        perform("Replay of a recorded experiment: " + experiment.toAbsolutePath().normalize(), "Opening the recording…",
+                progress, (t, p) -> new DemoReplay(experiment).play(this::show, pauseMillis, t, p),
+                "Replay done: " + experiment.toAbsolutePath().normalize());
+    }
+
+    /** The job of {@link #play} or {@link #replay}: given a token and a progress sink that also updates the status. */
+    private interface Performance {
+        void perform(CancellationToken token, JobProgress progress) throws Exception;
+    }
+
+    private void perform(String replayLabel, String starting, JobProgress progress, Performance performance, String done)
+            throws Exception {
         CancellationToken t = new CancellationToken();
         token = t;
-        int last = lastRound.get();
         fx.execute(() -> {
             alor.clear();
             random.clear();
             alorClasses.set(null);
             randomClasses.set(null);
+            alorCaption.set("");
+            randomCaption.set("");
+            replay.set(replayLabel);
             running.set(true);
-            status.set("Preparing the two sample worlds…");
+            status.set(starting);
         });
         try {
-            new DemoRace(folder, last, "lp", RunConfig.defaults("lp", DemoRace.ALOR).epochs()).run(this::roundDone, t, new JobProgress() {
+            performance.perform(t, new JobProgress() {
                 @Override
                 public void update(String message, double fraction) {
                     progress.update(message, fraction);
@@ -81,7 +120,7 @@ public final class DemoViewModel {
                     return t.isCancelled() || progress.isCancelled();
                 }
             });
-            fx.execute(() -> status.set("Done: rounds 0–" + last + " for both strategies."));
+            fx.execute(() -> status.set(done));
         } catch (CancellationException e) {
             fx.execute(() -> status.set("Cancelled."));
         } finally {
@@ -89,18 +128,33 @@ public final class DemoViewModel {
         }
     }
 
+    /** A finished round of one side: its point on the curve, its heat map and its caption. */
+    private void show(DemoRace.Side side, int round, double accuracy, ChartData data, String caption) {
+        fx.execute(() -> {
+            boolean isAlor = side.equals(DemoRace.ALOR);
+            if (!Double.isNaN(accuracy)) (isAlor ? alor : random).addOrUpdate(round, 100 * accuracy);
+            (isAlor ? alorClasses : randomClasses).set(data);
+            (isAlor ? alorCaption : randomCaption).set(caption);
+        });
+    }
+
     public void cancel() {
         CancellationToken t = token;
         if (t != null) t.cancel();
     }
 
-    private void roundDone(String strategy, int round, double accuracy, ProjectStore store) {
-        ChartData data = ChartData.load(store);
-        fx.execute(() -> {
-            boolean isAlor = strategy.equals(DemoRace.ALOR);
-            if (!Double.isNaN(accuracy)) (isAlor ? alor : random).addOrUpdate(round, 100 * accuracy);
-            (isAlor ? alorClasses : randomClasses).set(data);
-        });
+    /** Empty while racing live; "Replay of a recorded experiment: DIR" while replaying one. */
+    public StringProperty replayProperty() {
+        return replay;
+    }
+
+    /** What the side's last round changed, in one line (see {@link DemoCaption}). */
+    public StringProperty alorCaptionProperty() {
+        return alorCaption;
+    }
+
+    public StringProperty randomCaptionProperty() {
+        return randomCaption;
     }
 
     public IntegerProperty lastRoundProperty() {
@@ -119,8 +173,8 @@ public final class DemoViewModel {
         return curves;
     }
 
-    public XYSeries series(String strategy) {
-        return strategy.equals(DemoRace.ALOR) ? alor : random;
+    XYSeries series(DemoRace.Side side) {
+        return side.equals(DemoRace.ALOR) ? alor : random;
     }
 
     public ObjectProperty<ChartData> alorClassesProperty() {

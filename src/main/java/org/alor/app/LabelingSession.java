@@ -34,31 +34,31 @@ public record LabelingSession(RoundRecord round, List<ClassInfo> classes, List<Q
 
     /** @param retrievedReferences whether retrieved (web) images may serve as class references (off under safe content) */
     public static LabelingSession load(ProjectStore store, int roundIndex, PredictionSource predictions, boolean retrievedReferences) {
-        RoundRecord round = store.round(roundIndex)
+        RoundRecord round = store.roundTable().byIndex(roundIndex)
                 .orElseThrow(() -> new IllegalArgumentException("the project has no round " + roundIndex));
         SampleFiles files = SampleFiles.of(store);
         List<QueueItem> items = new ArrayList<>();
-        Map<Long, LabelState> all = store.currentLabels();
+        Map<Long, LabelState> all = store.labelLog().current();
         Map<Long, LabelState> states = new HashMap<>();
         Map<Long, List<PredictionSource.ClassProbability>> preds = new HashMap<>();
-        List<Selection> selections = new ArrayList<>(store.selections(roundIndex));
+        List<Selection> selections = new ArrayList<>(store.roundTable().selections(roundIndex));
         selections.sort(java.util.Comparator.comparingInt(Selection::rank));
         for (Selection sel : selections) {
-            Optional<StoredSample> s = store.sample(sel.sampleId());
+            Optional<StoredSample> s = store.sampleTable().byId(sel.sampleId());
             if (s.isEmpty()) continue;
             items.add(new QueueItem(sel, s.get(), files.resolve(s.get())));
             LabelState st = all.get(sel.sampleId());
             if (st != null) states.put(sel.sampleId(), st);
             preds.put(sel.sampleId(), List.copyOf(predictions.topK(store, roundIndex, sel.sampleId(), TOP_K)));
         }
-        return new LabelingSession(round, store.classes(), items, states, preds, references(store, files, all, retrievedReferences));
+        return new LabelingSession(round, store.classTable().all(), items, states, preds, references(store, files, all, retrievedReferences));
     }
 
     /** The latest round that has selections, if any. */
     public static Optional<Integer> latestLabelingRound(ProjectStore store) {
-        List<RoundRecord> rounds = new ArrayList<>(store.rounds());
+        List<RoundRecord> rounds = new ArrayList<>(store.roundTable().all());
         for (int i = rounds.size() - 1; i >= 0; i--) {
-            if (!store.selections(rounds.get(i).index()).isEmpty()) return Optional.of(rounds.get(i).index());
+            if (!store.roundTable().selections(rounds.get(i).index()).isEmpty()) return Optional.of(rounds.get(i).index());
         }
         return Optional.empty();
     }
@@ -66,13 +66,13 @@ public record LabelingSession(RoundRecord round, List<ClassInfo> classes, List<Q
     static Map<Integer, List<Path>> references(ProjectStore store, SampleFiles files, Map<Long, LabelState> labels,
                                                boolean retrieved) {
         Map<Integer, List<Path>> out = new LinkedHashMap<>();
-        List<StoredSample> pool = store.samples(Split.POOL);
+        List<StoredSample> pool = store.sampleTable().bySplit(Split.POOL);
         for (StoredSample s : pool) {
             LabelState st = labels.get(s.id());
             if (st != null && st.isLabeled()) add(out, st.classId(), files.resolve(s));
         }
         for (Split split : retrieved ? List.of(Split.RETRIEVED, Split.VAL) : List.of(Split.VAL)) {
-            for (StoredSample s : store.samples(split)) {
+            for (StoredSample s : store.sampleTable().bySplit(split)) {
                 if (s.trueLabel() != null) add(out, s.trueLabel(), files.resolve(s));
             }
         }

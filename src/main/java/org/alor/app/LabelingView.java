@@ -39,8 +39,8 @@ final class LabelingView {
         });
         Task<List<Integer>> find = new TaskJob<>("Finding rounds to label", p -> {
             List<Integer> out = new ArrayList<>();
-            for (RoundRecord r : project.store().rounds()) {
-                if (!project.store().selections(r.index()).isEmpty()) out.add(r.index());
+            for (RoundRecord r : project.store().roundTable().all()) {
+                if (!project.store().roundTable().selections(r.index()).isEmpty()) out.add(r.index());
             }
             return out;
         });

@@ -137,7 +137,7 @@ public final class LabelingViewModel {
         if (e == null || !classes.containsKey(classId)) return;
         long sample = e.item().sampleId();
         queue.label(classId);
-        write(() -> store.addLabel(sample, classId, who, round()));
+        write(() -> store.labelLog().label(sample, classId, who, round()));
         mark("✓ " + classes.get(classId).name());
         closeSearch();
         refresh();
@@ -150,7 +150,7 @@ public final class LabelingViewModel {
             queue.moveTo(item);
             long sample = item.sampleId();
             queue.label(classId);
-            write(() -> store.addLabel(sample, classId, who, round()));
+            write(() -> store.labelLog().label(sample, classId, who, round()));
         }
         mark("✓ " + gridSelection.size() + " × " + classes.get(classId).name());
         gridSelection.clear();
@@ -192,7 +192,7 @@ public final class LabelingViewModel {
         if (e == null) return;
         long sample = e.item().sampleId();
         queue.unsure();
-        write(() -> store.markUnsure(sample, who, round()));
+        write(() -> store.labelLog().markUnsure(sample, who, round()));
         mark("? unsure");
         refresh();
     }
@@ -202,14 +202,14 @@ public final class LabelingViewModel {
         if (e == null) return;
         long sample = e.item().sampleId();
         queue.skip();
-        write(() -> store.markSkip(sample, who, round()));
+        write(() -> store.labelLog().markSkip(sample, who, round()));
         mark("» skipped");
         refresh();
     }
 
     public void undo() {
         if (!queue.undo()) return;
-        write(() -> store.undoLast(who));
+        write(() -> store.labelLog().undoLast(who));
         mark("↶ undo");
         closeSearch();
         refresh();
@@ -217,7 +217,7 @@ public final class LabelingViewModel {
 
     public void redo() {
         if (!queue.redo()) return;
-        write(() -> store.redoLast(who));
+        write(() -> store.labelLog().redoLast(who));
         mark("↷ redo");
         refresh();
     }

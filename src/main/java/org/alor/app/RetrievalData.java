@@ -41,10 +41,10 @@ public record RetrievalData(List<Row> rows, Map<Integer, List<StoredSample>> ret
 
     /** With safe content on, thumbnails are shown only if the project allows them ({@code show_retrieved_images}). */
     public static RetrievalData load(ProjectStore store, boolean safeContent) {
-        SortedMap<Integer, Integer> kept = store.trueLabelCounts(Split.RETRIEVED);
+        SortedMap<Integer, Integer> kept = store.sampleTable().trueLabelCounts(Split.RETRIEVED);
         List<Row> rows = new ArrayList<>();
-        for (ClassInfo c : store.classes()) {
-            List<ClassSynonym> syn = store.synonyms(c.id());
+        for (ClassInfo c : store.classTable().all()) {
+            List<ClassSynonym> syn = store.classTable().synonyms(c.id());
             int matched = syn.stream().filter(s -> !s.excluded()).mapToInt(ClassSynonym::corpusCount).sum();
             rows.add(new Row(c.id(), c.name(), c.mostCommonName(), syn, matched, kept.getOrDefault(c.id(), 0), false));
         }
@@ -56,7 +56,7 @@ public record RetrievalData(List<Row> rows, Map<Integer, List<StoredSample>> ret
         List<Row> out = new ArrayList<>();
         for (Row r : rows) out.add(new Row(r.classId(), r.name(), r.commonName(), r.synonyms(), r.matched(), r.kept(), tail.contains(r.classId())));
         Map<Integer, List<StoredSample>> byClass = new TreeMap<>();
-        for (StoredSample s : store.samples(Split.RETRIEVED)) {
+        for (StoredSample s : store.sampleTable().bySplit(Split.RETRIEVED)) {
             if (s.trueLabel() != null) byClass.computeIfAbsent(s.trueLabel(), k -> new ArrayList<>()).add(s);
         }
         return new RetrievalData(out, byClass, RetrievedImageExclusion.showRetrievedImages(store, safeContent));

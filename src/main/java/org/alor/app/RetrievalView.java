@@ -239,7 +239,7 @@ final class RetrievalView {
 
     private void setExcluded(ClassSynonym s, boolean excluded) {
         Task<Void> t = new TaskJob<>("Updating synonyms", p -> {
-            project.store().setSynonymExcluded(s.classId(), s.synonym(), excluded);
+            project.store().classTable().setExcluded(s.classId(), s.synonym(), excluded);
             return null;
         });
         t.setOnSucceeded(e -> load());

@@ -83,10 +83,21 @@ public final class ShellView {
 
     /** Demo mode's ALOR vs Random page in the centre (from Home). */
     public void showDemo() {
+        demoView();
+    }
+
+    /** The demo page, replaying a recorded {@code alor experiment} folder (the app's {@code --replay DIR}). */
+    public void replayDemo(java.nio.file.Path experiment) {
+        demoView().replay(experiment);
+    }
+
+    private DemoView demoView() {
         DemoViewModel vm = new DemoViewModel(SampleProject.userDataDir().resolve("demo"), javafx.application.Platform::runLater);
-        wizard = new DemoView(vm, model).root();
+        DemoView view = new DemoView(vm, model);
+        wizard = view.root();
         railGroup.selectToggle(null);
         centre.getChildren().setAll(wizard);
+        return view;
     }
 
     /** Shows the new-project wizard in the centre. */

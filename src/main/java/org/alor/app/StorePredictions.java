@@ -11,7 +11,7 @@ import java.util.Optional;
 final class StorePredictions implements PredictionSource {
     @Override
     public List<ClassProbability> topK(ProjectStore store, int round, long sampleId, int k) {
-        Optional<Prediction> p = store.prediction(round, sampleId);
+        Optional<Prediction> p = store.predictionTable().one(round, sampleId);
         List<ClassProbability> out = new ArrayList<>();
         if (p.isEmpty()) return out;
         int[] classes = p.get().topClasses();

@@ -1,19 +1,23 @@
 package org.alor.cli;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import org.alor.clip.ClipConfig;
 import org.alor.clip.ClipModel;
 import org.alor.clip.ClipModelFactory;
 import ai.djl.nn.Parameter;
 import org.alor.adapt.ContrastiveTuneAdapter;
+import org.alor.adapt.ImageBatch;
 import org.alor.adapt.TuningConfig;
 import org.alor.adapt.train.AdamW;
+import org.alor.adapt.train.BatchRequest;
+import org.alor.adapt.train.BatchSource;
+import org.alor.adapt.train.ModelSelection;
+import org.alor.adapt.train.StepProgress;
+import org.alor.adapt.train.Trainer;
+import org.alor.adapt.train.TrainingConfig;
+import org.alor.adapt.train.TrainingListener;
 import org.alor.clip.Devices;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,13 +25,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.Callable;
 
 /**
- * {@code alor bench train-step}: contrastive-tuning step throughput of a randomly initialised ViT-B/32: forward of
- * both towers, CT loss, backward through all weights and the AdamW update of every tensor (as CT trains), with the
- * learning rates of the first iteration of the schedule.
+ * {@code alor bench train-step}: contrastive-tuning step throughput of a randomly initialised ViT-B/32, timing CT's
+ * own training step ({@link ContrastiveTuneAdapter#trainStep}) run by the adapt {@link Trainer}: forward of both
+ * towers, CT loss, backward through all weights and the AdamW update of every tensor, at the groups' peak rates.
  */
 @Command(name = "train-step", mixinStandardHelpOptions = true,
         description = "Measure ViT-B/32 CT training-step throughput (forward + backward + AdamW update, random data).")
@@ -57,32 +62,30 @@ public final class BenchTrainStepCommand implements Callable<Integer> {
         try {
             Device dev = Devices.select(device);
             ClipConfig config = ClipModelFactory.vitB32QuickGelu();
-            long cpuStart;
-            long start;
             try (ClipModel model = ClipModel.random(config, dev, 0);
                  NDManager data = model.parameterManager().newSubManager()) {
                 out.printf("ViT-B/32 (random weights, %,d trainable parameters) on %s%n",
                         model.parameterCount(), Devices.describe(dev));
                 Random random = new Random(1);
-                float[] pixels = BenchEncodeCommand.randomPixels(config, batch, random);
+                long[][][] prompts = new long[batch][1][];
                 long[] ids = randomTokens(config, batch, random);
-                Parameter temperature = ContrastiveTuneAdapter.newTemperature(data);
-                float loss = 0;
-                try (AdamW adamW = ContrastiveTuneAdapter.optimizer(model, temperature, TuningConfig.ct())) {
-                    for (int i = 0; i < warmup; i++) {
-                        loss = step(model, data, pixels, ids, temperature, adamW);
-                    }
-                    cpuStart = CpuClock.processCpuNanos();
-                    start = System.nanoTime();
-                    for (int i = 0; i < steps; i++) {
-                        loss = step(model, data, pixels, ids, temperature, adamW);
-                    }
+                for (int i = 0; i < batch; i++) {
+                    prompts[i][0] = Arrays.copyOfRange(ids, i * config.contextLength(), (i + 1) * config.contextLength());
                 }
-                double seconds = (System.nanoTime() - start) / 1e9;
+                RandomImages images = new RandomImages(config, BenchEncodeCommand.randomPixels(config, batch, random));
+                Parameter temperature = ContrastiveTuneAdapter.newTemperature(data);
+                StepClock clock = new StepClock(warmup, out);
+                try (AdamW adamW = ContrastiveTuneAdapter.optimizer(model, temperature, TuningConfig.ct())) {
+                    Trainer.builder(new RandomBatches(images, batch * (warmup + steps), batch),
+                                    ContrastiveTuneAdapter.trainStep(model, temperature, prompts), adamW,
+                                    TrainingConfig.of(1, batch, 1).withSelection(ModelSelection.LAST_EPOCH))
+                            .listener(clock).build().fit(data);
+                }
+                double seconds = clock.timedSeconds();
                 out.printf("CT step (forward + backward + AdamW, batch %d): %d steps in %.2f s = %.2f s/step, "
                         + "%.1f pairs/s (last loss %.4f)%s%s%n", batch, steps, seconds, seconds / steps,
-                        steps * (double) batch / seconds, loss,
-                        CpuClock.perCpuSecond(cpuStart, steps * (double) batch, "pairs"), PeakMemory.describe());
+                        steps * (double) batch / seconds, clock.lastLoss(),
+                        CpuClock.perCpuSecond(clock.timedCpuStart(), steps * (double) batch, "pairs"), PeakMemory.describe());
             }
             return 0;
         } catch (IllegalArgumentException e) {
@@ -94,24 +97,73 @@ public final class BenchTrainStepCommand implements Callable<Integer> {
         }
     }
 
-    /** One step; the batch is created in the step's own manager (as the trainer does) so every intermediate dies with it. */
-    private static float step(ClipModel model, NDManager data, float[] pixels, long[] ids, Parameter temperature,
-                              AdamW adamW) {
-        ClipConfig config = model.config();
-        int batch = ids.length / config.contextLength();
-        float value;
-        try (NDManager scope = data.newSubManager();
-             GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            NDArray x = scope.create(pixels, new Shape(batch, 3, config.imageSize(), config.imageSize()));
-            NDArray t = scope.create(ids, new Shape(batch, config.contextLength()));
-            NDArray loss = ContrastiveTuneAdapter.loss(model, new ParameterStore(scope, false), x, t,
-                    temperature.getArray());
-            collector.backward(loss);
-            value = loss.getFloat();
+    /** The same random pixels for every pair; the prompts differ (pair i is its own class). */
+    private record RandomImages(ClipConfig config, float[] pixels) {
+        ImageBatch load(NDManager manager, int[] indices, int batch) {
+            int b = indices.length;
+            int s = config.imageSize();
+            float[] x = Arrays.copyOf(pixels, b * 3 * s * s);
+            long[] labels = new long[b];
+            int[] classes = new int[b];
+            long[] seeds = new long[b];
+            for (int i = 0; i < b; i++) {
+                classes[i] = indices[i] % batch;
+                labels[i] = classes[i];
+                seeds[i] = indices[i];
+            }
+            return new ImageBatch(manager.create(x, new Shape(b, 3, s, s)), manager.create(labels), classes, seeds);
         }
-        adamW.step(new double[] {1e-6, 1e-6});
-        adamW.zeroGradients();
-        return value;
+    }
+
+    private record RandomBatches(RandomImages images, int size, int batch) implements BatchSource<ImageBatch> {
+        @Override
+        public ImageBatch load(NDManager manager, BatchRequest request) {
+            return images.load(manager, request.indices(), batch);
+        }
+    }
+
+    /** Times the steps after the warm-up ones from the trainer's own step events. */
+    private static final class StepClock implements TrainingListener {
+        private final int warmup;
+        private final PrintWriter out;
+        private long start = System.nanoTime();
+        private long cpuStart = CpuClock.processCpuNanos();
+        private long end;
+        private int seen;
+        private double lastLoss = Double.NaN;
+
+        StepClock(int warmup, PrintWriter out) {
+            this.warmup = warmup;
+            this.out = out;
+        }
+
+        @Override
+        public void onStep(StepProgress progress) {
+            seen++;
+            lastLoss = progress.loss();
+            end = System.nanoTime();
+            if (seen == warmup) {
+                start = end;
+                cpuStart = CpuClock.processCpuNanos();
+            }
+        }
+
+        @Override
+        public void onNotice(String message) {
+            out.println(message);
+        }
+
+        double timedSeconds() {
+            return (end - start) / 1e9;
+        }
+
+        long timedCpuStart() {
+            return cpuStart;
+        }
+
+        double lastLoss() {
+            return lastLoss;
+        }
     }
 
     /** Rows like a tokenizer's: start token, random ids, end token (the highest id), zero padding. */

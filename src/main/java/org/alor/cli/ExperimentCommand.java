@@ -5,7 +5,6 @@ import org.alor.loop.ExperimentPlan;
 import org.alor.loop.ExperimentRunner;
 import org.alor.loop.ModelBackend;
 import org.alor.loop.RunOutcome;
-import org.alor.loop.Selectors;
 import org.alor.loop.Tuning;
 import org.alor.store.ProjectStore;
 import picocli.CommandLine;
@@ -40,6 +39,10 @@ public final class ExperimentCommand implements Callable<Integer> {
 
     @Option(names = "--rda", split = ",", defaultValue = "on", description = "RDA settings: on, off or on,off (default ${DEFAULT-VALUE}).")
     List<String> rda;
+
+    @Option(names = "--runs", split = ",", paramLabel = "METHOD:STRATEGY:on|off",
+            description = "Only these combinations (each with every seed) instead of methods × strategies × RDA, e.g. ct:tfs:on,pt:random:off.")
+    List<String> runs;
 
     @Option(names = "--rounds", defaultValue = "6", description = "Last round index; rounds 0..N are run (default ${DEFAULT-VALUE}).")
     int rounds;
@@ -97,8 +100,26 @@ public final class ExperimentCommand implements Callable<Integer> {
             epochCount = LoopOptions.epochs(epochs, store.settings());
             tuning = LoopOptions.tuning(cl, lrEncoder, lrHead, mixedPrecision, store.settings());
         }
-        ExperimentPlan plan = new ExperimentPlan(m, s, r, seeds, rounds, budget, epochCount, batchSize,
-                LoopOptions.naming(cl, names), LoopOptions.prompts(cl, promptSet), threads, tuning);
+        ExperimentPlan plan;
+        if (runs != null && !runs.isEmpty()) {
+            List<ExperimentPlan.Combination> combinations = new ArrayList<>();
+            for (String x : runs) {
+                ExperimentPlan.Combination c;
+                try {
+                    c = ExperimentPlan.Combination.parse(x);
+                } catch (IllegalArgumentException e) {
+                    throw new CommandLine.ParameterException(cl, "--runs: " + e.getMessage());
+                }
+                combinations.add(new ExperimentPlan.Combination(LoopOptions.method(cl, c.method()),
+                        LoopOptions.strategy(cl, c.strategy()), c.rda()));
+            }
+            m = combinations.stream().map(ExperimentPlan.Combination::method).distinct().toList();
+            plan = ExperimentPlan.of(combinations, seeds, rounds, budget, epochCount, batchSize, LoopOptions.naming(cl, names),
+                    LoopOptions.prompts(cl, promptSet), threads, tuning);
+        } else {
+            plan = new ExperimentPlan(m, s, r, seeds, rounds, budget, epochCount, batchSize,
+                    LoopOptions.naming(cl, names), LoopOptions.prompts(cl, promptSet), threads, tuning);
+        }
         try {
             ModelBackend backend = ModelBackend.current();
             List<RunOutcome> outcomes;
@@ -108,9 +129,7 @@ public final class ExperimentCommand implements Callable<Integer> {
                     for (String method : m) LoopOptions.checkMixedPrecision(cl, method, () -> backend.clipBase(store).device());
                 }
                 ConsoleProgress bar = new ConsoleProgress("runs");
-                outcomes = new ExperimentRunner(projectDir, out, plan, backend.featureSource(store), backend.textEncoder(store),
-                        Selectors::byName).withCancellation(new CancellationToken())
-                        .withClip(() -> backend.clipBase(store), () -> backend.images(store))
+                outcomes = ExperimentRunner.onBackend(backend, store, out, plan).withCancellation(new CancellationToken())
                         .withProgress((phase, done, total, message) -> {
                             if (phase.equals("experiment")) bar.update(done, total);
                         }).run();

@@ -42,7 +42,7 @@ public final class ExportCommand implements Callable<Integer> {
         List<LabeledSample> samples;
         Path root;
         try (ProjectStore store = ProjectStore.open(projectDir)) {
-            classes = store.classes();
+            classes = store.classTable().all();
             samples = CurrentLabels.of(store);
             root = store.settings().getPath(Settings.DATASET_ROOT)
                     .orElseThrow(() -> new IllegalStateException("project " + projectDir + " has no dataset root"));

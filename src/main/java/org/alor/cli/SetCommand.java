@@ -44,7 +44,7 @@ public final class SetCommand implements Callable<Integer> {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
         try (ProjectStore store = ProjectStore.open(projectDir)) {
-            store.inTransaction(tx -> {
+            store.database().inTransaction(tx -> {
                 if (checkpoint != null) {
                     store.settings().set(Settings.CHECKPOINT, checkpoint.toAbsolutePath().normalize());
                     store.settings().remove(Settings.CHECKPOINT_HASH);

@@ -31,8 +31,8 @@ public final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         try (ProjectStore store = ProjectStore.open(projectDir)) {
             List<RoundResult> results = new ArrayList<>();
-            for (RoundRecord r : store.rounds()) results.add(RoundEngine.result(store, r));
-            int labeled = (int) store.currentLabels().values().stream().filter(s -> s.isLabeled()).count();
+            for (RoundRecord r : store.roundTable().all()) results.add(RoundEngine.result(store, r));
+            int labeled = (int) store.labelLog().current().values().stream().filter(s -> s.isLabeled()).count();
             System.out.println(json ? toJson(results, labeled) : toText(results, labeled));
             return 0;
         } catch (RuntimeException e) {

@@ -120,10 +120,10 @@ public final class ZeroShotCommand implements Callable<Integer> {
     }
 
     Result evaluate(ProjectStore store, PromptTemplates templates, Device dev, AtomicBoolean cancelled) throws IOException {
-        List<ClassInfo> classes = store.classes();
+        List<ClassInfo> classes = store.classTable().all();
         if (classes.isEmpty()) throw new IllegalStateException("the project has no classes");
         List<StoredSample> test = new ArrayList<>();
-        for (StoredSample s : store.samples(Split.TEST)) if (s.trueLabel() != null) test.add(s);
+        for (StoredSample s : store.sampleTable().bySplit(Split.TEST)) if (s.trueLabel() != null) test.add(s);
         if (test.isEmpty()) throw new IllegalStateException("the project has no labelled TEST samples");
         try (ProjectCheckpoint checkpoint = ProjectCheckpoint.open(store, dev)) {
             ProjectEmbedder embedder = new ProjectEmbedder(store, checkpoint, encoding.batch, encoding.threads);

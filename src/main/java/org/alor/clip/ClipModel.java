@@ -14,8 +14,12 @@ import ai.djl.util.PairList;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A CLIP model (ViT image tower + causal text tower + learnable {@code logit_scale}) as DJL blocks, float32,
@@ -29,6 +33,10 @@ import java.util.Map;
 public final class ClipModel extends AbstractBlock implements AutoCloseable {
     /** CLIP's initial temperature: logit_scale = ln(1/0.07). */
     public static final float INITIAL_LOGIT_SCALE = (float) Math.log(1 / 0.07);
+
+    private static final String IMAGE_TOWER_PREFIX = "visual.";
+    private static final String LOGIT_SCALE = "logit_scale";
+    private static final String TOKEN_EMBEDDING = "token_embedding.weight";
 
     private final ClipConfig config;
     private final Device device;
@@ -46,7 +54,7 @@ public final class ClipModel extends AbstractBlock implements AutoCloseable {
             ClipParameters params = new ClipParameters(manager, random);
             visual = addChildBlock("visual", new VisionTower(params, config));
             text = addChildBlock("text", new TextTower(params, config));
-            logitScale = addParameter(params.scalar("logit_scale", INITIAL_LOGIT_SCALE));
+            logitScale = addParameter(params.scalar(LOGIT_SCALE, INITIAL_LOGIT_SCALE));
             byName = params.byName();
             // marks the block initialised for DJL (values are already set; nothing is re-drawn)
             initialize(manager, DataType.FLOAT32, new Shape(1, 3, config.imageSize(), config.imageSize()),
@@ -91,6 +99,63 @@ public final class ClipModel extends AbstractBlock implements AutoCloseable {
 
     public Parameter logitScale() {
         return logitScale;
+    }
+
+    /** The image tower's tensors (OpenCLIP {@code visual.*}), in OpenCLIP order. */
+    public List<Parameter> imageTowerParameters() {
+        return parametersWhere(name -> name.startsWith(IMAGE_TOWER_PREFIX));
+    }
+
+    /** The text tower's tensors (token and positional embeddings, transformer, final norm, projection). */
+    public List<Parameter> textTowerParameters() {
+        return parametersWhere(name -> !name.startsWith(IMAGE_TOWER_PREFIX) && !name.equals(LOGIT_SCALE));
+    }
+
+    /** Both towers: every tensor except the logit scale, in OpenCLIP order. */
+    public List<Parameter> towerParameters() {
+        return parametersWhere(name -> !name.equals(LOGIT_SCALE));
+    }
+
+    /** The text tower's token embedding [vocab, width] (prompt tuning embeds token ids through it). */
+    public Parameter tokenEmbedding() {
+        return byName.get(TOKEN_EMBEDDING);
+    }
+
+    /**
+     * The weights of linear and convolution layers (attention, MLP, patch embedding, tower projections): the
+     * tensors CLIP pre-training applies weight decay to. Not embeddings, norms, biases or the logit scale.
+     */
+    public List<Parameter> layerWeights() {
+        List<Parameter> out = new ArrayList<>();
+        for (Map.Entry<String, Parameter> e : byName.entrySet()) {
+            String name = e.getKey();
+            boolean matrix = e.getValue().getArray().getShape().dimension() >= 2;
+            if (matrix && !name.contains("embedding") && !name.contains("ln_") && !name.contains("bias")
+                    && !name.equals(LOGIT_SCALE)) {
+                out.add(e.getValue());
+            }
+        }
+        return out;
+    }
+
+    /** The named tensors of some of this model's parameters, e.g. only the towers a method tuned. */
+    public StateDict stateDict(Collection<Parameter> parameters) {
+        Set<Parameter> wanted = Collections.newSetFromMap(new IdentityHashMap<>());
+        wanted.addAll(parameters);
+        StateDict out = new StateDict();
+        for (Map.Entry<String, Parameter> e : byName.entrySet()) {
+            if (!wanted.remove(e.getValue())) continue;
+            NDArray a = e.getValue().getArray();
+            out.put(new Tensor(e.getKey(), a.getShape().getShape(), a.toFloatArray()));
+        }
+        if (!wanted.isEmpty()) throw new IllegalArgumentException(wanted.size() + " parameter(s) are not part of this model");
+        return out;
+    }
+
+    private List<Parameter> parametersWhere(java.util.function.Predicate<String> name) {
+        List<Parameter> out = new ArrayList<>();
+        for (Map.Entry<String, Parameter> e : byName.entrySet()) if (name.test(e.getKey())) out.add(e.getValue());
+        return out;
     }
 
     /** OpenCLIP tensor name → DJL parameter, in OpenCLIP order (vision tower, text tower, logit_scale). */
@@ -145,12 +210,7 @@ public final class ClipModel extends AbstractBlock implements AutoCloseable {
 
     /** Exports all parameters as float32 tensors under their OpenCLIP names (e.g. to save adapted weights). */
     public StateDict stateDict() {
-        StateDict out = new StateDict();
-        for (Map.Entry<String, Parameter> e : byName.entrySet()) {
-            NDArray a = e.getValue().getArray();
-            out.put(new Tensor(e.getKey(), a.getShape().getShape(), a.toFloatArray()));
-        }
-        return out;
+        return stateDict(byName.values());
     }
 
     /** Sets every accumulated parameter gradient to zero (PyTorch accumulates across backward passes). */

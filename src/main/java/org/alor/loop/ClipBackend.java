@@ -61,7 +61,7 @@ public final class ClipBackend implements ModelBackend {
         return sampleIds -> {
             List<StoredSample> samples = new ArrayList<>(sampleIds.size());
             for (long id : sampleIds) {
-                samples.add(store.sample(id).orElseThrow(() -> new IllegalArgumentException("no sample with id " + id)));
+                samples.add(store.sampleTable().byId(id).orElseThrow(() -> new IllegalArgumentException("no sample with id " + id)));
             }
             ProjectEmbedder.Report report = embedder.embed(samples, ProjectEmbedder.Progress.NONE, () -> false);
             if (!report.failures().isEmpty()) {
@@ -84,7 +84,7 @@ public final class ClipBackend implements ModelBackend {
     @Override
     public ImageSource images(ProjectStore store) {
         ProjectEmbedder embedder = new ProjectEmbedder(store, checkpoint(store), batchSize, threads);
-        return sampleId -> embedder.file(store.sample(sampleId)
+        return sampleId -> embedder.file(store.sampleTable().byId(sampleId)
                 .orElseThrow(() -> new IllegalArgumentException("no sample with id " + sampleId)));
     }
 

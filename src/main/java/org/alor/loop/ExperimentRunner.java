@@ -40,6 +40,7 @@ public final class ExperimentRunner {
     private final TextEncoder textEncoder;
     private final Function<String, Selector> selectors;
     private ProgressListener progress = ProgressListener.NONE;
+    private RoundListener rounds = RoundListener.NONE;
     private CancellationToken token = new CancellationToken();
     private Supplier<ClipBase> clipSupplier = () -> null;
     private Supplier<ImageSource> imageSupplier = () -> null;
@@ -58,6 +59,29 @@ public final class ExperimentRunner {
         this.features = new MemoizingFeatureSource(features);
         this.textEncoder = textEncoder;
         this.selectors = selectors;
+    }
+
+    /** Told of every finished round of every run (on the run's thread), e.g. to draw curves as they grow. */
+    public interface RoundListener {
+        RoundListener NONE = (run, result, store) -> {
+        };
+
+        /** @param store the run's own project copy, open for the duration of the call */
+        void roundFinished(ExperimentPlan.Run run, RoundResult result, ProjectStore store);
+    }
+
+    /**
+     * A runner wired to {@code backend} the way every front end wires it: features and text embeddings of the source
+     * project, and its pretrained CLIP and image files for FT/CT/PT. {@code source} must stay open while it runs.
+     */
+    public static ExperimentRunner onBackend(ModelBackend backend, ProjectStore source, Path outDir, ExperimentPlan plan) {
+        return new ExperimentRunner(source.dir(), outDir, plan, backend.featureSource(source), backend.textEncoder(source),
+                Selectors::byName).withClip(() -> backend.clipBase(source), () -> backend.images(source));
+    }
+
+    public ExperimentRunner withRoundListener(RoundListener listener) {
+        this.rounds = listener;
+        return this;
     }
 
     public ExperimentRunner withProgress(ProgressListener listener) {
@@ -97,7 +121,8 @@ public final class ExperimentRunner {
         List<ClassInfo> classes;
         try (ProjectStore source = ProjectStore.open(sourceProject)) {
             requireFresh(source);
-            classes = source.classes();
+            requireRetrievedWhereRdaIsOn(source);
+            classes = source.classTable().all();
             for (ExperimentPlan.Run r : plan.runs()) {
                 Path dir = runDir(r);
                 if (!Files.exists(dir.resolve(ProjectStore.DATABASE_FILE))) source.copyDatabaseTo(dir);
@@ -141,9 +166,20 @@ public final class ExperimentRunner {
     }
 
     private void requireFresh(ProjectStore source) {
-        if (!source.rounds().isEmpty() || source.labelEventCount() > 0) {
+        if (!source.roundTable().all().isEmpty() || source.labelLog().eventCount() > 0) {
             throw new IllegalStateException(source.databaseFile() + ": an experiment simulates labeling from scratch, but"
                     + " this project already has rounds or labels; use a project without them (e.g. a fresh import)");
+        }
+    }
+
+    /**
+     * An RDA run on a project that never ran retrieval trains on the labeled images alone while reporting "RDA on":
+     * refuse it rather than report numbers that mean something else.
+     */
+    private void requireRetrievedWhereRdaIsOn(ProjectStore source) {
+        if (plan.runs().stream().anyMatch(ExperimentPlan.Run::rda) && source.sampleTable().bySplit(Split.RETRIEVED).isEmpty()) {
+            throw new IllegalStateException(source.databaseFile() + ": RDA is on, but the project has no retrieved images;"
+                    + " run retrieval first (alor retrieve), or run the experiment with RDA off");
         }
     }
 
@@ -152,10 +188,15 @@ public final class ExperimentRunner {
             RoundEngine engine = new RoundEngine(store, plan.config(r), features, textEncoder, selectors.apply(r.strategy()),
                     new OracleLabeler()).withCancellation(token).withClip(() -> clip, () -> images)
                     .withProgress((phase, done, total, message) -> progress.progress(phase, done, total, r.name() + ": " + message));
-            List<RoundResult> results = engine.runThrough(plan.rounds());
+            List<RoundResult> results = new ArrayList<>();
+            for (int round = 0; round <= plan.rounds(); round++) {
+                RoundResult result = engine.runRound(round, round < plan.rounds());
+                results.add(result);
+                rounds.roundFinished(r, result, store);
+            }
             Map<Integer, List<MetricRow>> perClass = new TreeMap<>();
             for (RoundResult rr : results) {
-                perClass.put(rr.round(), store.metrics(rr.round()).stream()
+                perClass.put(rr.round(), store.roundTable().metrics(rr.round()).stream()
                         .filter(m -> m.split() == Split.TEST && m.classId() != null).toList());
             }
             return new RunOutcome(r, results, perClass);

@@ -81,21 +81,21 @@ public final class HumanLabelQueue implements Labeler {
     /** Labels a requested image as {@code classId}; returns the label event id. */
     public synchronized long answer(long sampleId, int classId, String who) {
         requirePending(sampleId);
-        long id = store.addLabel(sampleId, classId, who, round);
+        long id = store.labelLog().label(sampleId, classId, who, round);
         resolved(sampleId);
         return id;
     }
 
     public synchronized long unsure(long sampleId, String who) {
         requirePending(sampleId);
-        long id = store.markUnsure(sampleId, who, round);
+        long id = store.labelLog().markUnsure(sampleId, who, round);
         resolved(sampleId);
         return id;
     }
 
     public synchronized long skip(long sampleId, String who) {
         requirePending(sampleId);
-        long id = store.markSkip(sampleId, who, round);
+        long id = store.labelLog().markSkip(sampleId, who, round);
         resolved(sampleId);
         return id;
     }

@@ -21,7 +21,7 @@ record LabeledSet(List<Long> ids, int[] labels, int retrieved, int labeledPool) 
         List<Integer> labels = new ArrayList<>();
         int retrieved = 0;
         if (rda) {
-            for (StoredSample s : store.samples(Split.RETRIEVED)) {
+            for (StoredSample s : store.sampleTable().bySplit(Split.RETRIEVED)) {
                 if (s.trueLabel() == null) continue;
                 ids.add(s.id());
                 labels.add(s.trueLabel());
@@ -29,7 +29,7 @@ record LabeledSet(List<Long> ids, int[] labels, int retrieved, int labeledPool) 
             }
         }
         int labeled = 0;
-        for (StoredSample s : store.samples(Split.POOL)) {
+        for (StoredSample s : store.sampleTable().bySplit(Split.POOL)) {
             LabelState st = states.get(s.id());
             if (st == null || !st.isLabeled()) continue;
             ids.add(s.id());
@@ -43,7 +43,7 @@ record LabeledSet(List<Long> ids, int[] labels, int retrieved, int labeledPool) 
     static LabeledSet evaluation(ProjectStore store, Map<Long, LabelState> states, Split split) {
         List<Long> ids = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
-        for (StoredSample s : store.samples(split)) {
+        for (StoredSample s : store.sampleTable().bySplit(split)) {
             LabelState st = states.get(s.id());
             Integer label = st != null && st.isLabeled() ? st.classId() : s.trueLabel();
             if (label == null) continue;
@@ -56,7 +56,7 @@ record LabeledSet(List<Long> ids, int[] labels, int retrieved, int labeledPool) 
     /** Pool samples without any answer yet (no label, unsure or skip): the candidates for selection. */
     static LabeledSet remainingPool(ProjectStore store, Map<Long, LabelState> states) {
         List<Long> ids = new ArrayList<>();
-        for (StoredSample s : store.samples(Split.POOL)) {
+        for (StoredSample s : store.sampleTable().bySplit(Split.POOL)) {
             if (!states.containsKey(s.id())) ids.add(s.id());
         }
         int[] none = new int[ids.size()];

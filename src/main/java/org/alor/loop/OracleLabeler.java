@@ -12,14 +12,14 @@ public final class OracleLabeler implements Labeler {
     @Override
     public void label(ProjectStore store, int round, List<LabelRequest> requests, CancellationToken token) {
         token.throwIfCancelled();
-        store.inTransaction(c -> {
-            for (LabelRequest r : requests) store.addLabel(r.sampleId(), trueLabel(store, r.sampleId()), WHO, round);
+        store.database().inTransaction(c -> {
+            for (LabelRequest r : requests) store.labelLog().label(r.sampleId(), trueLabel(store, r.sampleId()), WHO, round);
             return null;
         });
     }
 
     static int trueLabel(ProjectStore store, long sampleId) {
-        StoredSample s = store.sample(sampleId)
+        StoredSample s = store.sampleTable().byId(sampleId)
                 .orElseThrow(() -> new IllegalStateException("no sample with id " + sampleId));
         if (s.trueLabel() == null) {
             throw new IllegalStateException("sample " + s.path() + " has no true label: the oracle can only label"

@@ -78,7 +78,7 @@ public final class ProjectEmbedder {
     /** The samples of every split (pool, val, test, retrieved). */
     public List<StoredSample> samples(Collection<Split> splits) {
         List<StoredSample> out = new ArrayList<>();
-        for (Split s : splits) out.addAll(store.samples(s));
+        for (Split s : splits) out.addAll(store.sampleTable().bySplit(s));
         return out;
     }
 

@@ -29,11 +29,11 @@ public final class CaptionRanker {
         for (String t : templates) for (String s : synonyms) prompts.add(t.replace("{}", s));
         float[] sum = null;
         for (float[] e : embedAll(prompts)) {
-            float[] n = Vectors.normalized(e);
+            float[] n = Vectors.normalised(e);
             if (sum == null) sum = new float[n.length];
             for (int i = 0; i < n.length; i++) sum[i] += n[i];
         }
-        return Vectors.normalized(sum);
+        return Vectors.normalised(sum);
     }
 
     /** Cosine scores of the captions against the class prompt, in input order. */
@@ -41,7 +41,7 @@ public final class CaptionRanker {
         List<String> missing = new ArrayList<>();
         for (String c : new LinkedHashSet<>(captions)) if (!captionCache.containsKey(c)) missing.add(c);
         List<float[]> embedded = embedAll(missing);
-        for (int i = 0; i < missing.size(); i++) captionCache.put(missing.get(i), Vectors.normalized(embedded.get(i)));
+        for (int i = 0; i < missing.size(); i++) captionCache.put(missing.get(i), Vectors.normalised(embedded.get(i)));
         double[] out = new double[captions.size()];
         for (int i = 0; i < out.length; i++) out[i] = Vectors.dot(captionCache.get(captions.get(i)), classPrompt);
         return out;

@@ -49,6 +49,15 @@ public final class CaptionTokenizer {
     }
 
     /**
+     * Whether {@code name}'s tokens occur adjacent and in order among {@code text}'s tokens: the rule
+     * {@link CaptionMatcher} applies to every caption and synonym, for one pair. A name without tokens matches nothing.
+     */
+    public static boolean mentions(String text, String name) {
+        String phrase = normalize(name);
+        return !phrase.isEmpty() && (" " + normalize(text) + " ").contains(" " + phrase + " ");
+    }
+
+    /**
      * Tokenises without allocating per token. {@code scratch} is grown as needed; pass a reused buffer.
      *
      * @return the (possibly grown) buffer, to be reused for the next call

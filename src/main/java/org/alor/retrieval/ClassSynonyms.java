@@ -22,9 +22,9 @@ public record ClassSynonyms(int classId, String name, List<String> synonyms) {
     /** Synonyms of every class as stored in the project, skipping excluded ones. */
     public static List<ClassSynonyms> fromStore(ProjectStore store) {
         List<ClassSynonyms> out = new ArrayList<>();
-        for (ClassInfo c : store.classes()) {
+        for (ClassInfo c : store.classTable().all()) {
             List<String> use = new ArrayList<>();
-            for (ClassSynonym s : store.synonyms(c.id())) if (!s.excluded()) use.add(s.synonym());
+            for (ClassSynonym s : store.classTable().synonyms(c.id())) if (!s.excluded()) use.add(s.synonym());
             out.add(new ClassSynonyms(c.id(), c.name(), use));
         }
         return out;
@@ -39,7 +39,7 @@ public record ClassSynonyms(int classId, String name, List<String> synonyms) {
     public static void replaceInStore(ProjectStore store, List<ClassInfo> edited) {
         java.util.Map<Integer, ClassInfo> byId = new java.util.HashMap<>();
         for (ClassInfo c : edited) byId.put(c.id(), c);
-        List<ClassInfo> current = store.classes();
+        List<ClassInfo> current = store.classTable().all();
         if (byId.size() != current.size()) {
             throw new IllegalArgumentException("the synonym list has " + byId.size() + " classes, the project " + current.size());
         }
@@ -53,7 +53,7 @@ public record ClassSynonyms(int classId, String name, List<String> synonyms) {
             }
             updated.add(new ClassInfo(c.id(), c.name(), c.mostCommonName(), e.synonyms()));
         }
-        store.replaceClasses(updated);
+        store.classTable().replace(updated);
     }
 
     /** Synonyms of the classes as given (e.g. a user-edited metadata file): all alternates. */

@@ -16,9 +16,9 @@ public final class NearDuplicateFilter {
         if (candidates.isEmpty() || taskImages.isEmpty()) return out;
         float[][] task = embedder.embed(taskImages);
         float[][] cand = embedder.embed(candidates);
-        for (int i = 0; i < task.length; i++) task[i] = Vectors.normalized(task[i]);
+        for (int i = 0; i < task.length; i++) task[i] = Vectors.normalised(task[i]);
         for (int i = 0; i < cand.length; i++) {
-            float[] c = Vectors.normalized(cand[i]);
+            float[] c = Vectors.normalised(cand[i]);
             for (float[] t : task) {
                 if (Vectors.dot(c, t) >= threshold) {
                     out.add(i);

@@ -47,7 +47,7 @@ public final class RetrievalCache {
     public SyncResult sync(CorpusReader corpus, Map<Integer, List<KeptItem>> kept, RetrievalOptions options,
                            ScanListener listener) throws IOException, InterruptedException {
         Map<String, StoredSample> existing = new HashMap<>();
-        for (StoredSample s : store.samples(Split.RETRIEVED)) {
+        for (StoredSample s : store.sampleTable().bySplit(Split.RETRIEVED)) {
             String id = s.provenanceJson() == null ? null : Provenance.identityOf(s.provenanceJson());
             if (id != null) existing.put(id, s);
         }
@@ -84,7 +84,7 @@ public final class RetrievalCache {
             records.add(new SampleRecord(rel, Split.RETRIEVED, k.classId(), img.width(), img.height(), img.sha256()));
             provenance.add(Provenance.json(corpus.name(), k));
         }
-        if (!records.isEmpty()) store.insertRetrieved(records, provenance);
+        if (!records.isEmpty()) store.sampleTable().insertRetrieved(records, provenance);
         return new SyncResult(records.size(), removed, failures);
     }
 
@@ -196,7 +196,7 @@ public final class RetrievalCache {
         List<Path> task = new ArrayList<>();
         Path root = store.settings().getPath(org.alor.store.Settings.DATASET_ROOT).orElse(projectDir);
         for (Split s : List.of(Split.POOL, Split.VAL, Split.TEST)) {
-            for (StoredSample t : store.samples(s)) task.add(root.resolve(t.path()));
+            for (StoredSample t : store.sampleTable().bySplit(s)) task.add(root.resolve(t.path()));
         }
         List<String> ids = new ArrayList<>(saved.keySet());
         List<Path> files = ids.stream().map(id -> saved.get(id).file()).toList();

@@ -53,7 +53,7 @@ public final class RetrievalJob {
         RetrievalCache.SyncResult sync = new RetrievalCache(store).sync(corpus, kept, options, listener);
         Map<Integer, Integer> keptCounts = new LinkedHashMap<>();
         for (ClassSynonyms c : classes) keptCounts.put(c.classId(), 0);
-        store.trueLabelCounts(org.alor.data.Split.RETRIEVED).forEach((k, v) -> {
+        store.sampleTable().trueLabelCounts(org.alor.data.Split.RETRIEVED).forEach((k, v) -> {
             if (keptCounts.containsKey(k)) keptCounts.put(k, v);
         });
         List<String> warnings = new ArrayList<>(matcher.warnings());
@@ -93,8 +93,8 @@ public final class RetrievalJob {
     private void saveStats(List<ClassStats> stats) {
         Map<Integer, Map<String, Integer>> counts = new HashMap<>();
         for (ClassStats s : stats) counts.put(s.classId(), s.synonymCounts());
-        store.updateSynonymCounts(counts);
-        for (ClassStats s : stats) store.setMostCommonName(s.classId(), s.mostCommonName());
+        store.classTable().updateCounts(counts);
+        for (ClassStats s : stats) store.classTable().setMostCommonName(s.classId(), s.mostCommonName());
     }
 
     /**
@@ -105,9 +105,9 @@ public final class RetrievalJob {
         Map<Integer, Integer> freq = new HashMap<>();
         for (ClassStats s : stats) freq.put(s.classId(), s.actualFreq());
         List<ClassInfo> classes = new ArrayList<>();
-        for (ClassInfo c : store.classes()) {
+        for (ClassInfo c : store.classTable().all()) {
             Map<String, Integer> syn = new LinkedHashMap<>();
-            for (ClassSynonym s : store.synonyms(c.id())) syn.put(s.synonym(), s.corpusCount());
+            for (ClassSynonym s : store.classTable().synonyms(c.id())) syn.put(s.synonym(), s.corpusCount());
             classes.add(new ClassInfo(c.id(), c.name(), c.mostCommonName(), syn));
         }
         ClassMetadataJson.write(file, classes, freq);

@@ -1,11 +1,14 @@
 package org.alor.retrieval;
 
-/** Small float-vector helpers. */
+/**
+ * Small float-vector helpers for ranking and near-duplicate filtering. A per-package copy with the same names as
+ * adapt's and select's ({@code dot}, {@code normalised}): sibling packages must not depend on each other.
+ */
 final class Vectors {
     private Vectors() {
     }
 
-    static float[] normalized(float[] v) {
+    static float[] normalised(float[] v) {
         double s = 0;
         for (float x : v) s += (double) x * x;
         double n = Math.sqrt(s);

@@ -206,7 +206,7 @@ public final class SelectionInput {
     /** L2-normalised copy of the pool features (computed once). */
     public synchronized float[][] normalisedPoolFeatures() {
         if (normalisedPool == null && poolFeatures != null) {
-            normalisedPool = Vectors.normaliseRows(poolFeatures);
+            normalisedPool = Vectors.normalisedRows(poolFeatures);
         }
         return normalisedPool;
     }
@@ -214,7 +214,7 @@ public final class SelectionInput {
     /** L2-normalised copy of the training-set features (computed once). */
     public synchronized float[][] normalisedLabeledFeatures() {
         if (normalisedLabeled == null && labeledFeatures != null) {
-            normalisedLabeled = Vectors.normaliseRows(labeledFeatures);
+            normalisedLabeled = Vectors.normalisedRows(labeledFeatures);
         }
         return normalisedLabeled;
     }

@@ -1,6 +1,11 @@
 package org.alor.select;
 
-/** Small dense-vector helpers on float arrays (double accumulation). */
+/**
+ * Small dense-vector helpers on float arrays (double accumulation), unrolled for the selection strategies' hot
+ * loops. adapt, retrieval and select each keep their own {@code Vectors}: they are sibling packages that must not
+ * depend on each other, and the packages below them (clip, store, data) are not the place for vector math. The
+ * three use the same names ({@code dot}, {@code normalised}).
+ */
 final class Vectors {
     private Vectors() {
     }
@@ -54,17 +59,17 @@ final class Vectors {
     }
 
     /** Row-wise L2 normalisation into a new array; all-zero rows stay zero. */
-    static float[][] normaliseRows(float[][] rows) {
+    static float[][] normalisedRows(float[][] rows) {
         float[][] out = new float[rows.length][];
         Parallel.forRange(rows.length, (from, to) -> {
             for (int i = from; i < to; i++) {
-                out[i] = normalise(rows[i]);
+                out[i] = normalised(rows[i]);
             }
         });
         return out;
     }
 
-    static float[] normalise(float[] v) {
+    static float[] normalised(float[] v) {
         double norm = Math.sqrt(squaredNorm(v));
         float[] out = new float[v.length];
         if (norm > 0) {

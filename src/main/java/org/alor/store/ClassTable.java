@@ -15,16 +15,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** SQL for the {@code classes} and {@code class_synonyms} tables. Callers hold the store lock. */
-final class ClassTable {
-    private final ProjectStore store;
+/** The project's classes and their synonyms ({@code classes} and {@code class_synonyms} tables). */
+public final class ClassTable {
+    private final Database db;
 
-    ClassTable(ProjectStore store) {
-        this.store = store;
+    ClassTable(Database db) {
+        this.db = db;
     }
 
-    List<ClassInfo> all() {
-        return store.read(c -> {
+    /** All classes by id, with every synonym (excluded ones too) in their stored order. */
+    public List<ClassInfo> all() {
+        return db.read(c -> {
             Map<Integer, Map<String, Integer>> synonyms = new HashMap<>();
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
                     "SELECT class_id, synonym, corpus_count FROM class_synonyms ORDER BY class_id, position")) {
@@ -44,7 +45,12 @@ final class ClassTable {
         });
     }
 
-    void replace(List<ClassInfo> list) {
+    /**
+     * Makes the class table equal to {@code list}: updates classes by id, adds new ones, deletes missing ones
+     * (fails, changing nothing, if a deleted class is still referenced by samples, labels or results).
+     * Synonyms are replaced; an excluded flag survives for a synonym that is kept.
+     */
+    public void replace(List<ClassInfo> list) {
         Set<Integer> ids = new HashSet<>();
         Set<String> names = new HashSet<>();
         for (ClassInfo ci : list) {
@@ -52,7 +58,7 @@ final class ClassTable {
             if (!ids.add(ci.id())) throw new IllegalArgumentException("class id " + ci.id() + " appears twice");
             if (!names.add(ci.name())) throw new IllegalArgumentException("class name '" + ci.name() + "' appears twice");
         }
-        store.inTransaction(c -> {
+        db.inTransaction(c -> {
             Map<Integer, Set<String>> excluded = excludedSynonyms(c);
             deleteMissing(c, ids);
             try (Statement st = c.createStatement()) {
@@ -98,7 +104,7 @@ final class ClassTable {
                 try {
                     del.executeUpdate();
                 } catch (SQLException e) {
-                    throw new StoreException(store.databaseFile() + ": class " + id
+                    throw new StoreException(db.file() + ": class " + id
                             + " cannot be removed: samples, labels, selections or metrics still refer to it", e);
                 }
             }
@@ -114,8 +120,9 @@ final class ClassTable {
         return out;
     }
 
-    List<ClassSynonym> synonyms(int classId) {
-        return store.read(c -> {
+    /** Synonyms of one class with counts and excluded flags, in stored order. */
+    public List<ClassSynonym> synonyms(int classId) {
+        return db.read(c -> {
             List<ClassSynonym> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT synonym, corpus_count, excluded FROM class_synonyms WHERE class_id = ? ORDER BY position")) {
@@ -128,8 +135,8 @@ final class ClassTable {
         });
     }
 
-    void setExcluded(int classId, String synonym, boolean excluded) {
-        store.inTransaction(c -> {
+    public void setExcluded(int classId, String synonym, boolean excluded) {
+        db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE class_synonyms SET excluded = ? WHERE class_id = ? AND synonym = ?")) {
                 ps.setInt(1, excluded ? 1 : 0);
@@ -141,8 +148,9 @@ final class ClassTable {
         });
     }
 
-    void updateCounts(Map<Integer, Map<String, Integer>> counts) {
-        store.inTransaction(c -> {
+    /** Stores corpus caption counts: classId → (synonym → count); unknown synonyms are an error. */
+    public void updateCounts(Map<Integer, Map<String, Integer>> counts) {
+        db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE class_synonyms SET corpus_count = ? WHERE class_id = ? AND synonym = ?")) {
                 for (Map.Entry<Integer, Map<String, Integer>> cls : counts.entrySet()) {
@@ -158,13 +166,13 @@ final class ClassTable {
         });
     }
 
-    void setMostCommonName(int classId, String name) {
-        store.inTransaction(c -> {
+    public void setMostCommonName(int classId, String name) {
+        db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE classes SET most_common_name = ? WHERE id = ?")) {
                 ps.setString(1, name);
                 ps.setInt(2, classId);
                 if (ps.executeUpdate() != 1) {
-                    throw new StoreException(store.databaseFile() + ": no class with id " + classId);
+                    throw new StoreException(db.file() + ": no class with id " + classId);
                 }
             }
             return null;
@@ -172,6 +180,6 @@ final class ClassTable {
     }
 
     private StoreException unknownSynonym(int classId, String synonym) {
-        return new StoreException(store.databaseFile() + ": class " + classId + " has no synonym '" + synonym + "'");
+        return new StoreException(db.file() + ": class " + classId + " has no synonym '" + synonym + "'");
     }
 }

@@ -17,10 +17,10 @@ public final class CurrentLabels {
 
     /** Pool, val and test samples with their effective labels ({@code null} when none is known). */
     public static List<LabeledSample> of(ProjectStore store) {
-        Map<Long, LabelState> labels = store.currentLabels();
+        Map<Long, LabelState> labels = store.labelLog().current();
         List<LabeledSample> out = new ArrayList<>();
         for (Split split : List.of(Split.POOL, Split.VAL, Split.TEST)) {
-            for (StoredSample s : store.samples(split)) {
+            for (StoredSample s : store.sampleTable().bySplit(split)) {
                 LabelState state = labels.get(s.id());
                 Integer label = state != null && state.isLabeled() ? state.classId() : s.trueLabel();
                 out.add(new LabeledSample(s.path(), split, label));

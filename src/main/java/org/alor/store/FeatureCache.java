@@ -78,13 +78,13 @@ public final class FeatureCache {
     private static final int FULL_SCAN_ABOVE = 5_000;
     private static final int MAX_READ_RUN = 16 << 20;
 
-    private final ProjectStore store;
+    private final Database db;
     private final Path root;
     /** Test hook: runs after the block is on disk and before the index commit (simulates a crash there). */
     private Runnable afterBlockWritten = () -> { };
 
-    FeatureCache(ProjectStore store, Path root) {
-        this.store = store;
+    FeatureCache(Database db, Path root) {
+        this.db = db;
         this.root = root;
     }
 
@@ -117,11 +117,11 @@ public final class FeatureCache {
         }
         String file = relativeFile(checkpointHash, preprocessKey, precision);
         Path path = root.resolve(file);
-        synchronized (store) {
+        synchronized (db) {
             long offset = appendBlock(path, vectors, precision);
             try {
                 afterBlockWritten.run();
-                store.inTransaction(c -> {
+                db.inTransaction(c -> {
                     try (PreparedStatement ps = c.prepareStatement("INSERT INTO feature_index(checkpoint_hash,"
                             + " preprocess_key, sample_id, dim, dtype, file, byte_offset) VALUES (?, ?, ?, ?, ?, ?, ?)"
                             + " ON CONFLICT(checkpoint_hash, preprocess_key, sample_id) DO UPDATE SET dim = excluded.dim,"
@@ -255,7 +255,7 @@ public final class FeatureCache {
     }
 
     private Map<Long, Entry> entries(String checkpointHash, String preprocessKey, List<Long> sampleIds) {
-        return store.read(c -> {
+        return db.read(c -> {
             Map<Long, Entry> out = new HashMap<>();
             if (sampleIds.size() > FULL_SCAN_ABOVE) {
                 // Many ids: one ordered scan of this key's rows beats hundreds of IN (...) queries.
@@ -297,7 +297,7 @@ public final class FeatureCache {
 
     /** Number of samples cached for this checkpoint and preprocessing. */
     public int count(String checkpointHash, String preprocessKey) {
-        return store.read(c -> {
+        return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT count(*) FROM feature_index WHERE checkpoint_hash = ? AND preprocess_key = ?")) {
                 ps.setString(1, checkpointHash);
@@ -316,14 +316,14 @@ public final class FeatureCache {
      */
     public int purgeOtherThan(String checkpointHash) {
         requireKey(checkpointHash, "checkpoint hash");
-        synchronized (store) {
-            int removed = store.inTransaction(c -> {
+        synchronized (db) {
+            int removed = db.inTransaction(c -> {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM feature_index WHERE checkpoint_hash <> ?")) {
                     ps.setString(1, checkpointHash);
                     return ps.executeUpdate();
                 }
             });
-            Set<String> referenced = store.read(c -> {
+            Set<String> referenced = db.read(c -> {
                 Set<String> files = new HashSet<>();
                 try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT file FROM feature_index");
                      ResultSet rs = ps.executeQuery()) {

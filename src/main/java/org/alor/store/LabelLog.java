@@ -19,19 +19,32 @@ import java.util.TreeMap;
 /**
  * The append-only label log. An event is effective unless a later effective undo reverts it; since an undo
  * always reverts an earlier event, scanning from the newest event backwards decides every event in one pass.
- * The current state of a sample is its newest effective non-undo event. Callers hold the store lock.
+ * The current state of a sample is its newest effective non-undo event.
  */
-final class LabelLog {
+public final class LabelLog {
     private static final String COLUMNS = "id, sample_id, kind, class_id, reverts, who, round, at";
-    private final ProjectStore store;
+    private final Database db;
 
-    LabelLog(ProjectStore store) {
-        this.store = store;
+    LabelLog(Database db) {
+        this.db = db;
     }
 
-    long append(long sampleId, LabelKind kind, Integer classId, String who, Integer round) {
+    /** Appends a "label" event; returns its id. */
+    public long label(long sampleId, int classId, String who, Integer round) {
+        return append(sampleId, LabelKind.LABEL, classId, who, round);
+    }
+
+    public long markUnsure(long sampleId, String who, Integer round) {
+        return append(sampleId, LabelKind.UNSURE, null, who, round);
+    }
+
+    public long markSkip(long sampleId, String who, Integer round) {
+        return append(sampleId, LabelKind.SKIP, null, who, round);
+    }
+
+    private long append(long sampleId, LabelKind kind, Integer classId, String who, Integer round) {
         requireWho(who);
-        return store.inTransaction(c -> {
+        return db.inTransaction(c -> {
             requireRow(c, "SELECT 1 FROM samples WHERE id = ?", sampleId, "no sample with id " + sampleId);
             if (classId != null) requireRow(c, "SELECT 1 FROM classes WHERE id = ?", classId, "no class with id " + classId);
             if (round != null) requireRow(c, "SELECT 1 FROM rounds WHERE idx = ?", round, "no round " + round);
@@ -39,22 +52,27 @@ final class LabelLog {
         });
     }
 
-    long undo(long eventId, String who) {
+    /**
+     * Appends an undo of {@code eventId} (which must be effective). Undoing an undo re-applies its target.
+     * Returns the new event's id.
+     */
+    public long undo(long eventId, String who) {
         requireWho(who);
-        return store.inTransaction(c -> {
+        return db.inTransaction(c -> {
             List<Row> events = rows(c, "WHERE sample_id = (SELECT sample_id FROM label_events WHERE id = ?) ORDER BY id DESC", eventId);
             Row target = events.stream().filter(e -> e.id == eventId).findFirst()
-                    .orElseThrow(() -> new StoreException(store.databaseFile() + ": no label event " + eventId));
+                    .orElseThrow(() -> new StoreException(db.file() + ": no label event " + eventId));
             if (!effectiveIds(events).contains(eventId)) {
-                throw new StoreException(store.databaseFile() + ": label event " + eventId + " is already undone");
+                throw new StoreException(db.file() + ": label event " + eventId + " is already undone");
             }
             return insert(c, target.sampleId, LabelKind.UNDO, null, target.id, who, target.round);
         });
     }
 
-    Optional<LabelEvent> undoLast(String who) {
+    /** Undoes {@code who}'s latest still-effective label/unsure/skip; the undo event, or empty if none. */
+    public Optional<LabelEvent> undoLast(String who) {
         requireWho(who);
-        return store.inTransaction(c -> {
+        return db.inTransaction(c -> {
             Set<Long> cancelled = new HashSet<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM label_events ORDER BY id DESC");
                  ResultSet rs = ps.executeQuery()) {
@@ -73,9 +91,13 @@ final class LabelLog {
         });
     }
 
-    Optional<LabelEvent> redoLast(String who) {
+    /**
+     * Re-applies what {@code who}'s latest effective undo cancelled, unless {@code who} acted since (as in an
+     * editor, a new action ends the redo chain). The redo event, or empty if nothing to redo.
+     */
+    public Optional<LabelEvent> redoLast(String who) {
         requireWho(who);
-        return store.inTransaction(c -> {
+        return db.inTransaction(c -> {
             Set<Long> cancelled = new HashSet<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM label_events ORDER BY id DESC");
                  ResultSet rs = ps.executeQuery()) {
@@ -94,8 +116,9 @@ final class LabelLog {
         });
     }
 
-    Map<Long, LabelState> current() {
-        return store.read(c -> {
+    /** Current state of every sample that has one (sampleId → state); unlabeled samples are absent. */
+    public Map<Long, LabelState> current() {
+        return db.read(c -> {
             Map<Long, LabelState> out = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM label_events ORDER BY id DESC");
                  ResultSet rs = ps.executeQuery()) {
@@ -111,8 +134,8 @@ final class LabelLog {
         });
     }
 
-    Optional<LabelState> current(long sampleId) {
-        return store.read(c -> {
+    public Optional<LabelState> current(long sampleId) {
+        return db.read(c -> {
             List<Row> events = rows(c, "WHERE sample_id = ? ORDER BY id DESC", sampleId);
             Set<Long> effective = effectiveIds(events);
             for (Row e : events) {
@@ -122,8 +145,9 @@ final class LabelLog {
         });
     }
 
-    List<LabelEvent> history(long sampleId) {
-        return store.read(c -> {
+    /** All events of a sample in order, including undos, each with its effective flag. */
+    public List<LabelEvent> history(long sampleId) {
+        return db.read(c -> {
             List<Row> events = rows(c, "WHERE sample_id = ? ORDER BY id DESC", sampleId);
             Set<Long> effective = effectiveIds(events);
             List<LabelEvent> out = new ArrayList<>(events.size());
@@ -132,7 +156,8 @@ final class LabelLog {
         });
     }
 
-    SortedMap<Integer, Integer> countsByClass() {
+    /** classId → number of samples whose current state is a label of that class. */
+    public SortedMap<Integer, Integer> countsByClass() {
         SortedMap<Integer, Integer> out = new TreeMap<>();
         for (LabelState s : current().values()) {
             if (s.isLabeled()) out.merge(s.classId(), 1, Integer::sum);
@@ -140,8 +165,9 @@ final class LabelLog {
         return out;
     }
 
-    long eventCount() {
-        return store.read(c -> {
+    /** Total number of rows in the label log (events of every kind). */
+    public long eventCount() {
+        return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM label_events");
                  ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -212,7 +238,7 @@ final class LabelLog {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, param);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) throw new StoreException(store.databaseFile() + ": " + problem);
+                if (!rs.next()) throw new StoreException(db.file() + ": " + problem);
             }
         }
     }

@@ -11,17 +11,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** SQL for the {@code predictions} table (schema v3). Callers hold the store lock. */
-final class PredictionTable {
+/** The project's stored predictions per round ({@code predictions} table, schema v3). */
+public final class PredictionTable {
     private static final String COLUMNS = "sample_id, split, predicted, confidence, entropy, top_classes, top_probs";
-    private final ProjectStore store;
+    private final Database db;
 
-    PredictionTable(ProjectStore store) {
-        this.store = store;
+    PredictionTable(Database db) {
+        this.db = db;
     }
 
-    void replace(int round, List<Prediction> predictions) {
-        store.inTransaction(c -> {
+    /** Replaces every stored prediction of {@code round} (all splits) with {@code predictions}, in one transaction. */
+    public void replace(int round, List<Prediction> predictions) {
+        db.inTransaction(c -> {
             try (PreparedStatement del = c.prepareStatement("DELETE FROM predictions WHERE round = ?")) {
                 del.setInt(1, round);
                 del.executeUpdate();
@@ -44,7 +45,7 @@ final class PredictionTable {
                 ps.executeBatch();
             } catch (SQLException e) {
                 if (String.valueOf(e.getMessage()).contains("FOREIGN KEY")) {
-                    throw new StoreException(store.databaseFile() + ": predictions of round " + round
+                    throw new StoreException(db.file() + ": predictions of round " + round
                             + " refer to a missing round or sample", e);
                 }
                 throw e;
@@ -53,8 +54,9 @@ final class PredictionTable {
         });
     }
 
-    List<Prediction> byRound(int round, Split split) {
-        return store.read(c -> {
+    /** Predictions of a round for one split, ordered by sample id. */
+    public List<Prediction> byRound(int round, Split split) {
+        return db.read(c -> {
             List<Prediction> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
                     + " FROM predictions WHERE round = ? AND split = ? ORDER BY sample_id")) {
@@ -68,8 +70,8 @@ final class PredictionTable {
         });
     }
 
-    Optional<Prediction> one(int round, long sampleId) {
-        return store.read(c -> {
+    public Optional<Prediction> one(int round, long sampleId) {
+        return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
                     + " FROM predictions WHERE round = ? AND sample_id = ?")) {
                 ps.setInt(1, round);

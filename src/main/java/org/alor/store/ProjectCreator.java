@@ -89,9 +89,9 @@ public final class ProjectCreator {
         Files.createDirectories(projectDir);
         List<SampleRecord> toStore = samples;
         try (ProjectStore store = ProjectStore.create(projectDir)) {
-            store.inTransaction(tx -> {
-                store.replaceClasses(spec.classes());
-                store.insertSamples(toStore);
+            store.database().inTransaction(tx -> {
+                store.classTable().replace(spec.classes());
+                store.sampleTable().insert(toStore);
                 Settings settings = store.settings();
                 settings.set(Settings.DATASET_ROOT, imported.root());
                 settings.set("dataset_format", imported.format().key());

@@ -26,10 +26,10 @@ public record ProjectOverview(String name, Path dir, Map<String, String> setting
 
     /** Reads the overview; with {@code checkFiles} every sample file is checked for existence. */
     public static ProjectOverview read(ProjectStore store, boolean checkFiles) {
-        List<ClassInfo> classes = store.classes();
+        List<ClassInfo> classes = store.classTable().all();
         Map<Split, SortedMap<Integer, Integer>> perSplit = new EnumMap<>(Split.class);
-        for (Split split : Split.values()) perSplit.put(split, store.trueLabelCounts(split));
-        SortedMap<Integer, Integer> labeledPerClass = store.labelCounts();
+        for (Split split : Split.values()) perSplit.put(split, store.sampleTable().trueLabelCounts(split));
+        SortedMap<Integer, Integer> labeledPerClass = store.labelLog().countsByClass();
         List<ClassRow> rows = new ArrayList<>();
         for (ClassInfo c : classes) {
             rows.add(new ClassRow(c.id(), c.name(), c.mostCommonName(),
@@ -39,7 +39,7 @@ public record ProjectOverview(String name, Path dir, Map<String, String> setting
         }
         int labeled = 0;
         int unsure = 0;
-        for (LabelState s : store.currentLabels().values()) {
+        for (LabelState s : store.labelLog().current().values()) {
             if (s.kind() == LabelKind.LABEL) labeled++;
             else if (s.kind() == LabelKind.UNSURE) unsure++;
         }
@@ -60,7 +60,7 @@ public record ProjectOverview(String name, Path dir, Map<String, String> setting
             int missing = 0;
             String firstMissing = null;
             for (Split split : List.of(Split.POOL, Split.VAL, Split.TEST)) {
-                for (StoredSample s : store.samples(split)) {
+                for (StoredSample s : store.sampleTable().bySplit(split)) {
                     if (!Files.isRegularFile(Path.of(root).resolve(s.path()))) {
                         missing++;
                         if (firstMissing == null) firstMissing = s.path();
@@ -75,7 +75,7 @@ public record ProjectOverview(String name, Path dir, Map<String, String> setting
         if (corpus != null && !Files.exists(Path.of(corpus))) problems.add("open-data corpus " + corpus + " does not exist");
         Path dir = store.dir().toAbsolutePath().normalize();
         String name = dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();
-        return new ProjectOverview(name, dir, settings, rows, store.countsBySplit(), labeled, unsure,
-                store.rounds().size(), problems, skipped);
+        return new ProjectOverview(name, dir, settings, rows, store.sampleTable().countsBySplit(), labeled, unsure,
+                store.roundTable().all().size(), problems, skipped);
     }
 }

@@ -17,7 +17,7 @@ public final class RetrievedSamples {
      */
     public static int delete(ProjectStore store, List<Long> ids) {
         if (ids.isEmpty()) return 0;
-        return store.inTransaction(c -> {
+        return store.database().inTransaction(c -> {
             int n = 0;
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM samples WHERE id = ? AND split = 'retrieved'")) {
                 for (long id : ids) {

@@ -15,18 +15,18 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** SQL for the {@code rounds}, {@code selections} and {@code metrics} tables. Callers hold the store lock. */
-final class RoundTable {
+/** The project's rounds with their selections and metrics ({@code rounds}, {@code selections}, {@code metrics}). */
+public final class RoundTable {
     private static final String COLUMNS =
             "idx, method, strategy, seed, budget, status, started_at, finished_at, summary";
-    private final ProjectStore store;
+    private final Database db;
 
-    RoundTable(ProjectStore store) {
-        this.store = store;
+    RoundTable(Database db) {
+        this.db = db;
     }
 
-    void insert(RoundRecord r) {
-        store.inTransaction(c -> {
+    public void insert(RoundRecord r) {
+        db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO rounds(idx, method, strategy, seed, budget, status,"
                     + " created_at, started_at, finished_at, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setInt(1, r.index());
@@ -42,7 +42,7 @@ final class RoundTable {
                 ps.executeUpdate();
             } catch (SQLException e) {
                 if (String.valueOf(e.getMessage()).contains("UNIQUE") || String.valueOf(e.getMessage()).contains("PRIMARY")) {
-                    throw new StoreException(store.databaseFile() + ": round " + r.index() + " already exists", e);
+                    throw new StoreException(db.file() + ": round " + r.index() + " already exists", e);
                 }
                 throw e;
             }
@@ -50,8 +50,12 @@ final class RoundTable {
         });
     }
 
-    void updateStatus(int index, RoundStatus status) {
-        store.inTransaction(c -> {
+    /**
+     * Sets a round's status; the first move out of PLANNED records {@code startedAt}, a terminal status
+     * records {@code finishedAt}.
+     */
+    public void updateStatus(int index, RoundStatus status) {
+        db.inTransaction(c -> {
             long now = System.currentTimeMillis();
             try (PreparedStatement ps = c.prepareStatement("UPDATE rounds SET status = ?,"
                     + " started_at = CASE WHEN started_at IS NULL AND ? <> 'planned' THEN ? ELSE started_at END,"
@@ -68,8 +72,8 @@ final class RoundTable {
         });
     }
 
-    void setSummary(int index, String json) {
-        store.inTransaction(c -> {
+    public void setSummary(int index, String json) {
+        db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE rounds SET summary = ? WHERE idx = ?")) {
                 ps.setString(1, json);
                 ps.setInt(2, index);
@@ -79,8 +83,8 @@ final class RoundTable {
         });
     }
 
-    Optional<RoundRecord> byIndex(int index) {
-        return store.read(c -> {
+    public Optional<RoundRecord> byIndex(int index) {
+        return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM rounds WHERE idx = ?")) {
                 ps.setInt(1, index);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -90,8 +94,8 @@ final class RoundTable {
         });
     }
 
-    List<RoundRecord> all() {
-        return store.read(c -> {
+    public List<RoundRecord> all() {
+        return db.read(c -> {
             List<RoundRecord> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM rounds ORDER BY idx");
                  ResultSet rs = ps.executeQuery()) {
@@ -101,8 +105,9 @@ final class RoundTable {
         });
     }
 
-    void saveSelections(int round, List<Selection> selections) {
-        store.inTransaction(c -> {
+    /** Replaces the selections of a round (e.g. after the selecting step is redone). */
+    public void saveSelections(int round, List<Selection> selections) {
+        db.inTransaction(c -> {
             requireRound(c, round);
             try (PreparedStatement del = c.prepareStatement("DELETE FROM selections WHERE round = ?")) {
                 del.setInt(1, round);
@@ -127,8 +132,9 @@ final class RoundTable {
         });
     }
 
-    List<Selection> selections(int round) {
-        return store.read(c -> {
+    /** Selections of a round ordered by rank. */
+    public List<Selection> selections(int round) {
+        return db.read(c -> {
             List<Selection> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT sample_id, rank, picked_for_class, score, reason"
                     + " FROM selections WHERE round = ? ORDER BY rank")) {
@@ -147,8 +153,9 @@ final class RoundTable {
         });
     }
 
-    void saveMetrics(int round, List<MetricRow> rows) {
-        store.inTransaction(c -> {
+    /** Replaces the metrics of {@code round} for every split that appears in {@code rows}. */
+    public void saveMetrics(int round, List<MetricRow> rows) {
+        db.inTransaction(c -> {
             requireRound(c, round);
             Set<Split> splits = new HashSet<>();
             for (MetricRow m : rows) splits.add(m.split());
@@ -179,8 +186,9 @@ final class RoundTable {
         });
     }
 
-    List<MetricRow> metrics(int round) {
-        return store.read(c -> {
+    /** Metrics of a round: overall rows first, then per class, each by split. */
+    public List<MetricRow> metrics(int round) {
+        return db.read(c -> {
             List<MetricRow> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT split, class_id, accuracy, macro_f1, support, correct"
                     + " FROM metrics WHERE round = ? ORDER BY class_id IS NOT NULL, class_id, split")) {
@@ -193,8 +201,9 @@ final class RoundTable {
         });
     }
 
-    SortedMap<Integer, MetricRow> overallMetrics(Split split) {
-        return store.read(c -> {
+    /** round → overall metric row of {@code split}, for learning curves. */
+    public SortedMap<Integer, MetricRow> overallMetrics(Split split) {
+        return db.read(c -> {
             SortedMap<Integer, MetricRow> out = new TreeMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT split, class_id, accuracy, macro_f1, support, correct,"
                     + " round FROM metrics WHERE split = ? AND class_id IS NULL")) {
@@ -217,7 +226,7 @@ final class RoundTable {
     }
 
     private StoreException noRound(int index) {
-        return new StoreException(store.databaseFile() + ": no round " + index);
+        return new StoreException(db.file() + ": no round " + index);
     }
 
     private static MetricRow metric(ResultSet rs) throws SQLException {

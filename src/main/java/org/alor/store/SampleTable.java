@@ -16,16 +16,40 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** SQL for the {@code samples} table. Callers hold the store lock. */
-final class SampleTable {
+/** The project's task and retrieved samples ({@code samples} table) with their true labels. */
+public final class SampleTable {
     private static final String COLUMNS = "id, path, split, true_label, width, height, content_hash, provenance";
-    private final ProjectStore store;
+    private final Database db;
 
-    SampleTable(ProjectStore store) {
-        this.store = store;
+    SampleTable(Database db) {
+        this.db = db;
     }
 
-    List<Long> insert(List<SampleRecord> list, List<String> provenance) {
+    /** Adds one task or retrieved sample (no provenance) and returns its id. */
+    public long add(SampleRecord sample) {
+        return insertAll(List.of(sample), null).get(0);
+    }
+
+    /** Adds one retrieved sample with its provenance JSON (corpus, shard, key, url, synonym, score). */
+    public long addRetrieved(SampleRecord sample, String provenanceJson) {
+        if (provenanceJson == null) throw new IllegalArgumentException("provenance JSON is required");
+        return insertAll(List.of(sample), List.of(provenanceJson)).get(0);
+    }
+
+    /** Adds many samples in one transaction (all or nothing); returns their ids in order. */
+    public List<Long> insert(List<SampleRecord> list) {
+        return insertAll(list, null);
+    }
+
+    /** Adds many retrieved samples with provenance JSON (parallel lists) in one transaction. */
+    public List<Long> insertRetrieved(List<SampleRecord> list, List<String> provenanceJson) {
+        if (provenanceJson == null || provenanceJson.size() != list.size()) {
+            throw new IllegalArgumentException("one provenance JSON per retrieved sample is required");
+        }
+        return insertAll(list, provenanceJson);
+    }
+
+    private List<Long> insertAll(List<SampleRecord> list, List<String> provenance) {
         for (int i = 0; i < list.size(); i++) {
             SampleRecord r = list.get(i);
             if (r.path() == null || r.path().isEmpty()) throw new IllegalArgumentException("sample " + i + " has no path");
@@ -35,7 +59,7 @@ final class SampleTable {
                 throw new IllegalArgumentException(r.path() + ": only retrieved samples carry provenance");
             }
         }
-        return store.inTransaction(c -> {
+        return db.inTransaction(c -> {
             List<Long> ids = new ArrayList<>(list.size());
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO samples(path, split, true_label, width, height, content_hash, provenance)"
@@ -54,7 +78,7 @@ final class SampleTable {
                         rs.next();
                         ids.add(rs.getLong(1));
                     } catch (SQLException e) {
-                        throw new StoreException(store.databaseFile() + ": cannot add sample " + r.path()
+                        throw new StoreException(db.file() + ": cannot add sample " + r.path()
                                 + " (" + r.split().key() + "): " + explain(e), e);
                     }
                 }
@@ -71,8 +95,8 @@ final class SampleTable {
         return m;
     }
 
-    Optional<StoredSample> byId(long id) {
-        return store.read(c -> {
+    public Optional<StoredSample> byId(long id) {
+        return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM samples WHERE id = ?")) {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -82,8 +106,8 @@ final class SampleTable {
         });
     }
 
-    Optional<StoredSample> byPath(Split split, String path) {
-        return store.read(c -> {
+    public Optional<StoredSample> byPath(Split split, String path) {
+        return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT " + COLUMNS + " FROM samples WHERE split = ? AND path = ?")) {
                 ps.setString(1, split.key());
@@ -95,8 +119,9 @@ final class SampleTable {
         });
     }
 
-    List<StoredSample> bySplit(Split split) {
-        return store.read(c -> {
+    /** Samples of a split ordered by id. */
+    public List<StoredSample> bySplit(Split split) {
+        return db.read(c -> {
             List<StoredSample> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT " + COLUMNS + " FROM samples WHERE split = ? ORDER BY id")) {
@@ -109,8 +134,9 @@ final class SampleTable {
         });
     }
 
-    Map<Split, Integer> countsBySplit() {
-        return store.read(c -> {
+    /** Every split with its sample count (0 for empty splits). */
+    public Map<Split, Integer> countsBySplit() {
+        return db.read(c -> {
             Map<Split, Integer> out = new EnumMap<>(Split.class);
             for (Split s : Split.values()) out.put(s, 0);
             try (Statement st = c.createStatement();
@@ -121,8 +147,9 @@ final class SampleTable {
         });
     }
 
-    SortedMap<Integer, Integer> trueLabelCounts(Split split) {
-        return store.read(c -> {
+    /** classId → number of samples of {@code split} whose true label is that class (classes without any: absent). */
+    public SortedMap<Integer, Integer> trueLabelCounts(Split split) {
+        return db.read(c -> {
             SortedMap<Integer, Integer> out = new TreeMap<>();
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT true_label, count(*) FROM samples WHERE split = ? AND true_label IS NOT NULL GROUP BY true_label")) {
@@ -135,13 +162,14 @@ final class SampleTable {
         });
     }
 
-    void setTrueLabel(long sampleId, Integer classId) {
-        store.inTransaction(c -> {
+    /** Sets the (oracle / ground-truth) label of a sample, e.g. when importing split files after the images. */
+    public void setTrueLabel(long sampleId, Integer classId) {
+        db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE samples SET true_label = ? WHERE id = ?")) {
                 if (classId == null) ps.setNull(1, Types.INTEGER);
                 else ps.setInt(1, classId);
                 ps.setLong(2, sampleId);
-                if (ps.executeUpdate() != 1) throw new StoreException(store.databaseFile() + ": no sample " + sampleId);
+                if (ps.executeUpdate() != 1) throw new StoreException(db.file() + ": no sample " + sampleId);
             }
             return null;
         });

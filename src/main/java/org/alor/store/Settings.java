@@ -23,14 +23,14 @@ public final class Settings {
     /** Which class name prompts use: name or most_common_name. */
     public static final String CLASS_NAMING = "class_naming";
 
-    private final ProjectStore store;
+    private final Database db;
 
-    Settings(ProjectStore store) {
-        this.store = store;
+    Settings(Database db) {
+        this.db = db;
     }
 
     public Optional<String> getString(String key) {
-        return Optional.ofNullable(store.read(c -> {
+        return Optional.ofNullable(db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT value FROM settings WHERE key = ?")) {
                 ps.setString(1, key);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -86,7 +86,7 @@ public final class Settings {
         try {
             return Optional.of(parser.apply(raw.get().trim()));
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new StoreException(store.databaseFile() + ": setting '" + key + "' = '" + raw.get()
+            throw new StoreException(db.file() + ": setting '" + key + "' = '" + raw.get()
                     + "' is not " + expected);
         }
     }
@@ -97,7 +97,7 @@ public final class Settings {
             remove(key);
             return;
         }
-        store.inTransaction(c -> {
+        db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")) {
                 ps.setString(1, key);
@@ -129,7 +129,7 @@ public final class Settings {
     }
 
     public void remove(String key) {
-        store.inTransaction(c -> {
+        db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM settings WHERE key = ?")) {
                 ps.setString(1, key);
                 return ps.executeUpdate();
@@ -139,7 +139,7 @@ public final class Settings {
 
     /** Every setting, sorted by key. */
     public Map<String, String> all() {
-        return store.read(c -> {
+        return db.read(c -> {
             Map<String, String> out = new TreeMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT key, value FROM settings");
                  ResultSet rs = ps.executeQuery()) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.alor.retrieval.ClassStats;
 
 /**
  * classes.json in the reference's {@code *_metrics-LAION400M.json} format: class id string →
@@ -16,14 +17,14 @@ final class ClassesJson {
     private ClassesJson() {
     }
 
-    static void write(List<Species> species, List<SynonymStats> stats, Path file) throws IOException {
+    static void write(List<Species> species, List<ClassStats> stats, Path file) throws IOException {
         JsonObject root = new JsonObject();
         for (Species s : species) {
-            SynonymStats st = stats.get(s.id());
+            ClassStats st = stats.get(s.id());
             JsonObject c = new JsonObject();
             c.addProperty("name", st.name());
             JsonObject alternates = new JsonObject();
-            for (Map.Entry<String, Integer> e : st.alternates().entrySet()) alternates.addProperty(e.getKey(), e.getValue());
+            for (Map.Entry<String, Integer> e : st.synonymCounts().entrySet()) alternates.addProperty(e.getKey(), e.getValue());
             c.add("alternates", alternates);
             c.addProperty("most_common_name", st.mostCommonName());
             c.addProperty("actual_freq", st.actualFreq());

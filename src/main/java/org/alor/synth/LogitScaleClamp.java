@@ -9,7 +9,7 @@ import org.alor.clip.NoGradient;
 import java.util.List;
 
 /**
- * Clamps CLIP's learnable {@code logit_scale} to [0, ln 100] after every optimiser step, as OpenCLIP's
+ * Clamps CLIP's learnable logit scale to [0, ln 100] after every optimiser step, as OpenCLIP's
  * training loop does, so the temperature cannot exceed 100 (which destabilises the loss).
  */
 public final class LogitScaleClamp implements ParameterOptimizer {

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.alor.retrieval.CaptionTokenizer;
 
 /**
  * Generates the species of a world: genera of about three species sharing a body plan, species
@@ -28,7 +29,6 @@ public final class SpeciesGenerator {
 
     private final SplittableRandom rnd;
     private final Set<String> commonNames = new HashSet<>();
-    private final List<List<String>> commonTokens = new ArrayList<>();
 
     private SpeciesGenerator(long seed) {
         this.rnd = Seeds.random(seed, Seeds.SPECIES);
@@ -205,16 +205,14 @@ public final class SpeciesGenerator {
     /** Unique, and no name's tokens are an adjacent run inside another name's tokens (either way). */
     private boolean acceptable(String name) {
         if (commonNames.contains(name)) return false;
-        List<String> tokens = CaptionMatcher.tokens(name);
-        for (List<String> other : commonTokens) {
-            if (CaptionMatcher.containsPhrase(other, tokens) || CaptionMatcher.containsPhrase(tokens, other)) return false;
+        for (String other : commonNames) {
+            if (CaptionTokenizer.mentions(other, name) || CaptionTokenizer.mentions(name, other)) return false;
         }
         return true;
     }
 
     private void registerCommon(String name) {
         commonNames.add(name);
-        commonTokens.add(CaptionMatcher.tokens(name));
     }
 
     private String chooseEpithet(String genus, BirdTraits t, BirdTraits base, List<Mutation> applied, Set<String> used) {

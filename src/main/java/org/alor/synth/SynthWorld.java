@@ -10,6 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.alor.retrieval.CaptionMatch;
+import org.alor.retrieval.CaptionMatcher;
+import org.alor.retrieval.CaptionRecord;
+import org.alor.retrieval.ClassStats;
+import org.alor.retrieval.ClassSynonyms;
+import org.alor.retrieval.MatchStatistics;
 
 /**
  * A miniature of the paper's world: species with visual traits, a LAION-like open corpus with a
@@ -73,13 +79,21 @@ public final class SynthWorld {
         return splitCounts[splitIndex(split)].clone();
     }
 
-    /** Synonym counts, actual_freq and most_common_name of every class, matched on the corpus captions. */
-    public List<SynonymStats> classStats() {
-        List<List<String>> tokens = new ArrayList<>(corpus.size());
-        for (CorpusPair p : corpus) tokens.add(CaptionMatcher.tokens(p.caption()));
-        List<SynonymStats> out = new ArrayList<>();
-        for (Species s : species) out.add(SynonymStats.count(s.scientificName(), synonyms(s), tokens));
-        return out;
+    /**
+     * Synonym counts, actual_freq and most_common_name of every class, matched on the corpus captions by
+     * retrieval's own matcher, so the recorded counts are what {@code alor retrieve} finds.
+     */
+    public List<ClassStats> classStats() {
+        List<ClassSynonyms> classes = new ArrayList<>(species.size());
+        for (Species s : species) classes.add(new ClassSynonyms(s.id(), s.scientificName(), synonyms(s)));
+        CaptionMatcher matcher = CaptionMatcher.build(classes);
+        CaptionMatcher.Session session = matcher.newSession();
+        List<CaptionMatch> matches = new ArrayList<>();
+        for (CorpusPair p : corpus) {
+            int[] refs = session.match(p.caption());
+            if (refs.length > 0) matches.add(new CaptionMatch(new CaptionRecord(p.key(), p.caption(), p.url(), ""), refs));
+        }
+        return MatchStatistics.compute(classes, matcher, matches);
     }
 
     /** The synonyms recorded in classes.json: scientific name, then common name. */

@@ -33,9 +33,12 @@ import org.alor.clip.TrainingAugmentation;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.BooleanSupplier;
@@ -143,22 +146,15 @@ public final class TinyClipPretrainer {
         }
     }
 
-    /** Two AdamW groups with the same peak rate: matrices with weight decay, everything else without. */
+    /** Two AdamW groups with the same peak rate: layer weights with weight decay, everything else without. */
     List<ParameterGroup> parameterGroups(ClipModel model) {
-        List<Parameter> decay = new ArrayList<>();
+        List<Parameter> decay = model.layerWeights();
+        Set<Parameter> decayed = Collections.newSetFromMap(new IdentityHashMap<>());
+        decayed.addAll(decay);
         List<Parameter> noDecay = new ArrayList<>();
-        for (Map.Entry<String, Parameter> e : model.namedParameters().entrySet()) {
-            (decays(e.getKey(), e.getValue()) ? decay : noDecay).add(e.getValue());
-        }
+        for (Parameter p : model.namedParameters().values()) if (!decayed.contains(p)) noDecay.add(p);
         return List.of(new ParameterGroup("matrices", decay, options.learningRate(), options.weightDecay()),
-                new ParameterGroup("biases, norms, embeddings, logit_scale", noDecay, options.learningRate(), 0));
-    }
-
-    /** Whether a parameter gets weight decay: matrices only, not token/positional/class embeddings. */
-    static boolean decays(String name, Parameter p) {
-        if (p.getArray().getShape().dimension() < 2) return false;
-        return !(name.contains("embedding") || name.contains("ln_") || name.contains("bias")
-                || name.equals("logit_scale"));
+                new ParameterGroup("biases, norms, embeddings, logit scale", noDecay, options.learningRate(), 0));
     }
 
     private TrainStep<NDList> step(ClipModel model) {

@@ -48,7 +48,7 @@ class ContrastiveStepFixtureTest {
         try (ClipModel model = ClipModelFactory.load(DIR, Device.cpu());
              NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             NDList step = DjlSafetensors.read(manager, DIR.resolve("ct_step.safetensors"));
-            List<Parameter> towers = TunedTraining.trainable(model, n -> !n.equals("logit_scale"));
+            List<Parameter> towers = TunedTraining.trainable(model, model.towerParameters());
             Parameter temperature = TunedTraining.parameter("ct_log_scale", step.get("ct_log_scale").duplicate());
             TuningConfig config = TuningConfig.ct();
             float[] before = model.namedParameters().get("visual.proj").getArray().toFloatArray();

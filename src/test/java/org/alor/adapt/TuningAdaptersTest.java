@@ -77,6 +77,8 @@ class TuningAdaptersTest {
             Path saved = dir.resolve("ft-round");
             m.save(saved);
             assertThat(saved.resolve(TunedClipModel.TOWERS_FILE)).exists();
+            assertThat(org.alor.clip.SafetensorsFile.readAll(saved.resolve(TunedClipModel.TOWERS_FILE)).names())
+                    .as("FT saves the image tower only").isNotEmpty().allMatch(n -> n.startsWith("visual."));
             try (AdaptedModel back = SavedModels.load(saved, TinyClipWorld.base(), world.images())) {
                 float[][] again = back.imageFeatures(world.trainIds, ids -> null);
                 assertThat(back.probabilities(again)).isDeepEqualTo(m.probabilities(train));
@@ -94,9 +96,70 @@ class TuningAdaptersTest {
             assertLossFell(m);
             Path saved = dir.resolve("ct-round");
             m.save(saved);
+            java.util.Set<String> tensors = org.alor.clip.SafetensorsFile.readAll(saved.resolve(TunedClipModel.TOWERS_FILE)).names();
+            assertThat(tensors).as("CT saves both towers, not CLIP's own logit scale")
+                    .contains("visual.proj", "token_embedding.weight").doesNotContain("logit_scale");
             try (AdaptedModel back = SavedModels.load(saved, TinyClipWorld.base(), world.images())) {
                 assertThat(back.classifierWeights()).isDeepEqualTo(m.classifierWeights());
             }
+        }
+    }
+
+    @Test
+    void fineAndContrastiveTuningKeepTheLastPartialBatch() throws Exception {
+        // 24 training images in batches of 10: the reference's FT/CT loaders (drop_last=False) take 10 + 10 + 4.
+        Recorder ft = new Recorder();
+        try (AdaptedModel m = new FineTuneAdapter(TinyClipWorld.base(), world.initialHead(PromptTemplates.BIRDS),
+                TuningConfig.ft().withEpochs(2).withBatchSize(10)).adapt(world.validatedOnTraining(5), ft)) {
+            assertThat(ft.losses).hasSize(2 * 3);
+            assertThat(m.summary()).containsEntry("iterations", 6L);
+        }
+        Recorder ct = new Recorder();
+        try (AdaptedModel m = new ContrastiveTuneAdapter(TinyClipWorld.base(), world.classNames, PromptTemplates.BIRDS,
+                TuningConfig.ct().withEpochs(2).withBatchSize(10)).adapt(world.validatedOnTraining(6), ct)) {
+            assertThat(ct.losses).hasSize(2 * 3);
+            assertThat(m.summary()).containsEntry("iterations", 6L);
+        }
+    }
+
+    @Test
+    void promptTuningDropsTheLastPartialBatchAndEndsItsCosineFarFromZeroAsCoOpDoes() {
+        // CoOp/Dassl: drop_last = is_train and len(data) >= batch, so 24 features in batches of 10 give 2 steps.
+        Recorder pt = new Recorder();
+        float[][] features = world.cachedFeatures(world.trainIds);
+        TrainingSet data = new TrainingSet(features, world.trainLabels, features, world.trainLabels, world.classNames.size(), 7);
+        TuningConfig config = TuningConfig.pt().withEpochs(3).withBatchSize(10);
+        try (AdaptedModel m = new PromptTuneAdapter(TinyClipWorld.base(), world.classNames, config).adapt(data, pt)) {
+            assertThat(pt.losses).hasSize(3 * 2);
+            // period 200 epochs as in the reference: the last of 3 epochs is 1 into it after the warm-up
+            assertThat(m.summary()).containsEntry("lr_cosine_period_epochs", 200);
+            assertThat((double) m.summary().get("lr_contexts_last_epoch"))
+                    .isCloseTo(config.headLr() * (1 + Math.cos(Math.PI / 200)) / 2, org.assertj.core.data.Offset.offset(1e-12));
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void contrastiveTuningKeepsTheBestEpochsWeightsButTheLastEpochsTemperatureAsTheReferenceDoes() throws Exception {
+        // Trained on shifted labels (class c called c+1) and validated on the true ones, the model gets worse on val
+        // as it learns, so an early epoch is kept while the temperature moves on. The reference's train_flyp keeps
+        // best_logit_scale = logit_scale, the live parameter, so its pool probabilities use the last epoch's value.
+        int[] shifted = new int[world.trainLabels.length];
+        for (int i = 0; i < shifted.length; i++) shifted[i] = (world.trainLabels[i] + 1) % world.classNames.size();
+        float[][] features = world.cachedFeatures(world.trainIds);
+        TrainingSet data = new TrainingSet(features, shifted, features, world.trainLabels, world.classNames.size(), 8,
+                new TrainingImages(world.trainIds, world.trainIds, world.images()));
+        TuningConfig config = TuningConfig.ct().withEpochs(4).withBatchSize(8).withEncoderLr(2e-3).withHeadLr(2e-2).withWarmup(2);
+        try (AdaptedModel m = new ContrastiveTuneAdapter(TinyClipWorld.base(), world.classNames, PromptTemplates.BIRDS, config)
+                .adapt(data, TrainingMonitor.NONE)) {
+            List<Double> perEpoch = (List<Double>) m.summary().get("scale_per_epoch");
+            int best = (int) m.summary().get("best_epoch");
+            assertThat(perEpoch).hasSize(4);
+            assertThat(best).isLessThan(4);
+            assertThat(perEpoch.get(best - 1)).isNotCloseTo(perEpoch.get(3), org.assertj.core.data.Offset.offset(1e-4));
+            assertThat((double) m.logitScale()).isCloseTo(perEpoch.get(3), org.assertj.core.data.Offset.offset(1e-4));
+            assertThat((double) (float) m.summary().get("scale_best_epoch"))
+                    .isCloseTo(perEpoch.get(best - 1), org.assertj.core.data.Offset.offset(1e-4));
         }
     }
 

@@ -50,7 +50,7 @@ class ChartsFromOracleRunFxTest {
         ProjectCreator.create(new ProjectCreator.Spec(dir, imported, imported.classes(), null, null, null, 0.2, 0.3, 1));
         store = ProjectStore.open(dir);
         RoundEngine engine = new RoundEngine(store, RunConfig.defaults("lp", "tfs").withEpochs(5).withSeed(1),
-                clusterFeatures(store), classPrompts(store.classes()), Selectors.byName("tfs"), new OracleLabeler());
+                clusterFeatures(store), classPrompts(store.classTable().all()), Selectors.byName("tfs"), new OracleLabeler());
         engine.runThrough(1);
 
         vm = new ChartsViewModel(store);
@@ -65,7 +65,7 @@ class ChartsFromOracleRunFxTest {
             float[][] out = new float[ids.size()][];
             for (int i = 0; i < ids.size(); i++) {
                 long id = ids.get(i);
-                int label = store.sample(id).orElseThrow().trueLabel();
+                int label = store.sampleTable().byId(id).orElseThrow().trueLabel();
                 Random noise = new Random(id);
                 float[] f = new float[DIM];
                 for (int d = 0; d < DIM; d++) f[d] = (float) (0.6 * noise.nextGaussian());
@@ -94,19 +94,19 @@ class ChartsFromOracleRunFxTest {
 
     @Test
     void chartsShowBothRoundsOfTheRun(FxRobot robot) throws Exception {
-        assertThat(store.rounds()).extracting(r -> r.status()).containsOnly(RoundStatus.DONE);
+        assertThat(store.roundTable().all()).extracting(r -> r.status()).containsOnly(RoundStatus.DONE);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.dataProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         ChartData d = vm.dataProperty().get();
         assertThat(d.rounds()).containsExactly(0, 1);
-        assertThat(d.classes()).hasSize(store.classes().size());
+        assertThat(d.classes()).hasSize(store.classTable().all().size());
         ChartViewer overall = robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class)
                 .getTabs().get(0).getContent() instanceof ChartViewer v ? v : null;
         assertThat(overall).isNotNull();
         var dataset = overall.getChart().getXYPlot().getDataset();
         assertThat(dataset.getItemCount(0)).isEqualTo(2);
-        double stored = store.overallMetrics(org.alor.data.Split.TEST).get(1).accuracy();
+        double stored = store.roundTable().overallMetrics(org.alor.data.Split.TEST).get(1).accuracy();
         assertThat(dataset.getYValue(0, 1)).isEqualTo(100 * stored, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(ChartCsv.perClass(d).lines().count()).isEqualTo(1 + 2L * store.classes().size());
+        assertThat(ChartCsv.perClass(d).lines().count()).isEqualTo(1 + 2L * store.classTable().all().size());
     }
 }

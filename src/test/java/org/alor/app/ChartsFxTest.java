@@ -38,11 +38,11 @@ class ChartsFxTest {
     void start(Stage stage) throws Exception {
         dir = Files.createTempDirectory("alor-charts");
         store = ProjectStore.create(dir);
-        store.replaceClasses(List.of(ClassInfo.named(0, "Sialia sialis"), ClassInfo.named(1, "Turdus migratorius"),
+        store.classTable().replace(List.of(ClassInfo.named(0, "Sialia sialis"), ClassInfo.named(1, "Turdus migratorius"),
                 ClassInfo.named(2, "Setophaga petechia")));
         for (int r = 0; r < 2; r++) {
-            store.insertRound(RoundRecord.planned(r, "CT", "TFS", 0, 3));
-            store.saveMetrics(r, List.of(
+            store.roundTable().insert(RoundRecord.planned(r, "CT", "TFS", 0, 3));
+            store.roundTable().saveMetrics(r, List.of(
                     MetricRow.overall(Split.TEST, 0.4 + 0.2 * r, 0.35 + 0.2 * r, 30, 12 + 6 * r),
                     MetricRow.perClass(Split.TEST, 0, 10, 8 + r),
                     MetricRow.perClass(Split.TEST, 1, 10, 2 + 4 * r),

@@ -33,6 +33,7 @@ class DemoFxTest {
     void start(Stage stage) throws Exception {
         dataDir = Files.createTempDirectory("alor-demo");
         previousDataDir = System.setProperty("alor.dataDir", dataDir.toString());
+        DemoTemplates.copyInto(dataDir.resolve("demo"));
         model = new ShellViewModel(jobs, AppServices.none().withSampleProject(new SampleProject()), prefs);
         ShellView view = new ShellView(model);
         scene = new Scene(view.root(), 1280, 800);
@@ -73,7 +74,7 @@ class DemoFxTest {
                 System.out.printf("demo %5.1f s %s%n", (System.nanoTime() - t0) / 1e9, v));
         robot.clickOn("#demo-run");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.jobRunningProperty().get());
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> !model.jobRunningProperty().get());
+        WaitForAsyncUtils.waitFor(240, TimeUnit.SECONDS, () -> !model.jobRunningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(robot.lookup("#demo-status").queryLabeled().getText()).startsWith("Done");

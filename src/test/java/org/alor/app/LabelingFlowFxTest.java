@@ -51,7 +51,7 @@ class LabelingFlowFxTest {
     @Test
     void keyboardLabelingWritesExactlyTheExpectedEvents(FxRobot robot) {
         List<QueueItem> items = vm.session().items();
-        int robin = store.classes().stream().filter(c -> c.name().equals("Turdus migratorius")).findFirst().orElseThrow().id();
+        int robin = store.classTable().all().stream().filter(c -> c.name().equals("Turdus migratorius")).findFirst().orElseThrow().id();
 
         robot.type(KeyCode.DIGIT1);                           // item 0: the first suggestion
         robot.type(KeyCode.R, KeyCode.O, KeyCode.B);          // item 1: typing opens the class search
@@ -76,27 +76,27 @@ class LabelingFlowFxTest {
         assertThat(writeFailure).isNull();
         assertThat(vm.finishedProperty().get()).isTrue();
         assertThat(robot.lookup("#labeling-progress").queryLabeled().getText()).isEqualTo("5 / 6 this round");
-        assertThat(store.labelEventCount()).isEqualTo(9);
-        int n = store.classes().size();
+        assertThat(store.labelLog().eventCount()).isEqualTo(9);
+        int n = store.classTable().all().size();
         assertThat(kinds(items.get(0))).containsExactly(LabelKind.LABEL);
         assertThat(kinds(items.get(1))).containsExactly(LabelKind.LABEL);
         assertThat(kinds(items.get(2))).containsExactly(LabelKind.UNSURE);
         assertThat(kinds(items.get(3))).containsExactly(LabelKind.SKIP, LabelKind.LABEL);
         assertThat(kinds(items.get(4))).containsExactly(LabelKind.LABEL, LabelKind.UNDO, LabelKind.LABEL);
-        assertThat(store.labelHistory(items.get(4).sampleId()).get(0).effective()).isFalse();
+        assertThat(store.labelLog().history(items.get(4).sampleId()).get(0).effective()).isFalse();
         assertThat(kinds(items.get(5))).containsExactly(LabelKind.LABEL);
-        Map<Long, LabelState> current = store.currentLabels();
+        Map<Long, LabelState> current = store.labelLog().current();
         assertThat(current.get(items.get(0).sampleId()).classId()).isEqualTo(items.get(0).sample().trueLabel());
         assertThat(current.get(items.get(1).sampleId()).classId()).isEqualTo(robin);
         assertThat(current.get(items.get(2).sampleId()).kind()).isEqualTo(LabelKind.UNSURE);
         assertThat(current.get(items.get(4).sampleId()).classId()).isEqualTo((items.get(4).sample().trueLabel() + 1) % n);
-        assertThat(store.labelHistory(items.get(0).sampleId())).allSatisfy(e -> {
+        assertThat(store.labelLog().history(items.get(0).sampleId())).allSatisfy(e -> {
             assertThat(e.who()).isEqualTo("tester");
             assertThat(e.round()).isEqualTo(2);
         });
     }
 
     private List<LabelKind> kinds(QueueItem item) {
-        return store.labelHistory(item.sampleId()).stream().map(LabelEvent::kind).toList();
+        return store.labelLog().history(item.sampleId()).stream().map(LabelEvent::kind).toList();
     }
 }

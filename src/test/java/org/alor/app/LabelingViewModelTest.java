@@ -68,12 +68,12 @@ class LabelingViewModelTest {
     void acceptingMovesOnAndWritesALabelEvent() {
         vm.onKey(KeyStroke.plain(KeyCode.DIGIT1, "1"));
         assertThat(current()).isEqualTo(items.get(1));
-        assertThat(store.currentLabel(items.get(0).sampleId())).map(LabelState::classId).contains(truth(items.get(0)));
-        assertThat(store.currentLabel(items.get(0).sampleId())).map(LabelState::round).contains(2);
+        assertThat(store.labelLog().current(items.get(0).sampleId())).map(LabelState::classId).contains(truth(items.get(0)));
+        assertThat(store.labelLog().current(items.get(0).sampleId())).map(LabelState::round).contains(2);
         assertThat(vm.progressProperty().get()).isEqualTo("1 / 6 this round");
         vm.onKey(KeyStroke.plain(KeyCode.DIGIT2, "2"));
-        int second = (truth(items.get(1)) + 1) % store.classes().size();
-        assertThat(store.currentLabel(items.get(1).sampleId())).map(LabelState::classId).contains(second);
+        int second = (truth(items.get(1)) + 1) % store.classTable().all().size();
+        assertThat(store.labelLog().current(items.get(1).sampleId())).map(LabelState::classId).contains(second);
     }
 
     @Test
@@ -86,7 +86,7 @@ class LabelingViewModelTest {
         vm.accept(1);
         assertThat(vm.finishedProperty().get()).isTrue();
         assertThat(vm.progressProperty().get()).isEqualTo("6 / 6 this round");
-        assertThat(store.labelHistory(items.get(0).sampleId())).extracting(LabelEvent::kind)
+        assertThat(store.labelLog().history(items.get(0).sampleId())).extracting(LabelEvent::kind)
                 .containsExactly(LabelKind.SKIP, LabelKind.LABEL);
     }
 
@@ -105,7 +105,7 @@ class LabelingViewModelTest {
         assertThat(vm.finishedProperty().get()).isTrue();
         vm.setReview(false);
         assertThat(current()).isEqualTo(items.get(3));
-        assertThat(store.currentLabels().get(items.get(0).sampleId()).kind()).isEqualTo(LabelKind.LABEL);
+        assertThat(store.labelLog().current().get(items.get(0).sampleId()).kind()).isEqualTo(LabelKind.LABEL);
     }
 
     @Test
@@ -117,18 +117,18 @@ class LabelingViewModelTest {
         assertThat(current()).isEqualTo(items.get(1));
         assertThat(vm.queue().entries().get(1).item()).isEqualTo(items.get(1));
         assertThat(vm.queue().current().status()).isEqualTo(ItemStatus.PENDING);
-        assertThat(store.currentLabel(items.get(1).sampleId())).isEmpty();
+        assertThat(store.labelLog().current(items.get(1).sampleId())).isEmpty();
         vm.onKey(KeyStroke.plain(KeyCode.BACK_SPACE));
         assertThat(current()).isEqualTo(items.get(0));
-        assertThat(store.currentLabel(items.get(0).sampleId())).isEmpty();
+        assertThat(store.labelLog().current(items.get(0).sampleId())).isEmpty();
         assertThat(vm.progressProperty().get()).isEqualTo("0 / 6 this round");
         vm.redo();
-        assertThat(store.currentLabel(items.get(0).sampleId())).map(LabelState::classId).contains(truth(items.get(0)));
+        assertThat(store.labelLog().current(items.get(0).sampleId())).map(LabelState::classId).contains(truth(items.get(0)));
         assertThat(current()).isEqualTo(items.get(1));
         vm.undo();
         vm.undo();
         assertThat(vm.queue().canUndo()).isFalse();
-        assertThat(store.currentLabels()).isEmpty();
+        assertThat(store.labelLog().current()).isEmpty();
     }
 
     @Test
@@ -139,9 +139,9 @@ class LabelingViewModelTest {
         assertThat(vm.currentLabelProperty().get()).startsWith("Labeled ");
         vm.accept(3);
         int corrected = vm.session().predictions().get(items.get(0).sampleId()).get(2).classId();
-        assertThat(store.currentLabel(items.get(0).sampleId())).map(LabelState::classId).contains(corrected);
+        assertThat(store.labelLog().current(items.get(0).sampleId())).map(LabelState::classId).contains(corrected);
         vm.undo();
-        assertThat(store.currentLabel(items.get(0).sampleId())).map(LabelState::classId).contains(truth(items.get(0)));
+        assertThat(store.labelLog().current(items.get(0).sampleId())).map(LabelState::classId).contains(truth(items.get(0)));
         assertThat(vm.queue().current().classId()).isEqualTo(truth(items.get(0)));
     }
 
@@ -167,8 +167,8 @@ class LabelingViewModelTest {
         assertThat(vm.searchResults()).extracting(ClassSearch.ClassMatch::name).containsExactly("Turdus migratorius");
         vm.onKey(KeyStroke.plain(KeyCode.ENTER));
         assertThat(vm.searchOpenProperty().get()).isFalse();
-        int robin = store.classes().stream().filter(c -> c.name().equals("Turdus migratorius")).findFirst().orElseThrow().id();
-        assertThat(store.currentLabel(items.get(0).sampleId())).map(LabelState::classId).contains(robin);
+        int robin = store.classTable().all().stream().filter(c -> c.name().equals("Turdus migratorius")).findFirst().orElseThrow().id();
+        assertThat(store.labelLog().current(items.get(0).sampleId())).map(LabelState::classId).contains(robin);
     }
 
     @Test
@@ -205,13 +205,13 @@ class LabelingViewModelTest {
         vm.label(4);
         assertThat(vm.gridSelection()).isEmpty();
         for (int i : new int[]{1, 2, 3, 5}) {
-            assertThat(store.currentLabel(items.get(i).sampleId())).map(LabelState::classId).contains(4);
+            assertThat(store.labelLog().current(items.get(i).sampleId())).map(LabelState::classId).contains(4);
         }
-        assertThat(store.currentLabel(items.get(0).sampleId())).isEmpty();
+        assertThat(store.labelLog().current(items.get(0).sampleId())).isEmpty();
         assertThat(current()).isEqualTo(items.get(0));
         assertThat(vm.progressProperty().get()).isEqualTo("4 / 6 this round");
         vm.undo();
-        assertThat(store.currentLabel(items.get(5).sampleId())).isEmpty();
+        assertThat(store.labelLog().current(items.get(5).sampleId())).isEmpty();
         assertThat(vm.progressProperty().get()).isEqualTo("3 / 6 this round");
     }
 }

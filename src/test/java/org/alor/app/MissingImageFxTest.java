@@ -58,7 +58,7 @@ class MissingImageFxTest {
         robot.type(KeyCode.S);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> message(robot).isEmpty());
         assertThat(robot.lookup("#current-image").queryAs(javafx.scene.image.ImageView.class).getImage()).isNotNull();
-        assertThat(store.currentLabel(vm.session().items().get(0).sampleId()).orElseThrow().kind()).isEqualTo(LabelKind.LABEL);
-        assertThat(store.currentLabel(vm.session().items().get(1).sampleId()).orElseThrow().kind()).isEqualTo(LabelKind.SKIP);
+        assertThat(store.labelLog().current(vm.session().items().get(0).sampleId()).orElseThrow().kind()).isEqualTo(LabelKind.LABEL);
+        assertThat(store.labelLog().current(vm.session().items().get(1).sampleId()).orElseThrow().kind()).isEqualTo(LabelKind.SKIP);
     }
 }

@@ -101,11 +101,11 @@ class NewProjectWizardFxTest {
 
         assertThat(created.get()).isEqualTo(project);
         try (ProjectStore store = ProjectStore.open(project)) {
-            assertThat(store.classes()).hasSize(6);
-            assertThat(store.classes().get(0).mostCommonName()).isEqualTo("Northern Cardinal");
-            assertThat(store.classes().get(1).synonyms()).containsKeys("Yellow Warbler", "American Yellow Warbler");
-            assertThat(store.countsBySplit().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(30);
-            assertThat(store.countsBySplit()).containsKeys(Split.POOL, Split.VAL, Split.TEST);
+            assertThat(store.classTable().all()).hasSize(6);
+            assertThat(store.classTable().all().get(0).mostCommonName()).isEqualTo("Northern Cardinal");
+            assertThat(store.classTable().all().get(1).synonyms()).containsKeys("Yellow Warbler", "American Yellow Warbler");
+            assertThat(store.sampleTable().countsBySplit().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(30);
+            assertThat(store.sampleTable().countsBySplit()).containsKeys(Split.POOL, Split.VAL, Split.TEST);
             assertThat(store.settings().getString(Settings.DATASET_ROOT)).contains(base.resolve("birds").toAbsolutePath().normalize().toString());
             assertThat(store.settings().getString("dataset_format")).contains("imagefolder");
             assertThat(store.settings().getString(Settings.CHECKPOINT)).contains(checkpoint.normalize().toString());

@@ -36,7 +36,7 @@ class ProjectCreatorTest {
         ProjectCreator.create(new ProjectCreator.Spec(viaApp, imported, imported.classes(), null, null, null, 0.1, 0.2, 0));
 
         try (ProjectStore a = ProjectStore.open(viaCli); ProjectStore b = ProjectStore.open(viaApp)) {
-            assertThat(b.classes()).isEqualTo(a.classes());
+            assertThat(b.classTable().all()).isEqualTo(a.classTable().all());
             assertThat(samples(b)).isEqualTo(samples(a));
             Map<String, String> sa = new java.util.TreeMap<>(a.settings().all());
             Map<String, String> sb = new java.util.TreeMap<>(b.settings().all());
@@ -56,7 +56,7 @@ class ProjectCreatorTest {
     }
 
     private static List<String> samples(ProjectStore s) {
-        return java.util.Arrays.stream(org.alor.data.Split.values()).flatMap(sp -> s.samples(sp).stream())
+        return java.util.Arrays.stream(org.alor.data.Split.values()).flatMap(sp -> s.sampleTable().bySplit(sp).stream())
                 .map((StoredSample x) -> x.split() + " " + x.path() + " " + x.trueLabel() + " " + x.contentHash()).sorted().toList();
     }
 }

@@ -24,8 +24,8 @@ class RetrievalDataTest {
             assertThat(d.byKeptDescending().get(0).classId()).isEqualTo(0);
             assertThat(d.retrieved().get(0)).hasSize(4);
 
-            String common = store.classes().get(0).mostCommonName();
-            store.setSynonymExcluded(0, common, true);
+            String common = store.classTable().all().get(0).mostCommonName();
+            store.classTable().setExcluded(0, common, true);
             RetrievalData after = RetrievalData.load(store);
             assertThat(after.rows().get(0).matched()).isEqualTo(15);
             assertThat(after.rows().get(0).synonymText()).contains("(" + common + ")");

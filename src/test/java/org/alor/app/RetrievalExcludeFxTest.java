@@ -61,7 +61,7 @@ class RetrievalExcludeFxTest {
         ProjectStore store = model.projectProperty().get().store();
         assertThat(store.settings().getBoolean(RetrievedImageExclusion.SHOW_RETRIEVED_IMAGES, false)).isTrue();
 
-        int before = store.samples(Split.RETRIEVED).size();
+        int before = store.sampleTable().bySplit(Split.RETRIEVED).size();
         javafx.scene.Node cell = robot.lookup(".retrieved-thumb").nth(0).queryAs(javafx.scene.Node.class);
         robot.clickOn(cell, MouseButton.SECONDARY);
         if (robot.lookup("Exclude image").tryQuery().isEmpty()) {
@@ -71,7 +71,7 @@ class RetrievalExcludeFxTest {
                     10, 10, b.getMinX() + 10, b.getMinY() + 10, false, null)));
         }
         robot.clickOn("Exclude image");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> store.samples(Split.RETRIEVED).size() == before - 1);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> store.sampleTable().bySplit(Split.RETRIEVED).size() == before - 1);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(".retrieved-thumb").queryAll().size() == 3);
         assertThat(RetrievedExclusions.all(store)).containsExactly("0\tsynthetic-000\t0-0");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.statusProperty().get().contains((before - 1) + " retrieved"));

@@ -20,20 +20,20 @@ class RetrievedImageExclusionTest {
     @Test
     void excludingRemembersTheItemAndRemovesItsRowAndFile(@TempDir Path tmp) throws Exception {
         try (ProjectStore store = ProjectStore.create(tmp.resolve("p"))) {
-            store.replaceClasses(List.of(ClassInfo.named(0, "Sialia sialis"), ClassInfo.named(1, "Turdus migratorius")));
+            store.classTable().replace(List.of(ClassInfo.named(0, "Sialia sialis"), ClassInfo.named(1, "Turdus migratorius")));
             Path file = store.dir().resolve("retrieval/images/0000/s0__k1.png");
             Files.createDirectories(file.getParent());
             Files.write(file, new byte[]{1, 2, 3});
-            store.insertRetrieved(List.of(
+            store.sampleTable().insertRetrieved(List.of(
                             new SampleRecord("retrieval/images/0000/s0__k1.png", Split.RETRIEVED, 0, 10, 10, "h1"),
                             new SampleRecord("retrieval/images/0001/s0__k2.png", Split.RETRIEVED, 1, 10, 10, "h2")),
                     List.of("{\"corpus\":\"c\",\"shard\":\"s0\",\"key\":\"k1\",\"class\":0}",
                             "{\"corpus\":\"c\",\"shard\":\"s0\",\"key\":\"k2\",\"class\":1}"));
-            StoredSample first = store.samples(Split.RETRIEVED).get(0);
+            StoredSample first = store.sampleTable().bySplit(Split.RETRIEVED).get(0);
 
             RetrievedImageExclusion.exclude(store, first);
 
-            assertThat(store.samples(Split.RETRIEVED)).extracting(StoredSample::path).containsExactly("retrieval/images/0001/s0__k2.png");
+            assertThat(store.sampleTable().bySplit(Split.RETRIEVED)).extracting(StoredSample::path).containsExactly("retrieval/images/0001/s0__k2.png");
             assertThat(RetrievedExclusions.all(store)).containsExactly("0\ts0\tk1");
             assertThat(file).doesNotExist();
         }

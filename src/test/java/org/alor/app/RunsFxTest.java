@@ -41,7 +41,7 @@ class RunsFxTest {
     @Start
     void start(Stage stage) throws Exception {
         store = ProjectStore.create(Files.createTempDirectory("alor-runs"));
-        store.replaceClasses(List.of(ClassInfo.named(0, "Sialia sialis"), ClassInfo.named(1, "Turdus migratorius")));
+        store.classTable().replace(List.of(ClassInfo.named(0, "Sialia sialis"), ClassInfo.named(1, "Turdus migratorius")));
         RoundRunner fake = (s, request, progress) -> {
             asked = request;
             for (int step = 1; step <= 20 && !progress.isCancelled(); step++) {
@@ -50,9 +50,9 @@ class RunsFxTest {
                 progress.update("epoch " + (1 + step / 10) + " · step " + step + " · 120 images/s", step / 20.0);
                 Thread.sleep(15);
             }
-            s.insertRound(RoundRecord.planned(0, request.method(), request.strategy(), 0, request.budget()));
-            s.saveMetrics(0, List.of(MetricRow.overall(Split.TEST, 0.55, 0.5, 20, 11)));
-            s.updateRoundStatus(0, RoundStatus.DONE);
+            s.roundTable().insert(RoundRecord.planned(0, request.method(), request.strategy(), 0, request.budget()));
+            s.roundTable().saveMetrics(0, List.of(MetricRow.overall(Split.TEST, 0.55, 0.5, 20, 11)));
+            s.roundTable().updateStatus(0, RoundStatus.DONE);
             return 0;
         };
         model = new ShellViewModel(jobs, AppServices.none().withRounds(fake), prefs);

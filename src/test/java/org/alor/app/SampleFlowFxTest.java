@@ -87,10 +87,10 @@ class SampleFlowFxTest {
 
         assertThat(model.pageProperty().get()).isEqualTo(Page.LABEL);
         ProjectStore store = model.projectProperty().get().store();
-        RoundRecord round0 = store.round(0).orElseThrow();
+        RoundRecord round0 = store.roundTable().byIndex(0).orElseThrow();
         assertThat(round0.status()).isEqualTo(RoundStatus.LABELING);
         assertThat(round0.strategy()).isEqualTo("tfs");
-        assertThat(store.selections(0)).hasSize(store.classes().size());
+        assertThat(store.roundTable().selections(0)).hasSize(store.classTable().all().size());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#labeling-header").queryLabeled().getText()).contains("0");
         assertThat(robot.lookup("#suggestion-2").tryQuery()).isPresent();
@@ -102,20 +102,20 @@ class SampleFlowFxTest {
         chooseMethod(robot, "LP");
         robot.clickOn("#start-round");
         ProjectStore store = model.projectProperty().get().store();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !store.rounds().isEmpty());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !store.roundTable().all().isEmpty());
         robot.interact(model::cancelJob);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !model.jobRunningProperty().get());
-        assertThat(store.integrityCheck()).isEqualTo("ok");
-        assertThat(store.rounds()).hasSize(1);
-        RoundStatus interrupted = store.round(0).orElseThrow().status();
+        assertThat(store.database().integrityCheck()).isEqualTo("ok");
+        assertThat(store.roundTable().all()).hasSize(1);
+        RoundStatus interrupted = store.roundTable().byIndex(0).orElseThrow().status();
         System.out.println("sample flow: cancelled round 0 stopped at " + interrupted);
 
         robot.clickOn("#start-round");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#suggestion-1").tryQuery().isPresent());
-        assertThat(store.rounds()).hasSize(1);
-        assertThat(store.round(0).orElseThrow().status()).isEqualTo(RoundStatus.LABELING);
-        assertThat(store.selections(0)).hasSize(store.classes().size());
-        assertThat(store.integrityCheck()).isEqualTo("ok");
+        assertThat(store.roundTable().all()).hasSize(1);
+        assertThat(store.roundTable().byIndex(0).orElseThrow().status()).isEqualTo(RoundStatus.LABELING);
+        assertThat(store.roundTable().selections(0)).hasSize(store.classTable().all().size());
+        assertThat(store.database().integrityCheck()).isEqualTo("ok");
     }
 
     private void openSampleAndGoToRuns(FxRobot robot) throws Exception {

@@ -27,14 +27,14 @@ class SampleProjectTest {
         assertThat(project).isEqualTo(data.resolve("sample-project"));
         int pool;
         try (ProjectStore store = ProjectStore.open(project)) {
-            assertThat(store.classes()).hasSize(24);
-            pool = store.countsBySplit().get(Split.POOL);
+            assertThat(store.classTable().all()).hasSize(24);
+            pool = store.sampleTable().countsBySplit().get(Split.POOL);
             assertThat(pool).isPositive();
-            store.addLabel(store.samples(Split.POOL).get(0).id(), 0, "me", null);
+            store.labelLog().label(store.sampleTable().bySplit(Split.POOL).get(0).id(), 0, "me", null);
         }
         assertThat(SampleProject.ensure()).isEqualTo(project);
         try (ProjectStore store = ProjectStore.open(project)) {
-            assertThat(store.labelEventCount()).as("a second start keeps the user's work").isEqualTo(1);
+            assertThat(store.labelLog().eventCount()).as("a second start keeps the user's work").isEqualTo(1);
         }
     }
 }

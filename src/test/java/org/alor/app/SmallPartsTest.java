@@ -75,4 +75,13 @@ class SmallPartsTest {
         assertThat(AlorApp.projectArgument(List.of("/r"))).contains(Path.of("/r"));
         assertThat(AlorApp.projectArgument(List.of("--verbose"))).isEqualTo(Optional.empty());
     }
+
+    @Test
+    void replayArgumentNamesARecordingAndIsNotTakenForTheProject() {
+        assertThat(AlorApp.replayArgument(List.of("--replay", "/rec"))).contains(Path.of("/rec"));
+        assertThat(AlorApp.replayArgument(List.of("--replay=/rec2"))).contains(Path.of("/rec2"));
+        assertThat(AlorApp.projectArgument(List.of("--replay", "/rec"))).isEqualTo(Optional.empty());
+        assertThat(AlorApp.projectArgument(List.of("--replay", "/rec", "/proj"))).contains(Path.of("/proj"));
+        assertThat(AlorApp.replayArgument(List.of("/proj"))).isEqualTo(Optional.empty());
+    }
 }

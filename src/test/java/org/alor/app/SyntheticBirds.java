@@ -158,7 +158,7 @@ final class SyntheticBirds {
         Random rnd = new Random(3);
         List<SampleRecord> records = new ArrayList<>();
         List<String> prov = new ArrayList<>();
-        List<ClassInfo> classes = store.classes();
+        List<ClassInfo> classes = store.classTable().all();
         for (ClassInfo c : classes) {
             int n = Math.max(0, 4 - c.id()); // imbalanced: the last classes get none (the tail)
             Species s = SPECIES.stream().filter(x -> x.name().equals(c.name())).findFirst().orElseThrow();
@@ -172,7 +172,7 @@ final class SyntheticBirds {
                         + "\",\"synonym\":\"" + s.common() + "\",\"score\":0.31,\"class\":" + c.id() + "}");
             }
         }
-        store.insertRetrieved(records, prov);
+        store.sampleTable().insertRetrieved(records, prov);
         Map<Integer, Map<String, Integer>> counts = new LinkedHashMap<>();
         for (ClassInfo c : classes) {
             Species s = SPECIES.stream().filter(x -> x.name().equals(c.name())).findFirst().orElseThrow();
@@ -181,17 +181,17 @@ final class SyntheticBirds {
             m.put(s.common(), 40 * Math.max(0, 4 - c.id()) + 2);
             counts.put(c.id(), m);
         }
-        store.updateSynonymCounts(counts);
+        store.classTable().updateCounts(counts);
     }
 
     static void addRounds(ProjectStore store, int picks) {
-        List<ClassInfo> classes = store.classes();
-        store.insertRound(RoundRecord.planned(0, "ZS", "none", 0, 0));
-        store.updateRoundStatus(0, RoundStatus.DONE);
-        store.insertRound(RoundRecord.planned(1, "CT", "TFS", 0, classes.size()));
-        store.updateRoundStatus(1, RoundStatus.DONE);
-        store.insertRound(RoundRecord.planned(2, "CT", "TFS", 0, picks));
-        store.updateRoundStatus(2, RoundStatus.LABELING);
+        List<ClassInfo> classes = store.classTable().all();
+        store.roundTable().insert(RoundRecord.planned(0, "ZS", "none", 0, 0));
+        store.roundTable().updateStatus(0, RoundStatus.DONE);
+        store.roundTable().insert(RoundRecord.planned(1, "CT", "TFS", 0, classes.size()));
+        store.roundTable().updateStatus(1, RoundStatus.DONE);
+        store.roundTable().insert(RoundRecord.planned(2, "CT", "TFS", 0, picks));
+        store.roundTable().updateStatus(2, RoundStatus.LABELING);
         double[][] acc = {{0.55, 0.30, 0.62, 0.18, 0.12, 0.40}, {0.70, 0.45, 0.71, 0.35, 0.28, 0.52}, {0.78, 0.58, 0.80, 0.52, 0.47, 0.63}};
         double[] overall = {0.36, 0.50, 0.63};
         double[] f1 = {0.33, 0.48, 0.61};
@@ -202,9 +202,9 @@ final class SyntheticBirds {
                 int support = 20;
                 rows.add(MetricRow.perClass(Split.TEST, c.id(), support, (int) Math.round(support * acc[r][c.id() % 6])));
             }
-            store.saveMetrics(r, rows);
+            store.roundTable().saveMetrics(r, rows);
         }
-        List<StoredSample> pool = new ArrayList<>(store.samples(Split.POOL));
+        List<StoredSample> pool = new ArrayList<>(store.sampleTable().bySplit(Split.POOL));
         java.util.Collections.shuffle(pool, new Random(1));
         List<Selection> sel = new ArrayList<>();
         for (int i = 0; i < picks && i < pool.size(); i++) {
@@ -215,14 +215,14 @@ final class SyntheticBirds {
                     String.format(java.util.Locale.ROOT, "tail class %s — %d labeled + %d retrieved; entropy %.2f",
                             c.name(), i % 3, Math.max(0, 4 - forClass), 2.71 - 0.1 * i)));
         }
-        store.saveSelections(2, sel);
+        store.roundTable().saveSelections(2, sel);
     }
 
     /** Predictions that rank the sample's true class first (0.55), then the next classes. */
     static PredictionSource truthFirst() {
         return (store, round, sampleId, k) -> {
-            Integer truth = store.sample(sampleId).map(StoredSample::trueLabel).orElse(0);
-            int n = store.classes().size();
+            Integer truth = store.sampleTable().byId(sampleId).map(StoredSample::trueLabel).orElse(0);
+            int n = store.classTable().all().size();
             double[] probs = {0.55, 0.2, 0.12, 0.08, 0.05};
             List<PredictionSource.ClassProbability> out = new ArrayList<>();
             for (int i = 0; i < Math.min(k, n); i++) out.add(new PredictionSource.ClassProbability((truth + i) % n, probs[i]));

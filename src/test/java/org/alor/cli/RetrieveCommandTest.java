@@ -46,7 +46,7 @@ class RetrieveCommandTest {
             Map<String, Integer> b = new LinkedHashMap<>();
             b.put("Papilio machaon", 0);
             b.put("Swallowtail", 0);
-            s.replaceClasses(List.of(new ClassInfo(0, "Hirundo rustica", null, a), new ClassInfo(1, "Papilio machaon", null, b)));
+            s.classTable().replace(List.of(new ClassInfo(0, "Hirundo rustica", null, a), new ClassInfo(1, "Papilio machaon", null, b)));
             if (corpus != null) s.settings().set(Settings.CORPUS, corpus);
         }
         return dir;
@@ -104,7 +104,7 @@ class RetrieveCommandTest {
         assertThat(c0.get("matched").getAsInt()).isEqualTo(2);
         assertThat(c0.getAsJsonObject("synonyms").get("Chimney Swallow").getAsInt()).isEqualTo(1);
         try (ProjectStore s = ProjectStore.open(p)) {
-            assertThat(s.synonyms(1)).extracting(x -> x.synonym()).containsExactly("Swallowtail");
+            assertThat(s.classTable().synonyms(1)).extracting(x -> x.synonym()).containsExactly("Swallowtail");
         }
         Files.writeString(edited, "{\"0\": {\"name\": \"Other\"}, \"1\": {\"name\": \"Papilio machaon\"}}");
         Run bad = run(p.toString(), "--synonyms", edited.toString());

@@ -106,7 +106,7 @@ class SampleExperimentBenchmark {
                 Path root = store.settings().getPath(Settings.DATASET_ROOT).orElse(store.dir());
                 Map<Long, Path> files = new HashMap<>();
                 for (Split s : Split.values()) {
-                    for (StoredSample x : store.samples(s)) {
+                    for (StoredSample x : store.sampleTable().bySplit(s)) {
                         files.put(x.id(), (s == Split.RETRIEVED ? store.dir() : root).resolve(x.path()));
                     }
                 }

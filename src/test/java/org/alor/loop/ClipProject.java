@@ -54,9 +54,9 @@ public final class ClipProject {
                 provenance.add("{\"corpus\":\"synthetic\"}");
             }
         }
-        store.replaceClasses(classes);
-        store.insertSamples(task);
-        store.insertRetrieved(retrieved, provenance);
+        store.classTable().replace(classes);
+        store.sampleTable().insert(task);
+        store.sampleTable().insertRetrieved(retrieved, provenance);
         return store;
     }
 
@@ -112,7 +112,7 @@ public final class ClipProject {
             public ImageSource images(ProjectStore store) {
                 Map<Long, Path> files = new HashMap<>();
                 for (Split s : Split.values()) {
-                    for (StoredSample x : store.samples(s)) files.put(x.id(), store.dir().resolve(x.path()));
+                    for (StoredSample x : store.sampleTable().bySplit(s)) files.put(x.id(), store.dir().resolve(x.path()));
                 }
                 return id -> {
                     Path p = files.get(id);

@@ -58,7 +58,7 @@ class ClipRoundsTest {
                 engine.runRound(r, true);
                 live.add(ClipProject.liveArrays());
             }
-            assertThat(store.round(2).orElseThrow().status()).isEqualTo(RoundStatus.DONE);
+            assertThat(store.roundTable().byIndex(2).orElseThrow().status()).isEqualTo(RoundStatus.DONE);
             assertThat(RoundEngine.modelDir(dir, 2).resolve(TunedClipModel.TOWERS_FILE)).exists();
             assertThat(dir.resolve("rounds/2/adapted-features.safetensors")).exists();
         }

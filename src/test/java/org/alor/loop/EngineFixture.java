@@ -44,19 +44,19 @@ final class EngineFixture {
 
     static State state(ProjectStore store) {
         Map<Long, Integer> labels = new TreeMap<>();
-        for (Map.Entry<Long, LabelState> e : store.currentLabels().entrySet()) labels.put(e.getKey(), e.getValue().classId());
+        for (Map.Entry<Long, LabelState> e : store.labelLog().current().entrySet()) labels.put(e.getKey(), e.getValue().classId());
         Map<Integer, List<Selection>> selections = new TreeMap<>();
         Map<Integer, List<MetricRow>> metrics = new TreeMap<>();
         List<RoundStatus> statuses = new ArrayList<>();
-        for (RoundRecord r : store.rounds()) {
-            selections.put(r.index(), store.selections(r.index()));
-            metrics.put(r.index(), store.metrics(r.index()));
+        for (RoundRecord r : store.roundTable().all()) {
+            selections.put(r.index(), store.roundTable().selections(r.index()));
+            metrics.put(r.index(), store.roundTable().metrics(r.index()));
             statuses.add(r.status());
         }
         return new State(labels, selections, metrics, statuses);
     }
 
     static MetricRow testAccuracy(ProjectStore store, int round) {
-        return store.overallMetrics(Split.TEST).get(round);
+        return store.roundTable().overallMetrics(Split.TEST).get(round);
     }
 }

@@ -42,9 +42,9 @@ class EngineKillTest {
         }
 
         try (ProjectStore store = ProjectStore.open(killed)) {
-            assertThat(store.round(1).orElseThrow().status()).isEqualTo(RoundStatus.LABELING);
-            assertThat(store.selections(1)).hasSize(SyntheticWorld.CLASSES);
-            assertThat(store.integrityCheck()).isEqualTo("ok");
+            assertThat(store.roundTable().byIndex(1).orElseThrow().status()).isEqualTo(RoundStatus.LABELING);
+            assertThat(store.roundTable().selections(1)).hasSize(SyntheticWorld.CLASSES);
+            assertThat(store.database().integrityCheck()).isEqualTo("ok");
             EngineFixture.oracleEngine(store, EngineFixture.config("lp", "tfs", 777)).runThrough(2);
             EngineFixture.State resumed = EngineFixture.state(store);
 

@@ -27,12 +27,16 @@ class ExperimentRunnerTest {
     }
 
     private ExperimentRunner runner(Path project, Path out) {
+        return runner(project, out, plan());
+    }
+
+    private ExperimentRunner runner(Path project, Path out, ExperimentPlan plan) {
         EngineFixture.WORLD.hashCode(); // registers the test selectors
         FeatureSource features;
         try (ProjectStore store = ProjectStore.open(project)) {
             features = EngineFixture.WORLD.featureSource(store);
         }
-        return new ExperimentRunner(project, out, plan(), features, EngineFixture.WORLD.textEncoder(), Selectors::byName);
+        return new ExperimentRunner(project, out, plan, features, EngineFixture.WORLD.textEncoder(), Selectors::byName);
     }
 
     @Test
@@ -73,8 +77,8 @@ class ExperimentRunnerTest {
         assertThat(a).hasSize(C).isEqualTo(roundZero(out.resolve("runs/zeroshot-random-rdaoff-seed1")))
                 .isNotEqualTo(roundZero(out.resolve("runs/lp-tfs-rdaon-seed2")));
         try (ProjectStore source = ProjectStore.open(project)) {
-            assertThat(source.rounds()).isEmpty();
-            assertThat(source.labelEventCount()).isZero();
+            assertThat(source.roundTable().all()).isEmpty();
+            assertThat(source.labelLog().eventCount()).isZero();
         }
 
         // Running again resumes: every run is complete, so the results are read back unchanged.
@@ -86,9 +90,9 @@ class ExperimentRunnerTest {
     private static Set<Long> roundZero(Path runDir) {
         try (ProjectStore store = ProjectStore.open(runDir)) {
             Set<Long> ids = new java.util.TreeSet<>();
-            store.currentLabels().values().stream().filter(s -> s.round() == 0 && store.selections(0).stream()
+            store.labelLog().current().values().stream().filter(s -> s.round() == 0 && store.roundTable().selections(0).stream()
                     .noneMatch(sel -> sel.sampleId() == s.sampleId())).forEach(s -> ids.add(s.sampleId()));
-            assertThat(store.sample(ids.iterator().next()).orElseThrow().split()).isEqualTo(Split.POOL);
+            assertThat(store.sampleTable().byId(ids.iterator().next()).orElseThrow().split()).isEqualTo(Split.POOL);
             return ids;
         }
     }
@@ -97,9 +101,47 @@ class ExperimentRunnerTest {
     void aProjectWithLabelsIsRefused() throws Exception {
         Path project = tmp.resolve("project");
         try (ProjectStore store = SyntheticWorld.create(project)) {
-            store.addLabel(store.samples(Split.POOL).get(0).id(), 0, "ann", null);
+            store.labelLog().label(store.sampleTable().bySplit(Split.POOL).get(0).id(), 0, "ann", null);
         }
         assertThatThrownBy(() -> runner(project, tmp.resolve("out")).run())
                 .hasMessageContaining("already has rounds or labels");
+    }
+
+    @Test
+    void rdaOnAProjectWithoutRetrievedImagesIsRefusedNotSilentlyRunWithoutThem() throws Exception {
+        Path project = tmp.resolve("project");
+        SyntheticWorld.create(project, false).close();
+        assertThatThrownBy(() -> runner(project, tmp.resolve("out")).run())
+                .hasMessageContaining("RDA is on, but the project has no retrieved images");
+        assertThat(tmp.resolve("out/runs")).doesNotExist();
+
+        ExperimentPlan off = ExperimentPlan.of(List.of(new ExperimentPlan.Combination("lp", "random", false)), List.of(1L),
+                0, 0, 5, 8, ClassNaming.NAME, PromptTemplates.GENERIC, 1, Tuning.DEFAULTS);
+        assertThat(runner(project, tmp.resolve("out"), off).run()).hasSize(1);
+    }
+
+    @Test
+    void listedCombinationsRunWithEverySeedAndEachFinishedRoundIsReportedInOrder() throws Exception {
+        Path project = tmp.resolve("project");
+        SyntheticWorld.create(project).close();
+        ExperimentPlan plan = ExperimentPlan.of(List.of(ExperimentPlan.Combination.parse("lp:tfs:on"),
+                        ExperimentPlan.Combination.parse("zeroshot:random:off")), List.of(1L, 2L), 2, 0, 5, 8,
+                ClassNaming.NAME, PromptTemplates.GENERIC, 2, Tuning.DEFAULTS);
+        assertThat(plan.runs()).extracting(ExperimentPlan.Run::name).containsExactly("lp-tfs-rdaon-seed1",
+                "lp-tfs-rdaon-seed2", "zeroshot-random-rdaoff-seed1", "zeroshot-random-rdaoff-seed2");
+        java.util.Map<String, List<String>> seen = new java.util.concurrent.ConcurrentHashMap<>();
+        List<RunOutcome> outcomes = runner(project, tmp.resolve("out"), plan).withRoundListener((run, result, store) ->
+                seen.computeIfAbsent(run.name(), k -> java.util.Collections.synchronizedList(new java.util.ArrayList<>()))
+                        .add(result.round() + ":" + String.format(java.util.Locale.ROOT, "%.4f",
+                                100 * store.roundTable().overallMetrics(Split.TEST).get(result.round()).accuracy()))).run();
+        assertThat(seen).hasSize(4);
+        for (RunOutcome o : outcomes) {
+            List<String> expected = o.rounds().stream().map(r -> r.round() + ":"
+                    + String.format(java.util.Locale.ROOT, "%.4f", 100 * r.test().accuracy())).toList();
+            assertThat(seen.get(o.run().name())).as(o.run().name()).isEqualTo(expected).hasSize(3);
+        }
+        List<String> rows = Files.readAllLines(tmp.resolve("out/results.csv"));
+        assertThat(rows).hasSize(1 + 4 * 3).noneMatch(r -> r.startsWith("lp,random") || r.startsWith("zeroshot,tfs"));
+        assertThatThrownBy(() -> ExperimentPlan.Combination.parse("ct:tfs")).hasMessageContaining("METHOD:STRATEGY:on|off");
     }
 }

@@ -25,7 +25,7 @@ class HumanLabelQueueTest {
     Path tmp;
 
     private static int trueLabel(ProjectStore store, long id) {
-        return store.sample(id).orElseThrow().trueLabel();
+        return store.sampleTable().byId(id).orElseThrow().trueLabel();
     }
 
     @Test
@@ -62,8 +62,8 @@ class HumanLabelQueueTest {
             }
             List<RoundResult> results = run.get(60, TimeUnit.SECONDS);
             assertThat(results).extracting(RoundResult::labeled).containsExactly(C - 1, 2 * C - 1);
-            assertThat(store.currentLabels().values().stream().filter(s -> s.kind() == LabelKind.SKIP)).hasSize(1);
-            assertThat(store.currentLabels().values()).allMatch(s -> s.who().equals("ann"));
+            assertThat(store.labelLog().current().values().stream().filter(s -> s.kind() == LabelKind.SKIP)).hasSize(1);
+            assertThat(store.labelLog().current().values()).allMatch(s -> s.who().equals("ann"));
         }
     }
 
@@ -87,8 +87,8 @@ class HumanLabelQueueTest {
             assertThatThrownBy(() -> run.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                     .hasCauseInstanceOf(CancellationException.class);
             assertThat(queue.isWaiting()).isFalse();
-            assertThat(store.round(0).orElseThrow().status()).isEqualTo(RoundStatus.LABELING);
-            assertThat(store.integrityCheck()).isEqualTo("ok");
+            assertThat(store.roundTable().byIndex(0).orElseThrow().status()).isEqualTo(RoundStatus.LABELING);
+            assertThat(store.database().integrityCheck()).isEqualTo("ok");
 
             // A new engine asks only for the remaining picks.
             CompletableFuture<List<RoundResult>> resumed = CompletableFuture.supplyAsync(() -> {
@@ -104,7 +104,7 @@ class HumanLabelQueueTest {
                 queue.answer(r.sampleId(), trueLabel(store, r.sampleId()), "ann");
             }
             assertThat(resumed.get(60, TimeUnit.SECONDS)).extracting(RoundResult::status).containsOnly(RoundStatus.DONE);
-            assertThat(store.currentLabels()).hasSize(2 * C);
+            assertThat(store.labelLog().current()).hasSize(2 * C);
         }
     }
 
@@ -126,7 +126,7 @@ class HumanLabelQueueTest {
             RoundResult result = run.get(30, TimeUnit.SECONDS);
             assertThat(result.labeled()).isZero(); // RETRIEVED_ONLY: round 0 trained without task labels
             assertThat(result.status()).isEqualTo(RoundStatus.DONE);
-            assertThat(store.currentLabels()).hasSize(1);
+            assertThat(store.labelLog().current()).hasSize(1);
             assertThat(RoundEngine.remainingPool(store)).hasSize(java.util.Arrays.stream(SyntheticWorld.POOL).sum() - 1);
             assertThatThrownBy(() -> queue.answer(r.sampleId(), 0, "ann")).isInstanceOf(IllegalStateException.class);
         }
@@ -152,7 +152,7 @@ class HumanLabelQueueTest {
             queue.answer(all.get(1).sampleId(), trueLabel(store, all.get(1).sampleId()), "ann");
             token.cancel();
             assertThatThrownBy(() -> run.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(CancellationException.class);
-            assertThat(store.round(0).orElseThrow().status()).isEqualTo(RoundStatus.PLANNED);
+            assertThat(store.roundTable().byIndex(0).orElseThrow().status()).isEqualTo(RoundStatus.PLANNED);
 
             CompletableFuture<List<RoundResult>> resumed = CompletableFuture.supplyAsync(() -> {
                 try {

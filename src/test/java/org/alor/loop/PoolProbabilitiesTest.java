@@ -52,7 +52,7 @@ class PoolProbabilitiesTest {
                         if (phase.equals("predicting") && done == 3 && round[0] == 1) token.cancel();
                     });
             assertThatThrownBy(() -> engine.runThrough(2)).isInstanceOf(CancellationException.class);
-            assertThat(store.round(1).orElseThrow().status()).isEqualTo(RoundStatus.SELECTING);
+            assertThat(store.roundTable().byIndex(1).orElseThrow().status()).isEqualTo(RoundStatus.SELECTING);
             Files.delete(PoolProbabilities.file(lost, 1));
 
             EngineFixture.oracleEngine(store, EngineFixture.config("lp", "tfs", 8)).runThrough(2);

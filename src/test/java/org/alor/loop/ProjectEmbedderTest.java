@@ -63,7 +63,7 @@ class ProjectEmbedderTest {
             assertThat(second.cached()).isEqualTo(total);
 
             // cached vectors are the encoder's output for the file under evaluation preprocessing
-            StoredSample s = store.samples(Split.TEST).get(0);
+            StoredSample s = store.sampleTable().bySplit(Split.TEST).get(0);
             float[] cached = embedder.features(List.of(s), ProjectEmbedder.Progress.NONE, () -> false)[0];
             float[] direct = new ClipEncoder(ckpt.model()).encodeImages(
                     ImagePreprocessor.forConfig(ckpt.config()).preprocess(embedder.file(s)), 1)[0];
@@ -77,7 +77,7 @@ class ProjectEmbedderTest {
         try (ProjectStore store = ProjectStore.open(project);
              ProjectCheckpoint ckpt = ProjectCheckpoint.open(store, Device.cpu())) {
             ProjectEmbedder embedder = new ProjectEmbedder(store, ckpt, 8, 2);
-            StoredSample victim = store.samples(Split.POOL).get(3);
+            StoredSample victim = store.sampleTable().bySplit(Split.POOL).get(3);
             Path file = embedder.file(victim);
             byte[] original = Files.readAllBytes(file); // the dataset folder is shared by the tests
             Files.write(file, new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});

@@ -67,7 +67,7 @@ class RoundEngineTest {
             assertThat(results).extracting(RoundResult::labeled).containsExactly(C, 2 * C, 3 * C);
             assertThat(results).extracting(RoundResult::retrieved).containsOnly(115);
             for (int r = 0; r <= 2; r++) {
-                List<MetricRow> rows = store.metrics(r);
+                List<MetricRow> rows = store.roundTable().metrics(r);
                 MetricRow test = EngineFixture.testAccuracy(store, r);
                 assertThat(test.support()).isEqualTo(C * SyntheticWorld.TEST);
                 assertThat(test.accuracy()).isBetween(0.0, 1.0).isEqualTo((double) test.correct() / test.support());
@@ -89,7 +89,7 @@ class RoundEngineTest {
                 assertThat(cells.stream().filter(cell -> cell[0] == cell[1]).mapToInt(cell -> cell[2]).sum()).isEqualTo(test.correct());
                 assertThat(summary.getAsJsonObject("model").get("method").getAsString()).isEqualTo("lp");
 
-                List<Prediction> pool = store.predictions(r, Split.POOL);
+                List<Prediction> pool = store.predictionTable().byRound(r, Split.POOL);
                 int poolSize = java.util.Arrays.stream(SyntheticWorld.POOL).sum();
                 assertThat(pool).hasSize(poolSize - (r + 1) * C);
                 for (Prediction p : pool) {
@@ -98,7 +98,7 @@ class RoundEngineTest {
                     assertThat(p.topProbs()[0]).isEqualTo(p.confidence()).isGreaterThanOrEqualTo(p.topProbs()[1]);
                     assertThat(p.entropy()).isBetween(0f, (float) Math.log(C) + 1e-4f);
                 }
-                assertThat(store.predictions(r, Split.TEST)).hasSize(C * SyntheticWorld.TEST);
+                assertThat(store.predictionTable().byRound(r, Split.TEST)).hasSize(C * SyntheticWorld.TEST);
             }
             for (int r = 0; r < 2; r++) {
                 List<Selection> picks = store.selections(r);
@@ -152,10 +152,10 @@ class RoundEngineTest {
                     });
             assertThatThrownBy(() -> engine.runThrough(2)).isInstanceOf(CancellationException.class);
             assertThat(store.round(1).orElseThrow().status()).isEqualTo(RoundStatus.TRAINING);
-            assertThat(store.metrics(1)).isEmpty();
-            assertThat(store.predictions(1, Split.POOL)).isEmpty();
+            assertThat(store.roundTable().metrics(1)).isEmpty();
+            assertThat(store.predictionTable().byRound(1, Split.POOL)).isEmpty();
             assertThat(store.currentLabels()).hasSize(2 * C);
-            assertThat(store.integrityCheck()).isEqualTo("ok");
+            assertThat(store.database().integrityCheck()).isEqualTo("ok");
 
             EngineFixture.oracleEngine(store, EngineFixture.config("lp", "tfs", 5)).runThrough(2);
             try (ProjectStore ref = SyntheticWorld.create(reference)) {

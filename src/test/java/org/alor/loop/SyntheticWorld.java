@@ -49,10 +49,15 @@ public final class SyntheticWorld {
 
     /** Creates the project in {@code dir}. */
     public static ProjectStore create(Path dir) {
+        return create(dir, true);
+    }
+
+    /** Creates the project in {@code dir}, with or without its retrieved set (a project before retrieval). */
+    public static ProjectStore create(Path dir, boolean withRetrieved) {
         ProjectStore store = ProjectStore.create(dir);
         List<ClassInfo> classes = new ArrayList<>();
         for (int c = 0; c < CLASSES; c++) classes.add(ClassInfo.named(c, "species" + c));
-        store.replaceClasses(classes);
+        store.classTable().replace(classes);
         List<SampleRecord> task = new ArrayList<>();
         for (int c = 0; c < CLASSES; c++) {
             for (int i = 0; i < POOL[c]; i++) task.add(sample("pool/c" + c + "/" + i + ".jpg", Split.POOL, c));
@@ -61,7 +66,7 @@ public final class SyntheticWorld {
         }
         // Interleave classes so ids do not sort by class.
         task.sort((a, b) -> Integer.compare(a.path().hashCode(), b.path().hashCode()));
-        store.insertSamples(task);
+        store.sampleTable().insert(task);
         List<SampleRecord> retrieved = new ArrayList<>();
         List<String> provenance = new ArrayList<>();
         for (int c = 0; c < CLASSES; c++) {
@@ -70,7 +75,7 @@ public final class SyntheticWorld {
                 provenance.add("{\"corpus\":\"synthetic\"}");
             }
         }
-        store.insertRetrieved(retrieved, provenance);
+        if (withRetrieved) store.sampleTable().insertRetrieved(retrieved, provenance);
         return store;
     }
 
@@ -91,7 +96,7 @@ public final class SyntheticWorld {
     public FeatureSource featureSource(ProjectStore store) {
         Map<Long, float[]> byId = new HashMap<>();
         for (Split s : Split.values()) {
-            for (StoredSample x : store.samples(s)) byId.put(x.id(), feature(x.path(), x.trueLabel()));
+            for (StoredSample x : store.sampleTable().bySplit(s)) byId.put(x.id(), feature(x.path(), x.trueLabel()));
         }
         return ids -> {
             float[][] out = new float[ids.size()][];

@@ -150,4 +150,21 @@ class CaptionMatcherTest {
         assertThat(first).containsOnly(first.get(0));
         assertThat(m.classesOf(s.match("Barn Swallow and a Swallowtail"))).containsExactly(0, 1);
     }
+
+    @Test
+    void mentionsAppliesTheMatchersRuleToOnePair() {
+        String[][] pairs = {
+                {"ROSS'S GULL at the pier", "Ross's Gull"}, {"a ross's-gull, adult", "Ross's Gull"},
+                {"Crimson_crested Warbler", "Crimson-crested Warbler"}, {"crimson warbler, crested", "Crimson-crested Warbler"},
+                {"warbler crimson crested", "Crimson-crested Warbler"}, {"two gulls", "Gull"},
+                {"Swallowtail Kite over the bay", "Swallow"}, {"swallow-tail kite", "Swallowtail Kite"},
+                {"barn swallow!", "Swallow"}, {"anything", "--"}, {"", "Gull"}};
+        int mentioned = 0;
+        for (String[] p : pairs) {
+            boolean byMatcher = !matched(List.of(new ClassSynonyms(0, "x", List.of(p[1]))), p[0]).isEmpty();
+            assertThat(CaptionTokenizer.mentions(p[0], p[1])).as(p[0] + " / " + p[1]).isEqualTo(byMatcher);
+            if (byMatcher) mentioned++;
+        }
+        assertThat(mentioned).isEqualTo(4);
+    }
 }

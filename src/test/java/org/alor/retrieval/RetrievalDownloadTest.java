@@ -55,7 +55,7 @@ class RetrievalDownloadTest {
             RetrievalReport r;
             try (ProjectStore s = ProjectStore.open(p)) {
                 r = new RetrievalJob(s, CorpusFormat.AUTO.open(corpus, null), o).run(ScanListener.NONE);
-                List<StoredSample> got = s.samples(Split.RETRIEVED);
+                List<StoredSample> got = s.sampleTable().bySplit(Split.RETRIEVED);
                 assertThat(got).extracting(StoredSample::trueLabel).containsExactlyInAnyOrder(0, 0, 1, 1);
                 for (StoredSample x : got) {
                     assertThat(x.height()).isEqualTo(200); // 300x200 is below the 256 target: stored as is

@@ -23,18 +23,18 @@ class RetrievalExclusionTest {
         StoredSample victim;
         int before;
         try (ProjectStore s = ProjectStore.open(p)) {
-            List<StoredSample> retrieved = s.samples(Split.RETRIEVED);
+            List<StoredSample> retrieved = s.sampleTable().bySplit(Split.RETRIEVED);
             before = retrieved.size();
             victim = retrieved.get(3);
             String identity = RetrievalCache.exclusionIdentity(victim.provenanceJson());
             assertThat(identity).isNotNull();
             RetrievedExclusions.exclude(s, List.of(identity), List.of(victim.id()));
-            assertThat(s.samples(Split.RETRIEVED)).hasSize(before - 1);
+            assertThat(s.sampleTable().bySplit(Split.RETRIEVED)).hasSize(before - 1);
             assertThat(RetrievedExclusions.all(s)).containsExactly(identity);
         }
         RetrievalJobTest.run(p, corpus, o);
         try (ProjectStore s = ProjectStore.open(p)) {
-            List<StoredSample> after = s.samples(Split.RETRIEVED);
+            List<StoredSample> after = s.sampleTable().bySplit(Split.RETRIEVED);
             assertThat(after).hasSize(before - 1);
             assertThat(after).extracting(x -> RetrievalCache.exclusionIdentity(x.provenanceJson()))
                     .doesNotContain(RetrievalCache.exclusionIdentity(victim.provenanceJson()));

@@ -33,7 +33,7 @@ class RetrievalJobTest {
                 c.synonyms().forEach(x -> syn.put(x, 0));
                 classes.add(new ClassInfo(c.classId(), c.name(), c.name(), syn));
             }
-            s.replaceClasses(classes);
+            s.classTable().replace(classes);
         }
         return dir;
     }
@@ -47,13 +47,13 @@ class RetrievalJobTest {
     static String snapshot(Path project) {
         try (ProjectStore s = ProjectStore.open(project)) {
             StringBuilder sb = new StringBuilder();
-            for (ClassInfo c : s.classes()) {
+            for (ClassInfo c : s.classTable().all()) {
                 sb.append(c.id()).append(' ').append(c.mostCommonName()).append(' ');
-                for (ClassSynonym syn : s.synonyms(c.id())) sb.append(syn.synonym()).append('=').append(syn.corpusCount()).append(';');
+                for (ClassSynonym syn : s.classTable().synonyms(c.id())) sb.append(syn.synonym()).append('=').append(syn.corpusCount()).append(';');
                 sb.append('\n');
             }
             Map<String, String> samples = new TreeMap<>();
-            for (StoredSample x : s.samples(Split.RETRIEVED)) {
+            for (StoredSample x : s.sampleTable().bySplit(Split.RETRIEVED)) {
                 samples.put(x.path(), x.trueLabel() + " " + x.width() + "x" + x.height() + " " + x.contentHash() + " " + x.provenanceJson());
             }
             samples.forEach((k, v) -> sb.append(k).append(' ').append(v).append('\n'));
@@ -103,12 +103,12 @@ class RetrievalJobTest {
         assertThat(larger.removed()).isZero();
 
         try (ProjectStore s = ProjectStore.open(p)) {
-            s.setSynonymExcluded(0, "Swallow", true);
-            s.setSynonymExcluded(0, "Barn Swallow", true);
+            s.classTable().setExcluded(0, "Swallow", true);
+            s.classTable().setExcluded(0, "Barn Swallow", true);
         }
         RetrievalReport excluded = run(p, corpus, o.withPerClass(25));
         try (ProjectStore s = ProjectStore.open(p)) {
-            for (StoredSample x : s.samples(Split.RETRIEVED)) {
+            for (StoredSample x : s.sampleTable().bySplit(Split.RETRIEVED)) {
                 if (x.trueLabel() == 0) assertThat(x.provenanceJson()).contains("\"synonym\":\"Hirundo rustica\"");
             }
             Path out = tmp.resolve("meta.json");
@@ -125,7 +125,7 @@ class RetrievalJobTest {
         Path p = project(tmp.resolve("p"));
         run(p, corpus, RetrievalOptions.defaults().withPerClass(3));
         try (ProjectStore s = ProjectStore.open(p)) {
-            List<StoredSample> r = s.samples(Split.RETRIEVED);
+            List<StoredSample> r = s.sampleTable().bySplit(Split.RETRIEVED);
             assertThat(r).hasSize(15);
             StoredSample x = r.get(0);
             assertThat(x.path()).startsWith("retrieval/images/");

@@ -33,12 +33,32 @@ class StatisticsTest {
         // same word set, other spelling: chosen when more frequent.
         assertThat(MostCommonName.choose("Black-capped Chickadee", counts("Black-capped Chickadee", 5, "black capped chickadee", 7)))
                 .isEqualTo("black capped chickadee");
-        // a subset is skipped, then the next most frequent qualifying synonym wins.
-        assertThat(MostCommonName.choose("Barn Swallow", counts("Barn Swallow", 10, "Swallow", 500, "Hirundo rustica", 40, "Chimney Swallow", 30)))
+        // a subset is skipped, then the next most frequent qualifying synonym wins when it beats the subset's count.
+        assertThat(MostCommonName.choose("Barn Swallow", counts("Barn Swallow", 10, "Swallow", 50, "Hirundo rustica", 400, "Chimney Swallow", 30)))
                 .isEqualTo("Hirundo rustica");
         // the name absent from the alternates counts 0.
         assertThat(MostCommonName.choose("Hirundo rustica", counts("Barn Swallow", 3))).isEqualTo("Barn Swallow");
         assertThat(MostCommonName.choose("Hirundo rustica", counts("Barn Swallow", 0))).isEqualTo("Hirundo rustica");
+    }
+
+    @Test
+    void aSkippedSubsetNameStillRaisesTheThreshold() {
+        // The reference (SWAT/ALOR find_most_common_name, RELAXED): "lacewing" ⊂ "green lacewing" is not chosen, but
+        // its count becomes the bar, so "Chrysopidae" (300 < 900) no longer replaces the name.
+        assertThat(MostCommonName.choose("green lacewing", counts("green lacewing", 20, "lacewing", 900, "Chrysopidae", 300)))
+                .isEqualTo("green lacewing");
+        assertThat(MostCommonName.choose("Barn Swallow", counts("Barn Swallow", 10, "Swallow", 500, "Hirundo rustica", 40, "Chimney Swallow", 30)))
+                .isEqualTo("Barn Swallow");
+        // a chosen synonym raises it too: the later, less frequent one cannot win.
+        assertThat(MostCommonName.choose("Melops castaneus", counts("Melops castaneus", 1, "Sooty-headed Tit", 60, "Sooty Tit", 40)))
+                .isEqualTo("Sooty-headed Tit");
+    }
+
+    @Test
+    void theNamesOwnCountIsFoundUnderAnotherSpellingOfTheSameWords() {
+        // The reference looks the name up as given, then cleaned; a synonym with the same normalised text is the
+        // same phrase and has the name's count (here 50), so "Gray Jay" (30) does not replace it.
+        assertThat(MostCommonName.choose("Canada Jay", counts("canada jay", 50, "Gray Jay", 30))).isEqualTo("Canada Jay");
     }
 
     @Test

@@ -53,7 +53,7 @@ class BadgeStrategyTest {
         int c = 2 + r.nextInt(5);
         int d = 1 + r.nextInt(6);
         float[][] probabilities = RandomInputs.probabilities(r, n, c);
-        float[][] features = Vectors.normaliseRows(RandomInputs.gaussian(r, n, d));
+        float[][] features = Vectors.normalisedRows(RandomInputs.gaussian(r, n, d));
         GradientEmbeddings g = new GradientEmbeddings(features, probabilities);
 
         for (int i = 0; i < n; i++) {

@@ -20,11 +20,11 @@ class ClassesTest {
     @Test
     void classesRoundTripWithSynonymsInOrder() {
         try (ProjectStore store = ProjectStore.create(tmp)) {
-            store.replaceClasses(TestProjects.threeClasses());
-            List<ClassInfo> back = store.classes();
+            store.classTable().replace(TestProjects.threeClasses());
+            List<ClassInfo> back = store.classTable().all();
             assertThat(back).isEqualTo(TestProjects.threeClasses());
             assertThat(back.get(0).synonyms().keySet()).containsExactly("Strix varia", "barred owl");
-            assertThat(store.synonyms(0)).containsExactly(
+            assertThat(store.classTable().synonyms(0)).containsExactly(
                     new ClassSynonym(0, "Strix varia", 3, false), new ClassSynonym(0, "barred owl", 120, false));
         }
     }
@@ -32,33 +32,33 @@ class ClassesTest {
     @Test
     void replaceUpdatesAddsRemovesAndMaySwapNames() {
         try (ProjectStore store = ProjectStore.create(tmp)) {
-            store.replaceClasses(TestProjects.threeClasses());
-            store.replaceClasses(List.of(ClassInfo.named(0, "Pica pica"), ClassInfo.named(1, "Strix varia"),
+            store.classTable().replace(TestProjects.threeClasses());
+            store.classTable().replace(List.of(ClassInfo.named(0, "Pica pica"), ClassInfo.named(1, "Strix varia"),
                     ClassInfo.named(5, "Turdus merula")));
-            assertThat(store.classes()).extracting(ClassInfo::id, ClassInfo::name)
+            assertThat(store.classTable().all()).extracting(ClassInfo::id, ClassInfo::name)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(0, "Pica pica"),
                             org.assertj.core.groups.Tuple.tuple(1, "Strix varia"),
                             org.assertj.core.groups.Tuple.tuple(5, "Turdus merula"));
-            assertThat(store.synonyms(2)).isEmpty();
+            assertThat(store.classTable().synonyms(2)).isEmpty();
         }
     }
 
     @Test
     void excludedFlagSurvivesReplaceForKeptSynonymsAndCountsUpdate() {
         try (ProjectStore store = ProjectStore.create(tmp)) {
-            store.replaceClasses(TestProjects.threeClasses());
-            store.setSynonymExcluded(0, "Strix varia", true);
-            store.updateSynonymCounts(Map.of(0, Map.of("barred owl", 500)));
-            store.setMostCommonName(1, "magpie");
-            assertThat(store.synonyms(0)).containsExactly(
+            store.classTable().replace(TestProjects.threeClasses());
+            store.classTable().setExcluded(0, "Strix varia", true);
+            store.classTable().updateCounts(Map.of(0, Map.of("barred owl", 500)));
+            store.classTable().setMostCommonName(1, "magpie");
+            assertThat(store.classTable().synonyms(0)).containsExactly(
                     new ClassSynonym(0, "Strix varia", 3, true), new ClassSynonym(0, "barred owl", 500, false));
-            assertThat(store.classes().get(1).mostCommonName()).isEqualTo("magpie");
+            assertThat(store.classTable().all().get(1).mostCommonName()).isEqualTo("magpie");
 
             Map<String, Integer> syn = new LinkedHashMap<>();
             syn.put("Strix varia", 7);
             syn.put("hoot owl", 2);
-            store.replaceClasses(List.of(new ClassInfo(0, "Strix varia", "barred owl", syn)));
-            assertThat(store.synonyms(0)).containsExactly(
+            store.classTable().replace(List.of(new ClassInfo(0, "Strix varia", "barred owl", syn)));
+            assertThat(store.classTable().synonyms(0)).containsExactly(
                     new ClassSynonym(0, "Strix varia", 7, true), new ClassSynonym(0, "hoot owl", 2, false));
         }
     }
@@ -66,21 +66,21 @@ class ClassesTest {
     @Test
     void unknownSynonymOrClassIsAnError() {
         try (ProjectStore store = ProjectStore.create(tmp)) {
-            store.replaceClasses(TestProjects.threeClasses());
-            assertThatThrownBy(() -> store.setSynonymExcluded(0, "great horned owl", true))
+            store.classTable().replace(TestProjects.threeClasses());
+            assertThatThrownBy(() -> store.classTable().setExcluded(0, "great horned owl", true))
                     .isInstanceOf(StoreException.class).hasMessageContaining("no synonym 'great horned owl'");
-            assertThatThrownBy(() -> store.updateSynonymCounts(Map.of(9, Map.of("x", 1))))
+            assertThatThrownBy(() -> store.classTable().updateCounts(Map.of(9, Map.of("x", 1))))
                     .hasMessageContaining("class 9");
-            assertThatThrownBy(() -> store.setMostCommonName(9, "x")).hasMessageContaining("no class with id 9");
+            assertThatThrownBy(() -> store.classTable().setMostCommonName(9, "x")).hasMessageContaining("no class with id 9");
         }
     }
 
     @Test
     void duplicateIdsOrNamesAreRejectedBeforeWriting() {
         try (ProjectStore store = ProjectStore.create(tmp)) {
-            assertThatThrownBy(() -> store.replaceClasses(List.of(ClassInfo.named(0, "a"), ClassInfo.named(0, "b"))))
+            assertThatThrownBy(() -> store.classTable().replace(List.of(ClassInfo.named(0, "a"), ClassInfo.named(0, "b"))))
                     .hasMessageContaining("class id 0 appears twice");
-            assertThatThrownBy(() -> store.replaceClasses(List.of(ClassInfo.named(0, "a"), ClassInfo.named(1, "a"))))
+            assertThatThrownBy(() -> store.classTable().replace(List.of(ClassInfo.named(0, "a"), ClassInfo.named(1, "a"))))
                     .hasMessageContaining("'a' appears twice");
         }
     }
@@ -88,12 +88,12 @@ class ClassesTest {
     @Test
     void removingAReferencedClassFailsAndChangesNothing() {
         try (ProjectStore store = ProjectStore.create(tmp)) {
-            store.replaceClasses(TestProjects.threeClasses());
-            store.addSample(TestProjects.sample("x.jpg", Split.TEST, 2));
-            assertThatThrownBy(() -> store.replaceClasses(List.of(ClassInfo.named(0, "renamed"), ClassInfo.named(1, "b"))))
+            store.classTable().replace(TestProjects.threeClasses());
+            store.sampleTable().add(TestProjects.sample("x.jpg", Split.TEST, 2));
+            assertThatThrownBy(() -> store.classTable().replace(List.of(ClassInfo.named(0, "renamed"), ClassInfo.named(1, "b"))))
                     .isInstanceOf(StoreException.class)
                     .hasMessageContaining("class 2 cannot be removed");
-            assertThat(store.classes()).isEqualTo(TestProjects.threeClasses());
+            assertThat(store.classTable().all()).isEqualTo(TestProjects.threeClasses());
         }
     }
 }

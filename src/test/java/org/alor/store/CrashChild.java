@@ -30,15 +30,15 @@ public final class CrashChild {
     }
 
     private static void labels(ProjectStore store, int count) {
-        long sampleId = store.samples(Split.POOL).get(0).id();
-        store.inTransaction(c -> {
+        long sampleId = store.sampleTable().bySplit(Split.POOL).get(0).id();
+        store.database().inTransaction(c -> {
             // A tiny page cache makes SQLite spill uncommitted pages into the WAL mid-transaction,
             // so the kill really leaves uncommitted frames on disk for recovery to ignore.
             try (var st = c.createStatement()) {
                 st.execute("PRAGMA cache_size = 8");
             }
             for (int i = 1; i <= count; i++) {
-                store.addLabel(sampleId, i % 3, "child", null);
+                store.labelLog().label(sampleId, i % 3, "child", null);
                 if (i % 20 == 0) Thread.sleep(1);
                 if (i == count / 3) announce("MID");
             }
@@ -49,7 +49,7 @@ public final class CrashChild {
 
     private static void features(ProjectStore store) throws InterruptedException {
         List<Long> ids = new ArrayList<>();
-        for (StoredSample s : store.samples(Split.POOL)) ids.add(s.id());
+        for (StoredSample s : store.sampleTable().bySplit(Split.POOL)) ids.add(s.id());
         List<Long> first = ids.subList(0, ids.size() / 2);
         List<Long> second = ids.subList(ids.size() / 2, ids.size());
         store.features().put(HASH, KEY, first, vectors(first));

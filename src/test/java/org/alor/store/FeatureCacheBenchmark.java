@@ -43,7 +43,7 @@ class FeatureCacheBenchmark {
             List<SampleRecord> recs = new ArrayList<>(n);
             for (int i = 0; i < n; i++) recs.add(new SampleRecord("p/" + i + ".jpg", Split.POOL, null, 1, 1, "h" + i));
             long t0 = System.nanoTime();
-            List<Long> ids = store.insertSamples(recs);
+            List<Long> ids = store.sampleTable().insert(recs);
             report("insert 1e5 samples", t0);
 
             Random r = new Random(1);

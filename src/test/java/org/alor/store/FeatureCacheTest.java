@@ -35,7 +35,7 @@ class FeatureCacheTest {
         store = TestProjects.withPool(tmp, 10);
         cache = store.features();
         ids = new ArrayList<>();
-        for (StoredSample s : store.samples(Split.POOL)) ids.add(s.id());
+        for (StoredSample s : store.sampleTable().bySplit(Split.POOL)) ids.add(s.id());
     }
 
     @AfterEach
@@ -189,7 +189,7 @@ class FeatureCacheTest {
         }
         store = ProjectStore.open(tmp);
         cache = store.features();
-        assertThat(store.integrityCheck()).isEqualTo("ok");
+        assertThat(store.database().integrityCheck()).isEqualTo("ok");
         Path file = cache.root().resolve(FeatureCache.relativeFile(CrashChild.HASH, CrashChild.KEY, FeatureCache.Precision.F32));
         long blockBytes = (long) half * CrashChild.DIM * 4;
         assertThat(Files.size(file)).as("committed block + orphan tail").isEqualTo(2 * blockBytes);

@@ -27,12 +27,12 @@ class KillTest {
         assertThat(Files.exists(wal) ? Files.size(wal) : 0L)
                 .as("uncommitted pages reached the WAL before the kill").isPositive();
         try (ProjectStore store = ProjectStore.open(tmp)) {
-            assertThat(store.integrityCheck()).isEqualTo("ok");
-            assertThat(store.labelEventCount()).isZero();
-            assertThat(store.currentLabels()).isEmpty();
+            assertThat(store.database().integrityCheck()).isEqualTo("ok");
+            assertThat(store.labelLog().eventCount()).isZero();
+            assertThat(store.labelLog().current()).isEmpty();
             // and the project keeps working
-            store.addLabel(store.samples(org.alor.data.Split.POOL).get(0).id(), 1, "ann", null);
-            assertThat(store.labelEventCount()).isEqualTo(1);
+            store.labelLog().label(store.sampleTable().bySplit(org.alor.data.Split.POOL).get(0).id(), 1, "ann", null);
+            assertThat(store.labelLog().eventCount()).isEqualTo(1);
         }
     }
 
@@ -44,8 +44,8 @@ class KillTest {
             assertThat(child.output()).contains("MID", "COMMITTED");
         }
         try (ProjectStore store = ProjectStore.open(tmp)) {
-            assertThat(store.integrityCheck()).isEqualTo("ok");
-            assertThat(store.labelEventCount()).isEqualTo(EVENTS);
+            assertThat(store.database().integrityCheck()).isEqualTo("ok");
+            assertThat(store.labelLog().eventCount()).isEqualTo(EVENTS);
         }
     }
 }

@@ -22,21 +22,21 @@ class MigrationTest {
     void aVersion1ProjectMigratesForwardKeepingItsData() {
         long sampleId;
         try (ProjectStore v1 = ProjectStore.create(tmp, List.of(Migrations.V1))) {
-            assertThat(v1.schemaVersion()).isEqualTo(1);
+            assertThat(v1.database().schemaVersion()).isEqualTo(1);
             assertThat(tableExists(v1, "feature_index")).isFalse();
-            v1.replaceClasses(TestProjects.threeClasses());
-            sampleId = v1.addSample(TestProjects.sample("a.jpg", Split.POOL, 1));
-            v1.addLabel(sampleId, 2, "ann", null);
+            v1.classTable().replace(TestProjects.threeClasses());
+            sampleId = v1.sampleTable().add(TestProjects.sample("a.jpg", Split.POOL, 1));
+            v1.labelLog().label(sampleId, 2, "ann", null);
         }
         try (ProjectStore store = ProjectStore.open(tmp)) {
-            assertThat(store.schemaVersion()).isEqualTo(Migrations.latestVersion());
+            assertThat(store.database().schemaVersion()).isEqualTo(Migrations.latestVersion());
             assertThat(tableExists(store, "feature_index")).isTrue();
             assertThat(tableExists(store, "predictions")).isTrue();
-            assertThat(store.classes()).hasSize(3);
-            assertThat(store.currentLabels().get(sampleId).classId()).isEqualTo(2);
+            assertThat(store.classTable().all()).hasSize(3);
+            assertThat(store.labelLog().current().get(sampleId).classId()).isEqualTo(2);
             store.features().put("ck", "pp", List.of(sampleId), new float[][]{{1f, 2f}});
             assertThat(store.features().get("ck", "pp", List.of(sampleId)).vectors()[0]).containsExactly(1f, 2f);
-            assertThat(store.integrityCheck()).isEqualTo("ok");
+            assertThat(store.database().integrityCheck()).isEqualTo("ok");
         }
     }
 
@@ -49,7 +49,7 @@ class MigrationTest {
         assertThatThrownBy(() -> ProjectStore.open(tmp, List.of(Migrations.V1, broken)))
                 .isInstanceOf(StoreException.class).hasMessageContaining("no_such_table");
         try (ProjectStore store = ProjectStore.open(tmp, List.of(Migrations.V1))) {
-            assertThat(store.schemaVersion()).isEqualTo(1);
+            assertThat(store.database().schemaVersion()).isEqualTo(1);
             assertThat(tableExists(store, "half_done")).isFalse();
         }
     }
@@ -73,7 +73,7 @@ class MigrationTest {
     @Test
     void foreignKeysAreEnforcedAndValid() throws Exception {
         try (ProjectStore store = TestProjects.withPool(tmp, 3)) {
-            store.addLabel(store.samples(Split.POOL).get(0).id(), 1, "ann", null);
+            store.labelLog().label(store.sampleTable().bySplit(Split.POOL).get(0).id(), 1, "ann", null);
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + tmp.resolve("project.alor"));
              Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA foreign_key_check")) {
@@ -82,7 +82,7 @@ class MigrationTest {
     }
 
     private static boolean tableExists(ProjectStore store, String table) {
-        return store.inTransaction(c -> {
+        return store.database().inTransaction(c -> {
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
                     "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '" + table + "'")) {
                 return rs.next();

@@ -18,23 +18,23 @@ class PredictionsTest {
     @Test
     void predictionsRoundTripPerRoundAndSplitAndAreReplacedAsAWhole() {
         try (ProjectStore store = TestProjects.withPool(tmp, 4)) {
-            store.insertRound(RoundRecord.planned(0, "lp", "tfs", 1, 3));
-            List<StoredSample> pool = store.samples(Split.POOL);
+            store.roundTable().insert(RoundRecord.planned(0, "lp", "tfs", 1, 3));
+            List<StoredSample> pool = store.sampleTable().bySplit(Split.POOL);
             Prediction a = new Prediction(pool.get(0).id(), Split.POOL, 2, 0.7f, 0.8f, new int[]{2, 0, 1}, new float[]{0.7f, 0.2f, 0.1f});
             Prediction b = new Prediction(pool.get(1).id(), Split.POOL, 0, 0.5f, 1.0f, new int[]{0, 1, 2}, new float[]{0.5f, 0.3f, 0.2f});
-            store.savePredictions(0, List.of(b, a));
-            List<Prediction> got = store.predictions(0, Split.POOL);
+            store.predictionTable().replace(0, List.of(b, a));
+            List<Prediction> got = store.predictionTable().byRound(0, Split.POOL);
             assertThat(got).hasSize(2);
             assertThat(got.get(0).sampleId()).isEqualTo(a.sampleId());
             assertThat(got.get(0).topClasses()).containsExactly(2, 0, 1);
             assertThat(got.get(0).topProbs()).containsExactly(0.7f, 0.2f, 0.1f);
             assertThat(got.get(0).confidence()).isEqualTo(0.7f);
-            assertThat(store.predictions(0, Split.TEST)).isEmpty();
-            assertThat(store.prediction(0, b.sampleId()).orElseThrow().entropy()).isEqualTo(1.0f);
+            assertThat(store.predictionTable().byRound(0, Split.TEST)).isEmpty();
+            assertThat(store.predictionTable().one(0, b.sampleId()).orElseThrow().entropy()).isEqualTo(1.0f);
 
-            store.savePredictions(0, List.of(a));
-            assertThat(store.predictions(0, Split.POOL)).hasSize(1);
-            assertThatThrownBy(() -> store.savePredictions(5, List.of(a))).isInstanceOf(StoreException.class)
+            store.predictionTable().replace(0, List.of(a));
+            assertThat(store.predictionTable().byRound(0, Split.POOL)).hasSize(1);
+            assertThatThrownBy(() -> store.predictionTable().replace(5, List.of(a))).isInstanceOf(StoreException.class)
                     .hasMessageContaining("missing round");
         }
     }
@@ -45,13 +45,13 @@ class PredictionsTest {
         try (ProjectStore store = TestProjects.withPool(tmp.resolve("src"), 3)) {
             store.copyDatabaseTo(copy);
             assertThatThrownBy(() -> store.copyDatabaseTo(copy)).hasMessageContaining("already exists");
-            store.addLabel(store.samples(Split.POOL).get(0).id(), 1, "ann", null);
+            store.labelLog().label(store.sampleTable().bySplit(Split.POOL).get(0).id(), 1, "ann", null);
         }
         assertThat(Files.exists(copy.resolve("project.alor.copying"))).isFalse();
         try (ProjectStore c = ProjectStore.open(copy)) {
-            assertThat(c.samples(Split.POOL)).hasSize(3);
-            assertThat(c.labelEventCount()).isZero();
-            assertThat(c.integrityCheck()).isEqualTo("ok");
+            assertThat(c.sampleTable().bySplit(Split.POOL)).hasSize(3);
+            assertThat(c.labelLog().eventCount()).isZero();
+            assertThat(c.database().integrityCheck()).isEqualTo("ok");
         }
     }
 }

@@ -31,10 +31,10 @@ final class TestProjects {
     /** A project with three classes and {@code n} pool samples (true labels cycle over the classes). */
     static ProjectStore withPool(Path dir, int n) {
         ProjectStore store = ProjectStore.create(dir);
-        store.replaceClasses(threeClasses());
+        store.classTable().replace(threeClasses());
         List<SampleRecord> pool = new ArrayList<>();
         for (int i = 0; i < n; i++) pool.add(sample("pool/img" + i + ".jpg", Split.POOL, i % 3));
-        store.insertSamples(pool);
+        store.sampleTable().insert(pool);
         return store;
     }
 }

@@ -17,27 +17,27 @@ class TransactionTest {
     @Test
     void anExceptionRollsBackEverythingTheWorkDid() {
         try (ProjectStore store = TestProjects.withPool(tmp, 2)) {
-            long a = store.samples(Split.POOL).get(0).id();
+            long a = store.sampleTable().bySplit(Split.POOL).get(0).id();
             IllegalStateException boom = new IllegalStateException("boom");
-            assertThatThrownBy(() -> store.inTransaction(c -> {
-                store.addLabel(a, 0, "ann", null);
+            assertThatThrownBy(() -> store.database().inTransaction(c -> {
+                store.labelLog().label(a, 0, "ann", null);
                 store.settings().set("k", "v");
-                store.addSample(TestProjects.sample("new.jpg", Split.VAL, null));
+                store.sampleTable().add(TestProjects.sample("new.jpg", Split.VAL, null));
                 throw boom;
             })).isSameAs(boom);
-            assertThat(store.labelEventCount()).isZero();
+            assertThat(store.labelLog().eventCount()).isZero();
             assertThat(store.settings().getString("k")).isEmpty();
-            assertThat(store.countsBySplit().get(Split.VAL)).isZero();
+            assertThat(store.sampleTable().countsBySplit().get(Split.VAL)).isZero();
             // the connection is usable afterwards
-            store.addLabel(a, 0, "ann", null);
-            assertThat(store.labelEventCount()).isEqualTo(1);
+            store.labelLog().label(a, 0, "ann", null);
+            assertThat(store.labelLog().eventCount()).isEqualTo(1);
         }
     }
 
     @Test
     void checkedExceptionsAreWrappedAndAlsoRollBack() {
         try (ProjectStore store = ProjectStore.create(tmp)) {
-            assertThatThrownBy(() -> store.inTransaction(c -> {
+            assertThatThrownBy(() -> store.database().inTransaction(c -> {
                 store.settings().set("k", "v");
                 throw new IOException("disk gone");
             })).isInstanceOf(StoreException.class).hasMessageContaining("disk gone");
@@ -48,10 +48,10 @@ class TransactionTest {
     @Test
     void aCaughtFailureInANestedTransactionUndoesOnlyTheNestedPart() {
         try (ProjectStore store = ProjectStore.create(tmp)) {
-            store.inTransaction(c -> {
+            store.database().inTransaction(c -> {
                 store.settings().set("outer", "1");
                 try {
-                    store.inTransaction(c2 -> {
+                    store.database().inTransaction(c2 -> {
                         store.settings().set("inner", "1");
                         throw new IllegalArgumentException("inner fails");
                     });
@@ -68,7 +68,7 @@ class TransactionTest {
     @Test
     void committedWorkIsVisibleToANewConnection() {
         try (ProjectStore store = ProjectStore.create(tmp)) {
-            store.inTransaction(c -> {
+            store.database().inTransaction(c -> {
                 store.settings().set("a", "1");
                 store.settings().set("b", "2");
                 return null;

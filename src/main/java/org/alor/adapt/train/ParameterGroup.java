@@ -9,7 +9,7 @@ import java.util.List;
  * ALOR.md §5 uses e.g. {image tower, text tower} at lr 1e-6 and {logit scale} at lr 1e-4, all with
  * weight decay 0.01. The schedule turns the base rate into the rate of each iteration.
  *
- * @param name               shown in logs and errors, e.g. "towers" or "logit_scale"
+ * @param name               shown in logs and errors, e.g. "towers" or "temperature"
  * @param parameters         DJL parameters (initialised before the first optimiser step); frozen ones
  *                           ({@link Parameter#requiresGradient()} false when the optimiser is
  *                           built) are skipped

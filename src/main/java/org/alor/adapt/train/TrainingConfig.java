@@ -15,7 +15,8 @@ package org.alor.adapt.train;
  *                         trainer thread; 1–2 keeps a GPU fed)
  * @param selection        which epoch's model is kept
  * @param dropLast         drop the last incomplete batch of an epoch when there is at least one full
- *                         batch (the reference loaders' {@code drop_last} behaviour)
+ *                         batch (CoOp/Dassl's {@code drop_last = len(data) >= batch}, PT); the reference's
+ *                         LP/FT/CT loaders keep it ({@code drop_last=False})
  * @param scopeStepArrays  close every array created on the trainer thread during a train step, even
  *                         if the step attached it to a long-lived manager (guards against leaks)
  * @param seedEngine       call {@code Engine.setRandomSeed(seed)} at the start of the run

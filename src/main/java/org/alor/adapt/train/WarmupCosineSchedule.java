@@ -21,6 +21,9 @@ public final class WarmupCosineSchedule implements LearningRateSchedule {
     public static final int ALOR_WARMUP_ITERATIONS = 50;
     public static final double ALOR_WARMUP_START = 1e-6;
     public static final double ALOR_MIN_LR = 1e-9;
+    /** The reference's first warm-up step is 1e-5 instead when the tower (backbone) rate exceeds this. */
+    public static final double ALOR_FAST_TOWER_LR = 5e-5;
+    public static final double ALOR_FAST_WARMUP_START = 1e-5;
 
     private final int warmupIterations;
     private final double warmupStart;
@@ -42,6 +45,11 @@ public final class WarmupCosineSchedule implements LearningRateSchedule {
     public static WarmupCosineSchedule alor(int iterationsPerEpoch, int epochs) {
         return new WarmupCosineSchedule(ALOR_WARMUP_ITERATIONS, ALOR_WARMUP_START,
                 (long) iterationsPerEpoch * epochs, ALOR_MIN_LR);
+    }
+
+    /** The reference's first warm-up rate for a tower rate: {@code 1e-5 if lr_backbone > 5e-5 else 1e-6}. */
+    public static double alorWarmupStart(double towerLearningRate) {
+        return towerLearningRate > ALOR_FAST_TOWER_LR ? ALOR_FAST_WARMUP_START : ALOR_WARMUP_START;
     }
 
     @Override

@@ -43,17 +43,29 @@ class LearningRateScheduleTest {
     }
 
     @Test
-    void coopPromptTuningHasOneConstantEpochThenPerEpochCosine() {
-        ConstantWarmupCosineSchedule s = ConstantWarmupCosineSchedule.coop(5, 50);
+    void coopPromptTuningHasOneConstantEpochThenPerEpochCosineOfPeriod200Of50() {
+        ConstantWarmupCosineSchedule s = ConstantWarmupCosineSchedule.coop(5);
         double base = 0.002;
         for (int i = 0; i < 5; i++) assertThat(s.learningRate(i, base)).isEqualTo(1e-5);
         for (int i = 5; i < 10; i++) assertThat(s.learningRate(i, base)).isCloseTo(base, EXACT);
-        // epoch 26 is 25 epochs into a cosine of period 50: cos(π/2) = 0 → base/2
-        assertThat(s.learningRate(26 * 5, base)).isCloseTo(base / 2, EXACT);
-        // last epoch 49: (1 + cos(π·48/50))/2 = sin²(π/50)
-        double last = base * Math.pow(Math.sin(Math.PI / 50), 2);
+        // epoch 26 is 25 epochs into a cosine of period 200: (1 + cos(π/8))/2
+        assertThat(s.learningRate(26 * 5, base)).isCloseTo(base * (1 + Math.cos(Math.PI / 8)) / 2, EXACT);
+        // last epoch 49 is 48 into it: (1 + cos(π·48/200))/2 ≈ 0.8645, so the rate ends near 0.0017, not 0
+        double last = base * (1 + Math.cos(Math.PI * 48 / 200)) / 2;
         assertThat(s.learningRate(49 * 5, base)).isCloseTo(last, EXACT);
         assertThat(s.learningRate(49 * 5 + 4, base)).isCloseTo(last, EXACT);
+        assertThat(last).isCloseTo(0.001729, Percentage.withPercentage(0.1));
+    }
+
+    @Test
+    void coopCosinePeriodIs200EpochsWhateverTheNumberOfEpochsRun() {
+        // the reference's T_max is its config's MAX_EPOCH (200), independent of the 50 epochs its trainer runs
+        ConstantWarmupCosineSchedule s = ConstantWarmupCosineSchedule.coop(3);
+        assertThat(s.periodEpochs()).isEqualTo(200);
+        assertThat(s.learningRate(9 * 3, 1.0)).isCloseTo((1 + Math.cos(Math.PI * 8 / 200)) / 2, EXACT);
+        assertThat(s.learningRate(3, 1.0)).isCloseTo(1.0, EXACT);
+        assertThat(s.learningRate(0, 1.0)).isEqualTo(1e-5);
+        assertThat(ConstantWarmupCosineSchedule.coop(3, 2).learningRate(2 * 3, 1.0)).isCloseTo(1.0, EXACT);
     }
 
     @Test
