@@ -38,9 +38,9 @@ public final class SceneRenderer {
         SHARED
     }
 
-    /** A field photo (the task domain). */
+    /** The shared (format-1) look, as before domains existed; worlds pass their domain explicitly. */
     public static BufferedImage bird(Species species, long seed, int size) {
-        return bird(species, seed, size, Domain.FIELD);
+        return bird(species, seed, size, Domain.SHARED);
     }
 
     public static BufferedImage bird(Species species, long seed, int size, Domain domain) {
