@@ -26,7 +26,7 @@ public interface AdaptedModel extends AutoCloseable {
     }
 
     /**
-     * The embeddings selection strategies should see for these images: L2-normalised features (ALOR.md §4,
+     * The embeddings selection strategies should see for these images: L2-normalised features (docs/method.md §4,
      * our choice). Methods that keep the image encoder frozen return the normalised input.
      */
     default float[][] embeddings(float[][] imageFeatures) {

@@ -1,7 +1,7 @@
 package org.alor.adapt;
 
 /**
- * An adaptation method. Each call starts from the pretrained state (ALOR.md §3: no warm start between rounds),
+ * An adaptation method. Each call starts from the pretrained state (docs/method.md §3: no warm start between rounds),
  * trains on the training set (retrieved ∪ labeled, shuffled together with equal weight) — cached
  * {@link TrainingSet#features()} for ZS/LP/PT, the images of {@link TrainingSet#images()} for FT/CT — keeps the
  * epoch with the best validation accuracy (ties: the later epoch; PT: the last epoch), and returns that model.

@@ -22,7 +22,7 @@ public final class ArrayAdamW {
         this.v = new double[rows][cols];
     }
 
-    /** β 0.9/0.999, ε 1e-8, weight decay 0.01 (ALOR.md §5). */
+    /** β 0.9/0.999, ε 1e-8, weight decay 0.01 (docs/method.md §5). */
     public static ArrayAdamW standard(int rows, int cols) {
         return new ArrayAdamW(rows, cols, 0.9, 0.999, 1e-8, 0.01);
     }

@@ -3,7 +3,7 @@ package org.alor.adapt;
 import java.util.function.Supplier;
 
 /**
- * Keeps the model of the epoch with the best validation accuracy; ties go to the later epoch (ALOR.md §3), and
+ * Keeps the model of the epoch with the best validation accuracy; ties go to the later epoch (docs/method.md §3), and
  * an epoch without a validation score (no validation data) counts as a tie.
  */
 final class BestEpoch<T> {

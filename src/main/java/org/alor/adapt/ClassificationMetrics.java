@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Accuracy, macro-F1, per-class accuracy and the confusion matrix of predictions against true labels.
- * Macro-F1 averages over the classes present in truth ∪ prediction, as ALOR.md §3 prescribes.
+ * Macro-F1 averages over the classes present in truth ∪ prediction, as docs/method.md §3 prescribes.
  *
  * @param accuracy      fraction correct in [0, 1]
  * @param macroF1       macro-averaged F1 in [0, 1]

@@ -10,7 +10,7 @@ import org.alor.clip.StateDict;
 import java.util.Objects;
 
 /**
- * The pretrained CLIP that FT, CT and PT start every round from (ALOR.md §3: no warm start), its tokenizer and the
+ * The pretrained CLIP that FT, CT and PT start every round from (docs/method.md §3: no warm start), its tokenizer and the
  * compute device. {@link #newModel()} builds a fresh copy of the pretrained weights each time.
  *
  * @param decodeThreads threads that decode and augment training images

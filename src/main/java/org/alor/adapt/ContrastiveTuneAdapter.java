@@ -24,7 +24,7 @@ import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 
 /**
- * CT, contrastive tuning as in FLYP (ALOR.md §5): each image is paired with one prompt of its class (template drawn
+ * CT, contrastive tuning as in FLYP (docs/method.md §5): each image is paired with one prompt of its class (template drawn
  * at random per example, seeded); loss = ½[CE(L, diag) + CE(Lᵀ, diag)] with L = exp(s)·Î·T̂ᵀ over the batch
  * (same-class pairs are negatives). Both towers train, every tensor incl. embeddings and projections, at 1e-6; s is
  * a new parameter initialised to ln(1/0.07) at 1e-4; AdamW wd 0.01 on every group, warm-up + cosine. After each

@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * FT (ALOR.md §5): the text tower stays frozen; the image tower trains at 1e-6, a head initialised from the class
+ * FT (docs/method.md §5): the text tower stays frozen; the image tower trains at 1e-6, a head initialised from the class
  * text embeddings at 1e-4 and a new learnable log-scale (init ln(1/0.07)) at 1e-4, with cross-entropy on
  * exp(s)·W·normalise(f(x)); AdamW wd 0.01 on every group, 50 warm-up iterations then cosine. Augmentation: RRC
  * 0.9–1.0 + flip. After each epoch the validation images are re-encoded and the best epoch kept (ties: later).

@@ -11,7 +11,7 @@ import java.util.Random;
 import java.util.stream.IntStream;
 
 /**
- * Linear probing (ALOR.md §5): the image encoder stays frozen, a C×D head initialised from the class text
+ * Linear probing (docs/method.md §5): the image encoder stays frozen, a C×D head initialised from the class text
  * embeddings trains with cross-entropy on {@code scale · W · normalise(f)} (scale fixed at 100), AdamW
  * (β 0.9/0.999, ε 1e-8, weight decay 0.01), per-iteration warm-up + cosine schedule, batch 128. After each epoch
  * the validation accuracy decides the kept head (ties: the later epoch).

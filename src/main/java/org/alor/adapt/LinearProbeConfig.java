@@ -3,7 +3,7 @@ package org.alor.adapt;
 import org.alor.adapt.train.WarmupCosineSchedule;
 
 /**
- * Settings of {@link LinearProbeAdapter}; {@link #standard()} holds the numbers of ALOR.md §5.
+ * Settings of {@link LinearProbeAdapter}; {@link #standard()} holds the numbers of docs/method.md §5.
  *
  * @param epochs       epochs per round (paper: 50)
  * @param batchSize    batch size (paper: 128)

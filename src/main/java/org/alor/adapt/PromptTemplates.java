@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The prompt templates of ALOR.md §5, per dataset kind; "{}" is replaced by the class name.
+ * The prompt templates of docs/method.md §5, per dataset kind; "{}" is replaced by the class name.
  */
 public enum PromptTemplates {
     BIRDS(List.of("a photo of a {}, a type of bird.")),

@@ -27,7 +27,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * PT, prompt tuning as in CoOp (ALOR.md §5): both towers frozen; 16 learnable context vectors per class
+ * PT, prompt tuning as in CoOp (docs/method.md §5): both towers frozen; 16 learnable context vectors per class
  * (class-specific, init N(0, 0.02²), re-initialised every round) replace the token embeddings after the start token:
  * prompt = [SOS][ctx×16][class name tokens "."][EOS]; logits = exp(CLIP's logit_scale)·f̂·T̂ᵀ with T the text
  * features of all C prompts, cross-entropy; SGD lr 0.002, momentum 0.9, wd 5e-4, batch 32, one warm-up epoch at

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The text-initialised classifier head of ALOR.md §5: W[c] = normalise(mean over templates of
+ * The text-initialised classifier head of docs/method.md §5: W[c] = normalise(mean over templates of
  * normalise(encode_text(prompt))); logits = scale · W · normalise(f(x)).
  */
 public final class TextHead {

@@ -95,7 +95,7 @@ final class TunedTraining {
     }
 
     /**
-     * ALOR.md §5: {@code config.warmup()} iterations from 1e-6 (1e-5 when the tower rate exceeds 5e-5, as the
+     * docs/method.md §5: {@code config.warmup()} iterations from 1e-6 (1e-5 when the tower rate exceeds 5e-5, as the
      * reference's set_optimizer does), then cosine towards 1e-9 over the whole run.
      */
     static org.alor.adapt.train.WarmupCosineSchedule schedule(TuningConfig config, long totalIterations) {

@@ -4,7 +4,7 @@ import org.alor.adapt.train.WarmupCosineSchedule;
 
 /**
  * Settings of the DJL-trained methods (FT, CT, PT); {@link #ft()}, {@link #ct()} and {@link #pt()} hold the
- * numbers of ALOR.md §5.
+ * numbers of docs/method.md §5.
  *
  * @param epochs          epochs per round (paper: 50)
  * @param batchSize       examples per optimiser step (paper: 128; PT 32)

@@ -2,7 +2,7 @@ package org.alor.adapt;
 
 import java.util.Map;
 
-/** Zero-shot CLIP: the text-initialised head with scale 100, no training (ALOR.md §5). */
+/** Zero-shot CLIP: the text-initialised head with scale 100, no training (docs/method.md §5). */
 public final class ZeroShotAdapter implements Adapter {
     public static final float SCALE = 100f;
     private final TextHead head;

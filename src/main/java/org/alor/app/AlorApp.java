@@ -17,7 +17,7 @@ public class AlorApp extends Application {
     private final BackgroundJobs jobs = new BackgroundJobs();
     private ShellViewModel model;
 
-    /** The seams to the engine, retrieval, predictions and sample data; the lead wires them here. */
+    /** The engine, retrieval, predictions and sample data the app's pages use. */
     protected AppServices services() {
         return AppServices.none().withSampleProject(new SampleProject()).withPredictions(new StorePredictions())
                 .withRounds(new EngineRoundRunner()).withRetrieval(new ProjectRetrievalRunner());
@@ -43,9 +43,9 @@ public class AlorApp extends Application {
         model.detectDevice();
         java.util.Optional<Path> replay = replayArgument(getParameters().getRaw());
         java.util.Optional<Path> requested = projectArgument(getParameters().getRaw());
-        if (requested.isPresent()) model.openProject(requested.get());
+        if (replay.isPresent()) view.replayDemo(replay.get()); // a talk's replay needs no project
+        else if (requested.isPresent()) model.openProject(requested.get());
         else model.openSampleProject();
-        replay.ifPresent(view::replayDemo);
     }
 
     /**

@@ -91,7 +91,7 @@ public final class AppPreferences {
     }
 
     /**
-     * Safe content (ALOR.md §6 Safety): retrieved images are shown as placeholders unless the project allows
+     * Safe content (docs/method.md §6 Safety): retrieved images are shown as placeholders unless the project allows
      * them. Unless set explicitly it follows demo mode (on in demo mode, off otherwise).
      */
     public boolean safeContent() {

@@ -3,20 +3,20 @@ package org.alor.app;
 import java.util.Optional;
 
 /**
- * The seams the app needs from the rest of ALOR (engine, retrieval, predictions, sample data). Each is
- * optional; views show what is missing instead of failing. The lead builds the wired instance in
- * {@link AlorApp#services()}.
+ * What the app needs from the rest of ALOR (engine, retrieval, predictions, sample data), built in
+ * {@link AlorApp#services()}. Retrieval always runs on the project's own corpus and checkpoint; the round engine
+ * is optional so that screens can be shown without one.
  */
 public record AppServices(SampleProjectProvider sampleProject, PredictionSource predictions,
-                          Optional<RoundRunner> rounds, Optional<RetrievalRunner> retrieval) {
+                          Optional<RoundRunner> rounds, RetrievalRunner retrieval) {
     public AppServices {
         if (sampleProject == null) sampleProject = SampleProjectProvider.NONE;
         if (predictions == null) predictions = PredictionSource.NONE;
         if (rounds == null) rounds = Optional.empty();
-        if (retrieval == null) retrieval = Optional.empty();
+        if (retrieval == null) retrieval = new ProjectRetrievalRunner();
     }
 
-    /** Nothing wired: the store-only app. */
+    /** No sample data, no predictions, no round engine; retrieval on the project's corpus. */
     public static AppServices none() {
         return new AppServices(null, null, null, null);
     }
@@ -34,6 +34,6 @@ public record AppServices(SampleProjectProvider sampleProject, PredictionSource 
     }
 
     public AppServices withRetrieval(RetrievalRunner r) {
-        return new AppServices(sampleProject, predictions, rounds, Optional.ofNullable(r));
+        return new AppServices(sampleProject, predictions, rounds, r);
     }
 }

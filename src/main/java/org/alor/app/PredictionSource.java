@@ -5,8 +5,8 @@ import org.alor.store.ProjectStore;
 import java.util.List;
 
 /**
- * The model's ranked class guesses for a sample, e.g. the predictions a round persisted. The lead wires
- * it to the round engine; {@link #NONE} knows nothing (the labeling view then offers the class the sample
+ * The model's ranked class guesses for a sample, e.g. the predictions a round persisted
+ * ({@link StorePredictions}); {@link #NONE} knows nothing (the labeling view then offers the class the sample
  * was picked for).
  */
 public interface PredictionSource {

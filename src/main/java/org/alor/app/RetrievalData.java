@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * retrieved samples per class.
  */
 public record RetrievalData(List<Row> rows, Map<Integer, List<StoredSample>> retrieved, boolean showImages) {
-    /** The cap of kept images per class (ALOR.md §6.4). */
+    /** The cap of kept images per class (docs/method.md §6.4). */
     public static final int CAP = 500;
 
     /** One class; {@code matched} sums the caption counts of its non-excluded synonyms. */

@@ -74,23 +74,19 @@ final class RetrievalView {
         HBox box = new HBox(12, Views.title("Retrieval"), Views.muted("Corpus: " + corpus), spacer);
         box.setAlignment(Pos.CENTER_LEFT);
         box.setPadding(new Insets(0, 0, 10, 0));
-        if (model.services().retrieval().isPresent()) {
-            Button run = new Button("Run retrieval", Views.icon("mdi2p-play", 16));
-            run.setId("run-retrieval");
-            run.disableProperty().bind(model.jobRunningProperty());
-            run.setOnAction(e -> {
-                Task<Integer> t = new TaskJob<>("Retrieval", p -> model.services().retrieval().get().retrieve(project.store(), p));
-                t.setOnSucceeded(ev -> {
-                    model.statusProperty().set("Retrieval kept " + t.getValue() + " images");
-                    model.refreshOverview();
-                    load();
-                });
-                model.runJob(t);
+        Button run = new Button("Run retrieval", Views.icon("mdi2p-play", 16));
+        run.setId("run-retrieval");
+        run.disableProperty().bind(model.jobRunningProperty());
+        run.setOnAction(e -> {
+            Task<Integer> t = new TaskJob<>("Retrieval", p -> model.services().retrieval().retrieve(project.store(), p));
+            t.setOnSucceeded(ev -> {
+                model.statusProperty().set("Retrieval kept " + t.getValue() + " images");
+                model.refreshOverview();
+                load();
             });
-            box.getChildren().add(run);
-        } else {
-            box.getChildren().add(Views.muted("Running retrieval is not part of this build yet."));
-        }
+            model.runJob(t);
+        });
+        box.getChildren().add(run);
         return box;
     }
 

@@ -4,8 +4,7 @@ import org.alor.store.ProjectStore;
 
 /**
  * Runs one active-learning round (adapt, predict, evaluate, select) on a project, writing everything to
- * the store. The lead wires it to org.alor.loop.RoundEngine; without one the Runs view
- * says the engine is not part of this build. Called on a background thread; must poll {@link JobProgress#isCancelled()}.
+ * the store. {@link EngineRoundRunner} runs it with org.alor.loop.RoundEngine. Called on a background thread; must poll {@link JobProgress#isCancelled()}.
  */
 public interface RoundRunner {
     /** Returns the index of the round it created. */

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Makes the bundled sample project (e.g. sample-data/synthetic-aves) available as a project folder.
- * The lead wires the real one; {@link #NONE} disables the start screen's button with a tooltip.
+ * {@link SampleProject} is the real one; {@link #NONE} disables the start screen's button with a tooltip.
  */
 public interface SampleProjectProvider {
     SampleProjectProvider NONE = new SampleProjectProvider() {

@@ -33,7 +33,7 @@ public final class SettingsViewModel {
         labeler.set(prefs.labeler());
         demoMode.set(prefs.demoMode());
         safeContent.set(prefs.safeContent());
-        // safe content follows demo mode when it is switched on here (ALOR.md §6 Safety)
+        // safe content follows demo mode when it is switched on here (docs/method.md §6 Safety)
         demoMode.addListener((o, a, on) -> {
             if (on) safeContent.set(true);
         });

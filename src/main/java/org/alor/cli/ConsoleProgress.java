@@ -1,19 +1,20 @@
 package org.alor.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
-/** A one-line progress bar on stderr, redrawn at most every 200 ms, for long CLI jobs. */
+/** A one-line progress bar on the command's error writer, redrawn at most every 200 ms, for long CLI jobs. */
 final class ConsoleProgress {
     private final String label;
-    private final PrintStream out;
+    private final PrintWriter out;
     private final long started = System.nanoTime();
     private long lastDraw;
 
+    /** On stderr; only for RoundCommand and ExperimentCommand, which the engine-seam rework replaces. */
     ConsoleProgress(String label) {
-        this(label, System.err);
+        this(label, new PrintWriter(System.err, true));
     }
 
-    ConsoleProgress(String label, PrintStream out) {
+    ConsoleProgress(String label, PrintWriter out) {
         this.label = label;
         this.out = out;
     }

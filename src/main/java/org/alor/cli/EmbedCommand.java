@@ -50,7 +50,7 @@ public final class EmbedCommand implements Callable<Integer> {
             Device dev = Devices.select(encoding.device);
             try (ProjectCheckpoint checkpoint = ProjectCheckpoint.open(store, dev)) {
                 ProjectEmbedder embedder = new ProjectEmbedder(store, checkpoint, encoding.batch, encoding.threads);
-                ConsoleProgress bar = new ConsoleProgress("embedding");
+                ConsoleProgress bar = new ConsoleProgress("embedding", spec.commandLine().getErr());
                 ProjectEmbedder.Report r = embedder.embed(ProjectEmbedder.allSplits(), bar::update, cancelled::get);
                 for (ProjectEmbedder.Failure f : r.failures()) err.println("skipped " + f);
                 out.printf(Locale.ROOT, "%d samples: %d already cached, %d encoded (%.1f images/s), %d unreadable; "

@@ -25,6 +25,9 @@ import java.util.concurrent.Callable;
                 "imagefolder copies images into OUT/<class>/; csv writes OUT (a file) or OUT/labels.csv; splits writes",
                 "<split>.txt files plus the class metadata JSON."})
 public final class ExportCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     enum Format { imagefolder, csv, splits }
 
     @Parameters(index = "0", paramLabel = "PROJECT_DIR")
@@ -53,11 +56,11 @@ public final class ExportCommand implements Callable<Integer> {
             case splits -> new SplitFilesExporter();
         };
         ExportResult result = exporter.export(classes, samples, root, out);
-        System.out.printf("Exported %d samples as %s to %s (%d file(s) written)%n",
+        spec.commandLine().getOut().printf("Exported %d samples as %s to %s (%d file(s) written)%n",
                 samples.size() - result.skipped().size(), format, out, result.files().size());
         if (!result.skipped().isEmpty()) {
-            System.out.println(result.skipped().size() + " sample(s) not exported:");
-            for (ImportProblem p : result.skipped()) System.out.println("  " + p);
+            spec.commandLine().getOut().println(result.skipped().size() + " sample(s) not exported:");
+            for (ImportProblem p : result.skipped()) spec.commandLine().getOut().println("  " + p);
         }
         return 0;
     }

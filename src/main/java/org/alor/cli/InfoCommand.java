@@ -18,6 +18,9 @@ import java.util.concurrent.Callable;
 /** `alor info`: classes, counts per split and class, labels, rounds and problems of a project. */
 @Command(name = "info", mixinStandardHelpOptions = true, description = "Show a project's classes, counts, labels, rounds and problems.")
 public final class InfoCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(index = "0", paramLabel = "PROJECT_DIR")
     Path projectDir;
 
@@ -30,7 +33,7 @@ public final class InfoCommand implements Callable<Integer> {
         try (ProjectStore store = ProjectStore.open(projectDir)) {
             o = ProjectOverview.read(store, true);
         }
-        System.out.println(json ? toJson(o) : toText(o));
+        spec.commandLine().getOut().println(json ? toJson(o) : toText(o));
         return 0;
     }
 

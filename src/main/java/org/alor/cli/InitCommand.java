@@ -23,6 +23,9 @@ import java.util.concurrent.Callable;
         description = {"Create a project from a dataset (images are referenced, never copied).",
                 "ImageFolder and CSV datasets without splits are split per class (stratified, seeded)."})
 public final class InitCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(index = "0", paramLabel = "PROJECT_DIR", description = "Folder of the new project.")
     Path projectDir;
 
@@ -60,7 +63,7 @@ public final class InitCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!Files.isDirectory(images)) throw new IllegalArgumentException("dataset folder " + images + " does not exist");
         if (prompts != null) PromptTemplates.parse(prompts);
-        ConsoleProgress progress = new ConsoleProgress("Reading images");
+        ConsoleProgress progress = new ConsoleProgress("Reading images", spec.commandLine().getErr());
         ImportRequest request = new ImportRequest(images.toAbsolutePath().normalize(),
                 format == null ? null : DatasetFormat.parse(format), null, classes, null, 0, progress::update);
         ProjectCreator.Created created = ProjectCreator.create(projectDir, request,
@@ -71,12 +74,12 @@ public final class InitCommand implements Callable<Integer> {
                 store.settings().set(Settings.PROMPT_SET, PromptTemplates.parse(prompts).name().toLowerCase(java.util.Locale.ROOT));
             }
         }
-        System.out.printf("Created %s: %d classes, %d samples (%s) from %s [%s]%s%n", projectDir, imported.classes().size(),
+        spec.commandLine().getOut().printf("Created %s: %d classes, %d samples (%s) from %s [%s]%s%n", projectDir, imported.classes().size(),
                 created.samples().size(), describe(created.countsBySplit()), imported.root(), imported.format().key(),
                 created.splitApplied() ? String.format(", split val %.2f / test %.2f with seed %d", valFraction, testFraction, seed) : "");
         if (!imported.problems().isEmpty()) {
-            System.out.println(imported.problems().size() + " file(s) or line(s) skipped:");
-            for (ImportProblem p : imported.problems()) System.out.println("  " + p);
+            spec.commandLine().getOut().println(imported.problems().size() + " file(s) or line(s) skipped:");
+            for (ImportProblem p : imported.problems()) spec.commandLine().getOut().println("  " + p);
         }
         return 0;
     }

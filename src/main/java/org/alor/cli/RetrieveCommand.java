@@ -10,7 +10,7 @@ import org.alor.retrieval.ClassSynonyms;
 import org.alor.retrieval.CorpusFormat;
 import org.alor.retrieval.CorpusReader;
 import org.alor.retrieval.ItemStatus;
-import org.alor.retrieval.LongTailChart;
+import org.alor.report.LongTailChart;
 import org.alor.retrieval.RetrievalJob;
 import org.alor.retrieval.RetrievalOptions;
 import org.alor.retrieval.RetrievalReport;
@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -38,13 +38,16 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** `alor retrieve`: retrieval from an open corpus (ALOR.md §6) into the project's retrieval cache. */
+/** `alor retrieve`: retrieval from an open corpus (docs/method.md §6) into the project's retrieval cache. */
 @Command(name = "retrieve", mixinStandardHelpOptions = true,
         description = "Match corpus captions against class synonyms, keep the top images per class in the project.")
 public final class RetrieveCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     private static volatile TextEmbedderFactory embedderFactory = ProjectRetrieval::textEmbedder;
 
-    /** The hook for ranking: the lead wires this to the CLIP text encoder of the project's checkpoint. */
+    /** Replaces the ranking text encoder (by default the CLIP text encoder of the project's checkpoint), e.g. in tests. */
     public static void setTextEmbedderFactory(TextEmbedderFactory factory) {
         embedderFactory = factory == null ? ProjectRetrieval::textEmbedder : factory;
     }
@@ -123,10 +126,10 @@ public final class RetrieveCommand implements Callable<Integer> {
                 try {
                     ClassSynonyms.replaceInStore(store, ClassMetadataJson.read(synonymsFile));
                 } catch (DatasetFormatException e) {
-                    System.err.println("alor retrieve: " + e.getMessage());
+                    spec.commandLine().getErr().println("alor retrieve: " + e.getMessage());
                     return 1;
                 } catch (IllegalArgumentException e) {
-                    System.err.println("alor retrieve: " + synonymsFile + ": " + e.getMessage());
+                    spec.commandLine().getErr().println("alor retrieve: " + synonymsFile + ": " + e.getMessage());
                     return 1;
                 }
             }
@@ -153,29 +156,29 @@ public final class RetrieveCommand implements Callable<Integer> {
                     rankNote = "no CLIP checkpoint available for ranking; kept matches in corpus order (--no-rank)";
                 }
             }
-            if (rankNote != null) System.err.println("note: " + rankNote);
-            Progress progress = new Progress(reader.shards().size(), System.err);
+            if (rankNote != null) spec.commandLine().getErr().println("note: " + rankNote);
+            Progress progress = new Progress(reader.shards().size(), spec.commandLine().getErr());
             RetrievalJob job = new RetrievalJob(store, reader, options);
             RetrievalReport report = job.run(progress);
             progress.finish();
-            for (String w : report.warnings()) System.err.println("warning: " + w);
+            for (String w : report.warnings()) spec.commandLine().getErr().println("warning: " + w);
             if (matchesOut != null) job.writeMatches(matchesOut);
             if (metadataOut != null) RetrievalJob.exportMetadata(store, report.stats(), metadataOut);
             if (plot != null) LongTailChart.savePng(LongTailChart.bars(report.stats(), report.kept()), perClass, plot);
-            System.out.println(json ? toJson(report) : toText(report, rankNote));
+            spec.commandLine().getOut().println(json ? toJson(report) : toText(report, rankNote));
             return 0;
         } catch (StoreException | IOException e) {
-            System.err.println("alor retrieve: " + e.getMessage());
+            spec.commandLine().getErr().println("alor retrieve: " + e.getMessage());
             return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            System.err.println("alor retrieve: interrupted");
+            spec.commandLine().getErr().println("alor retrieve: interrupted");
             return 1;
         }
     }
 
-    private static int usage(String message) {
-        System.err.println("alor retrieve: " + message);
+    private int usage(String message) {
+        spec.commandLine().getErr().println("alor retrieve: " + message);
         return 2;
     }
 
@@ -233,7 +236,7 @@ public final class RetrieveCommand implements Callable<Integer> {
     /** Progress line on stderr: shards, captions/s, matches, ETA (by shards). */
     static final class Progress implements ScanListener {
         private final int shards;
-        private final PrintStream out;
+        private final PrintWriter out;
         private final AtomicLong captions = new AtomicLong();
         private final AtomicLong matches = new AtomicLong();
         private final AtomicInteger done = new AtomicInteger();
@@ -242,7 +245,7 @@ public final class RetrieveCommand implements Callable<Integer> {
         private final long started = System.nanoTime();
         private long lastDraw;
 
-        Progress(int shards, PrintStream out) {
+        Progress(int shards, PrintWriter out) {
             this.shards = shards;
             this.out = out;
         }

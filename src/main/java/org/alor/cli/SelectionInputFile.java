@@ -120,7 +120,8 @@ final class SelectionInputFile {
         }
     }
 
-    private float[][] matrix(JsonObject root, String name, boolean required) throws Problem {
+    /** The array field {@code name}; null when it is absent and not required. */
+    private JsonArray arrayField(JsonObject root, String name, boolean required, String expected) throws Problem {
         JsonElement e = root.get(name);
         if (e == null || e.isJsonNull()) {
             if (required) {
@@ -129,9 +130,14 @@ final class SelectionInputFile {
             return null;
         }
         if (!e.isJsonArray()) {
-            throw problem("\"" + name + "\" must be an array of rows");
+            throw problem("\"" + name + "\" must be " + expected);
         }
-        JsonArray rows = e.getAsJsonArray();
+        return e.getAsJsonArray();
+    }
+
+    private float[][] matrix(JsonObject root, String name, boolean required) throws Problem {
+        JsonArray rows = arrayField(root, name, required, "an array of rows");
+        if (rows == null) return null;
         float[][] out = new float[rows.size()][];
         int width = -1;
         for (int i = 0; i < out.length; i++) {
@@ -154,17 +160,8 @@ final class SelectionInputFile {
     }
 
     private int[] ints(JsonObject root, String name, boolean required) throws Problem {
-        JsonElement e = root.get(name);
-        if (e == null || e.isJsonNull()) {
-            if (required) {
-                throw problem("missing field \"" + name + "\"");
-            }
-            return null;
-        }
-        if (!e.isJsonArray()) {
-            throw problem("\"" + name + "\" must be an array of integers");
-        }
-        JsonArray values = e.getAsJsonArray();
+        JsonArray values = arrayField(root, name, required, "an array of integers");
+        if (values == null) return null;
         int[] out = new int[values.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = integer(values.get(i), name + "[" + i + "]");

@@ -56,9 +56,9 @@ public final class SetCommand implements Callable<Integer> {
                 return null;
             });
         }
-        if (checkpoint != null) System.out.println("checkpoint: " + checkpoint.toAbsolutePath().normalize());
-        if (corpus != null) System.out.println("corpus: " + corpus.toAbsolutePath().normalize());
-        if (promptSet != null) System.out.println("prompt set: " + promptSet);
+        if (checkpoint != null) spec.commandLine().getOut().println("checkpoint: " + checkpoint.toAbsolutePath().normalize());
+        if (corpus != null) spec.commandLine().getOut().println("corpus: " + corpus.toAbsolutePath().normalize());
+        if (promptSet != null) spec.commandLine().getOut().println("prompt set: " + promptSet);
         return 0;
     }
 }

@@ -21,6 +21,9 @@ import java.util.concurrent.Callable;
 /** `alor status`: the rounds of a project with their metrics. */
 @Command(name = "status", mixinStandardHelpOptions = true, description = "Show a project's active-learning rounds and their metrics.")
 public final class StatusCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(index = "0", paramLabel = "PROJECT_DIR")
     Path projectDir;
 
@@ -33,10 +36,10 @@ public final class StatusCommand implements Callable<Integer> {
             List<RoundResult> results = new ArrayList<>();
             for (RoundRecord r : store.roundTable().all()) results.add(RoundEngine.result(store, r));
             int labeled = (int) store.labelLog().current().values().stream().filter(s -> s.isLabeled()).count();
-            System.out.println(json ? toJson(results, labeled) : toText(results, labeled));
+            spec.commandLine().getOut().println(json ? toJson(results, labeled) : toText(results, labeled));
             return 0;
         } catch (RuntimeException e) {
-            System.err.println("alor status: " + e.getMessage());
+            spec.commandLine().getErr().println("alor status: " + e.getMessage());
             return 1;
         }
     }

@@ -40,14 +40,14 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** {@code alor zero-shot}: accuracy of the text-initialised head (ALOR.md §5, scale 100) on a project's test split. */
+/** {@code alor zero-shot}: accuracy of the text-initialised head (docs/method.md §5, scale 100) on a project's test split. */
 @Command(name = "zero-shot", mixinStandardHelpOptions = true,
         description = {"Evaluate zero-shot CLIP (prompt-initialised head, scale 100) on the project's TEST split:",
                 "accuracy, macro-F1 and per-class accuracy. Missing image embeddings are computed and cached first.",
                 "For a synthetic world (world.json in the dataset folder) also Spearman's rho between per-class",
                 "accuracy and the class's number of corpus pairs."})
 public final class ZeroShotCommand implements Callable<Integer> {
-    /** Zero-shot logit scale (ALOR.md §5); the ranking, and so accuracy, does not depend on it. */
+    /** Zero-shot logit scale (docs/method.md §5); the ranking, and so accuracy, does not depend on it. */
     public static final float SCALE = 100f;
 
     @Spec
@@ -127,7 +127,7 @@ public final class ZeroShotCommand implements Callable<Integer> {
         if (test.isEmpty()) throw new IllegalStateException("the project has no labelled TEST samples");
         try (ProjectCheckpoint checkpoint = ProjectCheckpoint.open(store, dev)) {
             ProjectEmbedder embedder = new ProjectEmbedder(store, checkpoint, encoding.batch, encoding.threads);
-            ConsoleProgress bar = new ConsoleProgress("embedding test images");
+            ConsoleProgress bar = new ConsoleProgress("embedding test images", spec.commandLine().getErr());
             float[][] features = embedder.features(test, bar::update, cancelled::get);
 
             List<String> promptNames = classes.stream()

@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * @param id             0-based class id, as in the reference split files
  * @param name           the dataset's name for the class (Semi-Aves: the scientific name)
- * @param mostCommonName the synonym most often used in the open corpus (ALOR.md §6.2), or {@code name}
+ * @param mostCommonName the synonym most often used in the open corpus (docs/method.md §6.2), or {@code name}
  * @param synonyms       synonym → number of corpus captions matching it (0 when not counted yet), in order
  */
 public record ClassInfo(int id, String name, String mostCommonName, Map<String, Integer> synonyms) {

@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * Writes reference split files into {@code OUT}: one file per non-empty split, lines {@code path class_id flag}
  * sorted by path, plus the class metadata {@value ClassMetadataJson#EXPORT_FILE_NAME}.
- * The flag column is meaningless (ALOR.md §2) and is written as a constant, {@code 1} by default, which is what
+ * The flag column is meaningless (docs/method.md §2) and is written as a constant, {@code 1} by default, which is what
  * reference-style files carry; an unlabeled pool image is written with class id {@code -1}, which the importer
  * reads back as unlabeled. Paths stay relative to the dataset root: put the files in the dataset root or its
  * {@code splits/} folder to import them again.

@@ -1,6 +1,8 @@
 package org.alor.loop;
 
 import org.alor.data.ClassInfo;
+import org.alor.report.AccuracyChart;
+import org.alor.report.PerClassChart;
 import org.alor.store.MetricRow;
 
 import java.io.IOException;
@@ -22,7 +24,7 @@ import java.util.TreeMap;
  *   <li>{@code per_class.csv}: per run × round × class, the test accuracy of that class (percent), for tail plots;</li>
  *   <li>{@code summary.md}: mean ± std over seeds (population std, as numpy's default) per round, accuracy and
  *       macro-F1 in percent, one row per method × strategy × RDA — laid out like the paper's tables;</li>
- *   <li>PNG charts (see {@link ExperimentCharts}).</li>
+ *   <li>PNG charts, drawn by {@link AccuracyChart} and {@link PerClassChart}.</li>
  * </ul>
  */
 public final class ExperimentReport {
@@ -43,7 +45,55 @@ public final class ExperimentReport {
         Files.writeString(dir.resolve("results.csv"), resultsCsv(), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("per_class.csv"), perClassCsv(), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("summary.md"), summaryMarkdown(), StandardCharsets.UTF_8);
-        new ExperimentCharts(plan, outcomes).writeTo(dir);
+        writeCharts(dir);
+    }
+
+    /**
+     * {@code accuracy_<method>_rda<on|off>.png}: test accuracy vs round, one line per strategy (mean over seeds,
+     * band = ± std); {@code per_class_<method>_<strategy>_rda<on|off>.png}: per-class test accuracy of round 0 and of
+     * the last round.
+     */
+    private void writeCharts(Path dir) throws IOException {
+        for (String method : plan.methods()) {
+            for (boolean rda : plan.rda()) {
+                List<AccuracyChart.Line> lines = new ArrayList<>();
+                for (String strategy : plan.strategies()) lines.add(new AccuracyChart.Line(strategy, accuracyByRound(method, strategy, rda)));
+                AccuracyChart.savePng("Test accuracy by round — " + method + ", RDA " + onOff(rda), lines,
+                        dir.resolve("accuracy_" + method + "_rda" + onOff(rda) + ".png"));
+            }
+        }
+        Map<String, List<RunOutcome>> groups = new LinkedHashMap<>();
+        for (RunOutcome o : outcomes) groups.computeIfAbsent(o.run().group(), k -> new ArrayList<>()).add(o);
+        for (List<RunOutcome> group : groups.values()) {
+            Map<Integer, Map<Integer, Double>> means = meanPerClass(group);
+            if (!means.containsKey(0)) continue;
+            int last = means.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+            ExperimentPlan.Run r = group.get(0).run();
+            PerClassChart.savePng("Per-class test accuracy — " + r.method() + ", " + r.strategy() + ", RDA " + onOff(r.rda()),
+                    means.get(0), last, means.get(last),
+                    dir.resolve("per_class_" + r.method() + "_" + r.strategy() + "_rda" + onOff(r.rda()) + ".png"));
+        }
+    }
+
+    /** round → {mean, std} over seeds of the test accuracy (percent) of one method × strategy × RDA. */
+    private java.util.SortedMap<Integer, double[]> accuracyByRound(String method, String strategy, boolean rda) {
+        java.util.SortedMap<Integer, double[]> out = new TreeMap<>();
+        for (int round = 0; round <= plan.rounds(); round++) {
+            List<Double> values = new ArrayList<>();
+            for (RunOutcome o : outcomes) {
+                ExperimentPlan.Run r = o.run();
+                if (!r.method().equals(method) || !r.strategy().equals(strategy) || r.rda() != rda) continue;
+                if (round < o.rounds().size() && o.rounds().get(round).test() != null) {
+                    values.add(100 * o.rounds().get(round).test().accuracy());
+                }
+            }
+            if (!values.isEmpty()) out.put(round, Stats.meanStd(values));
+        }
+        return out;
+    }
+
+    private static String onOff(boolean b) {
+        return b ? "on" : "off";
     }
 
     String resultsCsv() {

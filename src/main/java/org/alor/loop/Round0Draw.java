@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
-/** The paper's round-0 labeled set: one random pool image per class, drawn with the run's seed (ALOR.md §3). */
+/** The paper's round-0 labeled set: one random pool image per class, drawn with the run's seed (docs/method.md §3). */
 public final class Round0Draw {
     private Round0Draw() {
     }

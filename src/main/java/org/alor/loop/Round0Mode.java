@@ -1,6 +1,6 @@
 package org.alor.loop;
 
-/** How round 0's labeled set comes about (ALOR.md §3). */
+/** How round 0's labeled set comes about (docs/method.md §3). */
 public enum Round0Mode {
     /** Paper protocol: one random pool image per class (by its true label, drawn with the run's seed), oracle-labeled. */
     SIMULATION,

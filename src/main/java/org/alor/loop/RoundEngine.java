@@ -37,7 +37,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The active-learning round protocol of ALOR.md §3 on one project.
+ * The active-learning round protocol of docs/method.md §3 on one project.
  *
  * <p>A round moves PLANNED → TRAINING → SELECTING → LABELING → DONE; each arrow is committed together with what
  * the step produced (round-0 labels; metrics, predictions and summary; selections; labels), so after a crash a new

@@ -10,7 +10,7 @@ import java.util.Locale;
  *
  * @param method    adaptation method: "zeroshot", "lp", "ft", "ct" or "pt"
  * @param strategy  selection strategy name (see {@link Selectors})
- * @param budget    images to select per round; 0 or less = the number of classes (ALOR.md §3 default)
+ * @param budget    images to select per round; 0 or less = the number of classes (docs/method.md §3 default)
  * @param seed      seeds round 0, training shuffles and random strategies
  * @param epochs    training epochs per round (paper: 50)
  * @param batchSize training batch size; 0 = the method's default (paper: 128, PT 32), see {@link #effectiveBatchSize()}

@@ -3,7 +3,7 @@ package org.alor.loop;
 import java.util.List;
 
 /**
- * A selection strategy as the engine sees it (ALOR.md §4). The strategies themselves live in
+ * A selection strategy as the engine sees it (docs/method.md §4). The strategies themselves live in
  * {@code org.alor.select}; {@link Selectors} adapts them to this interface.
  */
 @FunctionalInterface

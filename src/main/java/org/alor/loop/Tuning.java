@@ -1,7 +1,7 @@
 package org.alor.loop;
 
 /**
- * Overrides of the FT/CT/PT training settings of ALOR.md §5 (0 = the method's paper default).
+ * Overrides of the FT/CT/PT training settings of docs/method.md §5 (0 = the method's paper default).
  *
  * @param encoderLr      FT: image tower lr (default 1e-6); CT: both towers (1e-6); unused by PT, LP, ZS
  * @param headLr         FT: head + log-scale (1e-4); CT: temperature (1e-4); PT: prompt contexts (0.002);

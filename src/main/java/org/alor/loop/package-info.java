@@ -1,5 +1,5 @@
 /**
- * The active-learning engine (ALOR.md §3): {@link org.alor.loop.RoundEngine} runs resumable rounds on a project,
+ * The active-learning engine (docs/method.md §3): {@link org.alor.loop.RoundEngine} runs resumable rounds on a project,
  * {@link org.alor.loop.ExperimentRunner} simulates many runs with the oracle and reports them.
  *
  * <p>The engine reaches the outside only through small interfaces: {@link org.alor.loop.FeatureSource} (image

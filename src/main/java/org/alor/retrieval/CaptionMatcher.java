@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Tests one caption against all synonyms of all classes at once (ALOR.md §6.2): captions and synonyms are tokenised
+ * Tests one caption against all synonyms of all classes at once (docs/method.md §6.2): captions and synonyms are tokenised
  * by {@link CaptionTokenizer}; a token-level Aho–Corasick automaton finds every synonym whose tokens occur adjacent
  * and in order. Immutable and thread-safe; each thread matches through its own {@link Session}.
  */

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * ALOR.md §6.4: class prompt = normalise(mean over templates × synonyms of normalise(embed(prompt))); each
+ * docs/method.md §6.4: class prompt = normalise(mean over templates × synonyms of normalise(embed(prompt))); each
  * matched caption scores cosine(caption embedding, class prompt). Captions are embedded once each, in batches.
  */
 public final class CaptionRanker {

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The caption and name normalisation of ALOR.md §6.2, and the word tokens it yields.
+ * The caption and name normalisation of docs/method.md §6.2, and the word tokens it yields.
  *
  * <ol>
  *   <li>Unicode NFC (so "é" typed as e + combining accent equals the precomposed "é");</li>

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Per class, the matched records to keep (ALOR.md §6.4): ranked by caption–prompt cosine, top {@code cap} with
+ * Per class, the matched records to keep (docs/method.md §6.4): ranked by caption–prompt cosine, top {@code cap} with
  * score ≥ 0 (ties keep corpus order); without a ranker, the first {@code cap} in corpus order.
  */
 public final class ClassSelection {

@@ -9,7 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * The names retrieval searches for one class: its dataset {@code name} and its synonyms (ALOR.md §6.1).
+ * The names retrieval searches for one class: its dataset {@code name} and its synonyms (docs/method.md §6.1).
  *
  * @param synonyms distinct, in order; the name itself is included when the metadata lists it
  */

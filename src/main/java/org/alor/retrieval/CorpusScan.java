@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One pass over a corpus testing every caption against all synonyms (ALOR.md §6.2): shards run on a bounded pool
+ * One pass over a corpus testing every caption against all synonyms (docs/method.md §6.2): shards run on a bounded pool
  * of threads, each with its own matcher session; with a progress folder, each finished shard is recorded and a
  * re-run (after a crash or kill) scans only the remaining shards. Results are merged in shard order, so any
  * thread count and any interruption give the same result as one clean run.

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Per-synonym counts, {@code actual_freq} and {@code most_common_name} from the matches of a scan (ALOR.md §6.2). */
+/** Per-synonym counts, {@code actual_freq} and {@code most_common_name} from the matches of a scan (docs/method.md §6.2). */
 public final class MatchStatistics {
     private MatchStatistics() {
     }

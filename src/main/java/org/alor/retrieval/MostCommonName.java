@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * ALOR.md §6.2, as the reference's {@code find_most_common_name} (RELAXED) does it: start from the class
+ * docs/method.md §6.2, as the reference's {@code find_most_common_name} (RELAXED) does it: start from the class
  * {@code name} with a threshold equal to the name's own caption count (0 if it has none); scan the synonyms by
  * count, highest first (ties: listed order). Each synonym whose count exceeds the threshold raises the threshold to
  * its count, and becomes the choice when its word set equals the name's word set or is not a subset of it. A synonym

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Retrieval for one project (ALOR.md §6): scan the corpus once for all synonyms (resumable, progress under
+ * Retrieval for one project (docs/method.md §6): scan the corpus once for all synonyms (resumable, progress under
  * {@code <project>/retrieval/progress}), record synonym counts and most common names in the store, keep the top
  * matches per class, and synchronise the retrieval cache.
  */

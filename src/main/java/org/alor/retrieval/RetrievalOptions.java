@@ -5,12 +5,12 @@ import java.util.List;
 /**
  * Settings of one retrieval run.
  *
- * @param perClass           cap per class (ALOR.md §6.4: 500)
+ * @param perClass           cap per class (docs/method.md §6.4: 500)
  * @param threads            shard-scanning threads
  * @param ranker             text embedder for ranking, or null for corpus order ("--no-rank")
  * @param templates          prompt templates with {@code {}} (used only with a ranker)
  * @param localMinSide       minimum shorter side for images taken from local shards (0 keeps all)
- * @param downloadMinSide    minimum shorter side for downloaded images (ALOR.md §6.3: 85)
+ * @param downloadMinSide    minimum shorter side for downloaded images (docs/method.md §6.3: 85)
  * @param shorterSide        stored images are downscaled to this shorter side
  * @param download           downloader limits (URL-only corpora)
  * @param dedupEmbedder      image embedder for near-duplicate removal against task images, or null (off)

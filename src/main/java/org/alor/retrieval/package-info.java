@@ -1,5 +1,5 @@
 /**
- * Retrieval from open data (RDA, ALOR.md §6).
+ * Retrieval from open data (RDA, docs/method.md §6).
  *
  * <h2>Pipeline</h2>
  * {@link org.alor.retrieval.RetrievalJob}: synonyms from the store ({@link org.alor.retrieval.ClassSynonyms},

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * ALFA-Mix with the closed-form α (ALOR.md §4), on L2-normalised features z and the linear head
+ * ALFA-Mix with the closed-form α (docs/method.md §4), on L2-normalised features z and the linear head
  * logits = scale·W·normalise(z).
  *
  * <ol>

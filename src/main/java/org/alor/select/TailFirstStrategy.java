@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * TFS — Tail First Sampling (ALOR.md §4). For each pick: visit classes by ascending current count (ties → lower
+ * TFS — Tail First Sampling (docs/method.md §4). For each pick: visit classes by ascending current count (ties → lower
  * class id), skip classes with no unpicked pool item predicted (argmax) as them, take that class's unpicked item
  * with the lowest Σ p·ln(p + 1e-6) (ties → lower index), and increment that class's count.
  *

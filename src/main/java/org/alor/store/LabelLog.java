@@ -73,21 +73,9 @@ public final class LabelLog {
     public Optional<LabelEvent> undoLast(String who) {
         requireWho(who);
         return db.inTransaction(c -> {
-            Set<Long> cancelled = new HashSet<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM label_events ORDER BY id DESC");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Row e = row(rs);
-                    if (cancelled.contains(e.id)) continue;
-                    if (e.kind == LabelKind.UNDO) {
-                        cancelled.add(e.reverts);
-                    } else if (e.who.equals(who)) {
-                        long id = insert(c, e.sampleId, LabelKind.UNDO, null, e.id, who, e.round);
-                        return Optional.of(event(c, id));
-                    }
-                }
-            }
-            return Optional.<LabelEvent>empty();
+            Optional<LabelEvent> undo = newestEffectiveFirst(c, e -> e.kind == LabelKind.UNDO || !e.who.equals(who) ? null
+                    : Optional.of(event(c, insert(c, e.sampleId, LabelKind.UNDO, null, e.id, who, e.round))));
+            return undo == null ? Optional.<LabelEvent>empty() : undo;
         });
     }
 
@@ -98,38 +86,49 @@ public final class LabelLog {
     public Optional<LabelEvent> redoLast(String who) {
         requireWho(who);
         return db.inTransaction(c -> {
-            Set<Long> cancelled = new HashSet<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM label_events ORDER BY id DESC");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Row e = row(rs);
-                    if (cancelled.contains(e.id)) continue;
-                    if (e.kind == LabelKind.UNDO) cancelled.add(e.reverts);
-                    if (!e.who.equals(who)) continue;
-                    if (e.kind != LabelKind.UNDO) return Optional.<LabelEvent>empty(); // acted since: nothing to redo
-                    if (kindOf(c, e.reverts) == LabelKind.UNDO) continue; // a redo itself: look further back
-                    long id = insert(c, e.sampleId, LabelKind.UNDO, null, e.id, who, e.round);
-                    return Optional.of(event(c, id));
-                }
-            }
-            return Optional.<LabelEvent>empty();
+            Optional<LabelEvent> redo = newestEffectiveFirst(c, e -> {
+                if (!e.who.equals(who)) return null;
+                if (e.kind != LabelKind.UNDO) return Optional.<LabelEvent>empty(); // acted since: nothing to redo
+                if (kindOf(c, e.reverts) == LabelKind.UNDO) return null; // a redo itself: look further back
+                return Optional.of(event(c, insert(c, e.sampleId, LabelKind.UNDO, null, e.id, who, e.round)));
+            });
+            return redo == null ? Optional.<LabelEvent>empty() : redo;
         });
+    }
+
+    /** Looks at one event of {@link #newestEffectiveFirst}; a non-null answer ends the walk. */
+    @FunctionalInterface
+    private interface EventVisit<T> {
+        T visit(Row event) throws SQLException;
+    }
+
+    /**
+     * Walks the whole log from the newest event back, skipping events an effective undo cancelled (an undo is seen
+     * before what it reverts, so one pass decides every event); returns the first non-null answer, or null.
+     */
+    private static <T> T newestEffectiveFirst(Connection c, EventVisit<T> visit) throws SQLException {
+        Set<Long> cancelled = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM label_events ORDER BY id DESC");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Row e = row(rs);
+                if (cancelled.contains(e.id)) continue;
+                if (e.kind == LabelKind.UNDO) cancelled.add(e.reverts);
+                T answer = visit.visit(e);
+                if (answer != null) return answer;
+            }
+        }
+        return null;
     }
 
     /** Current state of every sample that has one (sampleId → state); unlabeled samples are absent. */
     public Map<Long, LabelState> current() {
         return db.read(c -> {
             Map<Long, LabelState> out = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM label_events ORDER BY id DESC");
-                 ResultSet rs = ps.executeQuery()) {
-                Set<Long> cancelled = new HashSet<>();
-                while (rs.next()) {
-                    Row e = row(rs);
-                    if (cancelled.contains(e.id)) continue;
-                    if (e.kind == LabelKind.UNDO) cancelled.add(e.reverts);
-                    else out.putIfAbsent(e.sampleId, e.state());
-                }
-            }
+            newestEffectiveFirst(c, e -> {
+                if (e.kind != LabelKind.UNDO) out.putIfAbsent(e.sampleId, e.state());
+                return null;
+            });
             return out;
         });
     }

@@ -38,7 +38,7 @@ final class WorldReadme {
                 + "  (reference split-file format; the flag is always 1).\n"
                 + "- `classes.json`: per class id, `name`, `alternates` {scientific name, common name: number of corpus\n"
                 + "  captions matching it}, `most_common_name`, `actual_freq` (reference `*_metrics-LAION400M.json` format;\n"
-                + "  matching rule of ALOR.md §6.2).\n"
+                + "  matching rule of docs/method.md §6.2).\n"
                 + "- `corpus/`: the open corpus, " + c.corpusPairs() + " image–caption pairs as webdataset tar shards of "
                 + c.shardSize() + " pairs\n"
                 + "  (`<key>.png`, `<key>.txt` caption, `<key>.json` with `species_id` = hidden truth, -1 for non-bird images,\n"

@@ -30,7 +30,7 @@ class ContrastiveStepFixtureTest {
 
     @Test
     void firstAdamWStepMovesTheImageProjectionByTheFormula() throws Exception {
-        // the schedule's first iteration: 1e-6 for both groups (ALOR.md §5)
+        // the schedule's first iteration: 1e-6 for both groups (docs/method.md §5)
         double[] rates = TunedTraining.schedule(TuningConfig.ct(), 100).learningRates(0, new AdamW(List.of(
                 new org.alor.adapt.train.ParameterGroup("a", List.of(), 1e-6, 0.01),
                 new org.alor.adapt.train.ParameterGroup("b", List.of(), 1e-4, 0.01))));

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-/** Minimal Random and TFS (ALOR.md §4) for engine tests; the real strategies live in org.alor.select. */
+/** Minimal Random and TFS (docs/method.md §4) for engine tests; the real strategies live in org.alor.select. */
 public final class TestSelectors {
     private TestSelectors() {
     }

@@ -37,7 +37,7 @@ public final class AdamW extends GroupedOptimizer {
     private final List<NDArray[]> secondMoments = new ArrayList<>();
     private final List<long[]> parameterSteps = new ArrayList<>();
 
-    /** AdamW with β 0.9/0.999 and ε 1e-8 (ALOR.md §5). */
+    /** AdamW with β 0.9/0.999 and ε 1e-8 (docs/method.md §5). */
     public AdamW(List<ParameterGroup> groups) {
         this(groups, DEFAULT_BETA1, DEFAULT_BETA2, DEFAULT_EPSILON);
     }

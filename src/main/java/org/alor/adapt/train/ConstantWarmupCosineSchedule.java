@@ -1,7 +1,7 @@
 package org.alor.adapt.train;
 
 /**
- * The prompt-tuning schedule of CoOp (ALOR.md §5, PT): {@code ConstantWarmupScheduler(warmup_epoch=1,
+ * The prompt-tuning schedule of CoOp (docs/method.md §5, PT): {@code ConstantWarmupScheduler(warmup_epoch=1,
  * cons_lr=1e-5)} with successor {@code CosineAnnealingLR(T_max = P)}, both stepped once per EPOCH, so the rate is
  * constant within an epoch. For epoch e (0-based), W warm-up epochs and a cosine period of P epochs:
  * <pre>

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * A set of parameters that share a base learning rate and a weight decay (PyTorch's "param group").
- * ALOR.md §5 uses e.g. {image tower, text tower} at lr 1e-6 and {logit scale} at lr 1e-4, all with
+ * docs/method.md §5 uses e.g. {image tower, text tower} at lr 1e-6 and {logit scale} at lr 1e-4, all with
  * weight decay 0.01. The schedule turns the base rate into the rate of each iteration.
  *
  * @param name               shown in logs and errors, e.g. "towers" or "temperature"

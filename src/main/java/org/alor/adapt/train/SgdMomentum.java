@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * SGD with momentum, exactly as PyTorch's {@code torch.optim.SGD} (dampening 0, not Nesterov),
- * used by prompt tuning (CoOp; ALOR.md §5: lr 0.002, momentum 0.9, weight decay 5e-4):
+ * used by prompt tuning (CoOp; docs/method.md §5: lr 0.002, momentum 0.9, weight decay 5e-4):
  * <pre>
  *   g ← g + wd·p
  *   buf ← g                      (first step)

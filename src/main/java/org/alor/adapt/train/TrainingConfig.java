@@ -4,8 +4,8 @@ package org.alor.adapt.train;
  * Settings of one training run. Start from {@link #of(int, int, long)} and adjust with the
  * {@code with…} methods.
  *
- * @param epochs           number of epochs (ALOR.md: 50)
- * @param batchSize        examples per optimiser step (ALOR.md: 128; PT: 32)
+ * @param epochs           number of epochs (docs/method.md §5: 50)
+ * @param batchSize        examples per optimiser step (docs/method.md §5: 128; PT: 32)
  * @param seed             drives the per-epoch shuffle, the {@link BatchRequest#seed()}s and, when
  *                         {@code seedEngine}, the engine RNG (dropout etc.)
  * @param microBatches     split every batch into this many micro-batches whose gradients add up before

@@ -1,7 +1,7 @@
 package org.alor.adapt.train;
 
 /**
- * The per-iteration schedule of LP/FT/CT (ALOR.md §5), with the semantics of the reference code:
+ * The per-iteration schedule of LP/FT/CT (docs/method.md §5), with the semantics of the reference code:
  * CoOp's {@code LinearWarmupScheduler(warmup_iter, warmup_lr=1e-6)} whose successor is
  * {@code CosineAnnealingLR(T_max = total iterations, eta_min = 1e-9)}, both stepped once per
  * iteration. For a group with base rate {@code base}, W warm-up iterations and T total iterations,
@@ -41,7 +41,7 @@ public final class WarmupCosineSchedule implements LearningRateSchedule {
         this.minLearningRate = minLearningRate;
     }
 
-    /** ALOR.md §5: 50 warm-up iterations from 1e-6, cosine towards 1e-9 over T = iterations × epochs. */
+    /** docs/method.md §5: 50 warm-up iterations from 1e-6, cosine towards 1e-9 over T = iterations × epochs. */
     public static WarmupCosineSchedule alor(int iterationsPerEpoch, int epochs) {
         return new WarmupCosineSchedule(ALOR_WARMUP_ITERATIONS, ALOR_WARMUP_START,
                 (long) iterationsPerEpoch * epochs, ALOR_MIN_LR);

@@ -1,4 +1,6 @@
-package org.alor.retrieval;
+package org.alor.report;
+
+import org.alor.retrieval.ClassStats;
 
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
