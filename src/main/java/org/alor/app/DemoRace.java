@@ -11,6 +11,7 @@ import org.alor.loop.Project;
 import org.alor.loop.Tuning;
 import org.alor.store.MetricRow;
 import org.alor.store.ProjectStore;
+import org.alor.store.CheckpointRecipe;
 import org.alor.store.Settings;
 
 import java.io.IOException;
@@ -89,12 +90,15 @@ final class DemoRace {
 
     /**
      * The experiment the race runs, with {@code alor experiment}'s defaults for everything the demo does not choose:
-     * budget C, the method's epochs and batch, class names in the project's prompt set, paper learning rates.
+     * budget C, the method's epochs and batch, class names in the project's prompt set; epochs and learning rates from the recipe recorded with the checkpoint, else the paper's.
      */
     static ExperimentPlan plan(Settings settings, int lastRound) {
+        Method method = Method.parse(ALOR.combination().method());
+        Tuning recipe = new Tuning(settings.getDouble(CheckpointRecipe.LR_ENCODER).orElse(0.0),
+                settings.getDouble(CheckpointRecipe.LR_HEAD).orElse(0.0), Tuning.DEFAULTS.precision());
         return ExperimentPlan.of(List.of(ALOR.combination(), RANDOM.combination()), List.of(SEED), lastRound, 0,
-                Method.parse(ALOR.combination().method()).defaultEpochs(), 0, ClassNaming.NAME,
-                PromptTemplates.parse(settings.getString(Settings.PROMPT_SET, "generic")), 2, Tuning.DEFAULTS);
+                settings.getInt(CheckpointRecipe.EPOCHS, method.defaultEpochs()), 0, ClassNaming.NAME,
+                PromptTemplates.parse(settings.getString(Settings.PROMPT_SET, "generic")), 2, recipe);
     }
 
     void run(Listener listener, CancellationToken token, JobProgress progress) throws Exception {

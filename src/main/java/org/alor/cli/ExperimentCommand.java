@@ -6,6 +6,7 @@ import org.alor.loop.ExperimentRunner;
 import org.alor.loop.Phase;
 import org.alor.loop.Project;
 import org.alor.loop.RunOutcome;
+import org.alor.loop.Tuning;
 import org.alor.store.ProjectStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -56,8 +57,8 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--budget", defaultValue = "0", description = "Images per round (default: the number of classes).")
     int budget;
 
-    @Option(names = "--epochs", defaultValue = "50", description = "Training epochs per round (default ${DEFAULT-VALUE}).")
-    int epochs;
+    @Option(names = "--epochs", description = "Training epochs per round (default: the checkpoint's recipe.json, else 50).")
+    Integer epochs;
 
     @Option(names = {"--batch", "--batch-size"}, defaultValue = "0", description = "Training batch size (default: 128; 32 for pt).")
     int batchSize;
@@ -91,14 +92,16 @@ public final class ExperimentCommand implements Callable<Integer> {
         List<String> s = new ArrayList<>(strategies);
         List<Boolean> r = new ArrayList<>();
         for (String x : rda) r.add(LoopOptions.onOff(cl, "--rda", x));
-        if (rounds < 0 || epochs < 1 || batchSize < 0 || threads < 1 || budget < 0) {
+        if (rounds < 0 || (epochs != null && epochs < 1) || batchSize < 0 || threads < 1 || budget < 0) {
             throw new CommandLine.ParameterException(cl, "--rounds, --budget must not be negative; --epochs, --batch, --threads must be at least 1");
         }
         String promptSet = prompts;
-        if (promptSet == null) {
-            try (ProjectStore store = ProjectStore.open(projectDir)) {
-                promptSet = store.settings().getString(org.alor.store.Settings.PROMPT_SET, "generic");
-            }
+        int epochCount;
+        Tuning tuning;
+        try (ProjectStore store = ProjectStore.open(projectDir)) {
+            if (promptSet == null) promptSet = store.settings().getString(org.alor.store.Settings.PROMPT_SET, "generic");
+            epochCount = LoopOptions.epochs(epochs, store.settings());
+            tuning = LoopOptions.tuning(cl, lrEncoder, lrHead, mixedPrecision, store.settings());
         }
         ExperimentPlan plan;
         if (runs != null && !runs.isEmpty()) {
@@ -114,12 +117,11 @@ public final class ExperimentCommand implements Callable<Integer> {
                         c.strategy(), c.rda()));
             }
             m = combinations.stream().map(ExperimentPlan.Combination::method).distinct().toList();
-            plan = ExperimentPlan.of(combinations, seeds, rounds, budget, epochs, batchSize, LoopOptions.naming(cl, names),
-                    LoopOptions.prompts(cl, promptSet), threads, LoopOptions.tuning(cl, lrEncoder, lrHead, mixedPrecision));
+            plan = ExperimentPlan.of(combinations, seeds, rounds, budget, epochCount, batchSize, LoopOptions.naming(cl, names),
+                    LoopOptions.prompts(cl, promptSet), threads, tuning);
         } else {
-            plan = new ExperimentPlan(m, s, r, seeds, rounds, budget, epochs, batchSize,
-                    LoopOptions.naming(cl, names), LoopOptions.prompts(cl, promptSet), threads,
-                    LoopOptions.tuning(cl, lrEncoder, lrHead, mixedPrecision));
+            plan = new ExperimentPlan(m, s, r, seeds, rounds, budget, epochCount, batchSize,
+                    LoopOptions.naming(cl, names), LoopOptions.prompts(cl, promptSet), threads, tuning);
         }
         try {
             plan.runs().forEach(plan::config); // every run's settings are valid before any starts

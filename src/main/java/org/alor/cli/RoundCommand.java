@@ -59,8 +59,8 @@ public final class RoundCommand implements Callable<Integer> {
     @Option(names = "--oracle", description = "Simulate: the dataset's true labels answer the selection; round 0 adds one random pool image per class.")
     boolean oracle;
 
-    @Option(names = "--epochs", defaultValue = "50", description = "Training epochs (default ${DEFAULT-VALUE}).")
-    int epochs;
+    @Option(names = "--epochs", description = "Training epochs (default: the checkpoint's recipe.json, else 50).")
+    Integer epochs;
 
     @Option(names = {"--batch", "--batch-size"}, description = "Training batch size (default: 128; 32 for pt). FT/CT accumulate"
             + " gradients over smaller micro-batches by themselves when a batch does not fit in memory.")
@@ -132,8 +132,9 @@ public final class RoundCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage());
         }
-        b.optProjectSettings(store.settings()).optEpochs(epochs).optRda(LoopOptions.onOff(cl, "--rda", rda))
+        b.optProjectSettings(store.settings()).optRda(LoopOptions.onOff(cl, "--rda", rda))
                 .optRound0(oracle ? Round0Mode.SIMULATION : Round0Mode.RETRIEVED_ONLY);
+        if (epochs != null) b.optEpochs(epochs); // else the checkpoint's recorded recipe, else the method's default
         if (budget != null) b.optBudget(budget);
         if (batchSize != null) b.optBatchSize(batchSize);
         if (seed != null) b.optSeed(seed);

@@ -37,11 +37,19 @@ public final class SetCommand implements Callable<Integer> {
         String promptSet = prompts == null ? null : PromptTemplates.parse(prompts).name().toLowerCase(java.util.Locale.ROOT);
         if (checkpoint != null && !Files.exists(checkpoint)) throw new IllegalArgumentException("checkpoint " + checkpoint + " does not exist");
         if (corpus != null && !Files.exists(corpus)) throw new IllegalArgumentException("corpus " + corpus + " does not exist");
+        java.util.Optional<org.alor.store.CheckpointRecipe> recipe;
+        try {
+            recipe = checkpoint == null ? java.util.Optional.empty() : org.alor.store.CheckpointRecipe.besideCheckpoint(checkpoint);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
         try (ProjectStore store = ProjectStore.open(projectDir)) {
             store.database().inTransaction(tx -> {
                 if (checkpoint != null) {
                     store.settings().set(Settings.CHECKPOINT, checkpoint.toAbsolutePath().normalize());
                     store.settings().remove(Settings.CHECKPOINT_HASH);
+                    if (recipe.isPresent()) recipe.get().recordIn(store.settings());
+                    else org.alor.store.CheckpointRecipe.clearFrom(store.settings());
                 }
                 if (corpus != null) store.settings().set(Settings.CORPUS, corpus.toAbsolutePath().normalize());
                 if (promptSet != null) store.settings().set(Settings.PROMPT_SET, promptSet);

@@ -32,16 +32,31 @@ public final class SynthCommand implements Callable<Integer> {
     long seed = SynthConfig.DEFAULT_SEED;
 
     @Option(names = "--species", paramLabel = "K", description = "Number of species (default: ${DEFAULT-VALUE}).")
-    int species = 24;
+    int species = SynthConfig.defaults().species();
 
     @Option(names = "--corpus", paramLabel = "M", description = "Open-corpus image–caption pairs (default: ${DEFAULT-VALUE}).")
-    int corpus = 10_000;
+    int corpus = SynthConfig.defaults().corpusPairs();
 
     @Option(names = "--image-size", paramLabel = "S", description = "Image side in pixels (default: ${DEFAULT-VALUE}).")
-    int imageSize = 64;
+    int imageSize = SynthConfig.defaults().imageSize();
 
     @Option(names = "--shard-size", paramLabel = "N", description = "Pairs per corpus tar shard (default: ${DEFAULT-VALUE}).")
-    int shardSize = 1000;
+    int shardSize = SynthConfig.defaults().shardSize();
+
+    @Option(names = "--pool-max", paramLabel = "N", description = "Pool images of the most frequent species (default: ${DEFAULT-VALUE}).")
+    int poolMax = SynthConfig.defaults().poolMax();
+
+    @Option(names = "--pool-min", paramLabel = "N", description = "Pool images of the rarest species (default: ${DEFAULT-VALUE}).")
+    int poolMin = SynthConfig.defaults().poolMin();
+
+    @Option(names = "--val", paramLabel = "N", description = "Validation images per class (default: ${DEFAULT-VALUE}).")
+    int valPerClass = SynthConfig.defaults().valPerClass();
+
+    @Option(names = "--test", paramLabel = "N", description = "Test images per class (default: ${DEFAULT-VALUE}).")
+    int testPerClass = SynthConfig.defaults().testPerClass();
+
+    @Option(names = "--shared-look", description = "Render corpus and task images alike (format-1 worlds, no domain gap).")
+    boolean sharedLook;
 
     @Option(names = "--threads", description = "Rendering threads; output does not depend on it (default: ${DEFAULT-VALUE}).")
     int threads = 2;
@@ -81,7 +96,7 @@ public final class SynthCommand implements Callable<Integer> {
                 err.flush();
                 return 2;
             }
-            SynthConfig config = new SynthConfig(seed, species, corpus, imageSize, shardSize, 60, 4, 10, 20, threads);
+            SynthConfig config = new SynthConfig(seed, species, corpus, imageSize, shardSize, poolMax, poolMin, valPerClass, testPerClass, threads, !sharedLook);
             SynthWorld world = SynthWorld.create(config);
             if (out != null) {
                 SynthWorld.WorldFiles files = world.writeTo(out);

@@ -2,6 +2,7 @@ package org.alor.loop;
 
 import org.alor.adapt.PromptTemplates;
 import org.alor.select.Strategies;
+import org.alor.store.CheckpointRecipe;
 import org.alor.store.Settings;
 
 import java.util.Locale;
@@ -152,11 +153,20 @@ public record RoundSpec(Method method, String strategy, int budget, long seed, i
             if (precision == null || round0 == null) throw new IllegalArgumentException("precision and round-0 mode must be set");
             precision.requireAvailable(method);
             return new RoundSpec(method, strategy, budget == null ? 0 : budget, seed == null ? settingsSeed() : seed,
-                    epochs == null ? method.defaultEpochs() : epochs,
+                    epochs == null ? settingsInt(CheckpointRecipe.EPOCHS, method.defaultEpochs()) : epochs,
                     batchSize == null ? method.defaultBatchSize() : batchSize, rda, round0,
                     naming == null ? settingsNaming() : naming, templates == null ? settingsTemplates() : templates,
-                    encoderLr == null ? method.defaultEncoderLr() : encoderLr,
-                    headLr == null ? method.defaultHeadLr() : headLr, precision);
+                    encoderLr == null ? settingsDouble(CheckpointRecipe.LR_ENCODER, method.defaultEncoderLr()) : encoderLr,
+                    headLr == null ? settingsDouble(CheckpointRecipe.LR_HEAD, method.defaultHeadLr()) : headLr, precision);
+        }
+
+        /** A value of the recipe recorded with the project's checkpoint (recipe.json), else the method's default. */
+        private int settingsInt(String key, int fallback) {
+            return settings == null ? fallback : settings.getInt(key, fallback);
+        }
+
+        private double settingsDouble(String key, double fallback) {
+            return settings == null ? fallback : settings.getDouble(key).orElse(fallback);
         }
 
         private long settingsSeed() {

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -84,6 +85,7 @@ public final class ProjectCreator {
         boolean splitApplied = !imported.hasSplitAssignments() && samples.stream().anyMatch(s -> s.trueLabel() != null);
         if (splitApplied) samples = new StratifiedSplitter(spec.valFraction(), spec.testFraction(), spec.seed()).assign(samples);
 
+        Optional<CheckpointRecipe> recipe = spec.checkpoint() == null ? Optional.empty() : CheckpointRecipe.besideCheckpoint(spec.checkpoint());
         Files.createDirectories(projectDir);
         List<SampleRecord> toStore = samples;
         try (ProjectStore store = ProjectStore.create(projectDir)) {
@@ -96,6 +98,7 @@ public final class ProjectCreator {
                 settings.set(Settings.SEED, spec.seed());
                 if (spec.checkpoint() != null) settings.set(Settings.CHECKPOINT, spec.checkpoint().toAbsolutePath().normalize());
                 if (spec.checkpointHash() != null) settings.set(Settings.CHECKPOINT_HASH, spec.checkpointHash());
+                recipe.ifPresent(r -> r.recordIn(settings));
                 if (spec.corpus() != null) settings.set(Settings.CORPUS, spec.corpus().toAbsolutePath().normalize());
                 ImportProblemLog.save(settings, imported.problems());
                 return null;

@@ -42,7 +42,7 @@ final class CorpusWriter {
                 List<byte[]> pngs = workers.map(from, to, i -> {
                     CorpusPair p = pairs.get(i);
                     return Png.encode(p.speciesId() >= 0
-                            ? SceneRenderer.bird(species.get(p.speciesId()), p.imageSeed(), size)
+                            ? SceneRenderer.bird(species.get(p.speciesId()), p.imageSeed(), size, world.config().corpusDomain(p.imageSeed()))
                             : SceneRenderer.distractor(p.distractor(), p.imageSeed(), size));
                 });
                 String name = String.format(java.util.Locale.ROOT, "shard-%05d.tar", shard);

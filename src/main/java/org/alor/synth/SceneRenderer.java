@@ -19,28 +19,48 @@ import java.util.SplittableRandom;
  * pictures (landscapes, shapes) for the corpus' noise. Same species + seed + size = same pixels.
  */
 public final class SceneRenderer {
-    public enum Backdrop { SKY, FOLIAGE, WATER, DUSK }
+    public enum Backdrop { SKY, STUDIO, FOLIAGE, WATER, DUSK, GROUND }
 
     public enum Distractor { LANDSCAPE, SHAPES, STRIPES }
 
     private SceneRenderer() {
     }
 
+    /**
+     * Where an image comes from. Web images (the open corpus) are clean, large, centred birds on plain
+     * sky or studio backgrounds. Field photos (the task) are the domain the corpus never shows: small,
+     * off-centre birds in foliage, over water or at dusk, often partly hidden, under strong colour casts,
+     * with sensor noise and a softer focus.
+     */
+    public enum Domain {
+        WEB, FIELD,
+        /** Worlds of format 1 (no domain gap): corpus and task share one look; kept so they regenerate byte for byte. */
+        SHARED
+    }
+
+    /** The shared (format-1) look, as before domains existed; worlds pass their domain explicitly. */
     public static BufferedImage bird(Species species, long seed, int size) {
+        return bird(species, seed, size, Domain.SHARED);
+    }
+
+    public static BufferedImage bird(Species species, long seed, int size, Domain domain) {
         SplittableRandom rnd = new SplittableRandom(seed);
+        if (domain == Domain.SHARED) return sharedLook(species, seed, size);
+        boolean field = domain == Domain.FIELD;
         BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = graphics(img);
         g.scale(size, size); // everything below is in unit coordinates
-        Backdrop backdrop = Backdrop.values()[rnd.nextInt(Backdrop.values().length)];
+        Backdrop backdrop = field ? FIELD_BACKDROPS[rnd.nextInt(FIELD_BACKDROPS.length)] : WEB_BACKDROPS[rnd.nextInt(WEB_BACKDROPS.length)];
         background(g, backdrop, rnd);
 
         boolean flying = rnd.nextDouble() < (backdrop == Backdrop.FOLIAGE ? 0.1 : 0.3);
         // the bird spans up to about 1.6 body lengths (tail to beak tip); keep it mostly inside the frame
-        double scale = 0.38 + 0.2 * rnd.nextDouble();
+        double scale = field ? 0.34 + 0.18 * rnd.nextDouble() : 0.5 + 0.1 * rnd.nextDouble();
         double slack = Math.max(0, 1 - 1.6 * scale);
-        double cx = 0.5 + (rnd.nextDouble() - 0.5) * slack * 0.9;
-        double cy = 0.5 + (rnd.nextDouble() - 0.5) * slack * 0.6 + (flying ? 0.3 * scale : -0.03);
-        double tilt = Math.toRadians((rnd.nextDouble() - 0.5) * (flying ? 30 : 36));
+        double spread = field ? 1.0 : 0.3;
+        double cx = 0.5 + (rnd.nextDouble() - 0.5) * slack * 0.9 * spread;
+        double cy = 0.5 + (rnd.nextDouble() - 0.5) * slack * 0.6 * spread + (flying ? 0.3 * scale : -0.03);
+        double tilt = Math.toRadians((rnd.nextDouble() - 0.5) * (field ? 40 : 12));
         boolean mirror = rnd.nextBoolean();
 
         AffineTransform frame = new AffineTransform();
@@ -54,11 +74,49 @@ public final class SceneRenderer {
         new BirdPainter(species, flying, rnd).paint(g);
         g.setTransform(saved);
 
+        if (field) {
+            if (rnd.nextDouble() < 0.3) occluder(g, cx, cy, scale, rnd);
+            lighting(g, rnd, 0.1, 0.2);
+        } else {
+            lighting(g, rnd, 0.03, 0.08);
+        }
+        g.dispose();
+        if (field) SensorNoise.apply(img, rnd);
+        return img;
+    }
+
+    private static BufferedImage sharedLook(Species species, long seed, int size) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = graphics(img);
+        g.scale(size, size);
+        Backdrop backdrop = SHARED_BACKDROPS[rnd.nextInt(SHARED_BACKDROPS.length)];
+        background(g, backdrop, rnd);
+        boolean flying = rnd.nextDouble() < (backdrop == Backdrop.FOLIAGE ? 0.1 : 0.3);
+        double scale = 0.38 + 0.2 * rnd.nextDouble();
+        double slack = Math.max(0, 1 - 1.6 * scale);
+        double cx = 0.5 + (rnd.nextDouble() - 0.5) * slack * 0.9;
+        double cy = 0.5 + (rnd.nextDouble() - 0.5) * slack * 0.6 + (flying ? 0.3 * scale : -0.03);
+        double tilt = Math.toRadians((rnd.nextDouble() - 0.5) * (flying ? 30 : 36));
+        boolean mirror = rnd.nextBoolean();
+        AffineTransform frame = new AffineTransform();
+        frame.translate(cx, cy);
+        frame.rotate(tilt);
+        frame.scale(mirror ? -scale : scale, scale);
+        if (!flying) perch(g, frame, backdrop, rnd);
+        AffineTransform saved = g.getTransform();
+        g.transform(frame);
+        new BirdPainter(species, flying, rnd).paint(g);
+        g.setTransform(saved);
         if (rnd.nextDouble() < 0.25) occluder(g, cx, cy, scale, rnd);
-        lighting(g, rnd);
+        lighting(g, rnd, 0.06, 0.16);
         g.dispose();
         return img;
     }
+
+    private static final Backdrop[] SHARED_BACKDROPS = {Backdrop.SKY, Backdrop.FOLIAGE, Backdrop.WATER, Backdrop.DUSK};
+    private static final Backdrop[] WEB_BACKDROPS = {Backdrop.SKY, Backdrop.STUDIO};
+    private static final Backdrop[] FIELD_BACKDROPS = {Backdrop.FOLIAGE, Backdrop.WATER, Backdrop.DUSK, Backdrop.GROUND};
 
     public static BufferedImage distractor(Distractor kind, long seed, int size) {
         SplittableRandom rnd = new SplittableRandom(seed);
@@ -70,7 +128,7 @@ public final class SceneRenderer {
             case SHAPES: shapes(g, rnd); break;
             default: stripes(g, rnd);
         }
-        lighting(g, rnd);
+        lighting(g, rnd, 0.06, 0.16);
         g.dispose();
         return img;
     }
@@ -89,6 +147,19 @@ public final class SceneRenderer {
             case SKY: {
                 vertical(g, jitter(new Color(92, 150, 214), rnd, 20), jitter(new Color(196, 222, 240), rnd, 15), 0, 1);
                 for (int i = 0, n = rnd.nextInt(4); i < n; i++) cloud(g, rnd);
+                break;
+            }
+            case STUDIO: {
+                vertical(g, jitter(new Color(236, 236, 232), rnd, 12), jitter(new Color(200, 200, 196), rnd, 12), 0, 1);
+                break;
+            }
+            case GROUND: {
+                vertical(g, jitter(new Color(150, 120, 80), rnd, 25), jitter(new Color(100, 80, 55), rnd, 20), 0, 1);
+                for (int i = 0; i < 40; i++) {
+                    g.setColor(jitter(new Color(130, 105, 75), rnd, 45));
+                    double x = rnd.nextDouble(), y = rnd.nextDouble(), r = 0.015 + 0.04 * rnd.nextDouble();
+                    g.fill(new Ellipse2D.Double(x - r, y - r * 0.6, 2 * r, 1.2 * r));
+                }
                 break;
             }
             case DUSK: {
@@ -168,7 +239,7 @@ public final class SceneRenderer {
     }
 
     /** Global exposure and colour cast: darker, brighter, warmer or cooler than neutral. */
-    private static void lighting(Graphics2D g, SplittableRandom rnd) {
+    private static void lighting(Graphics2D g, SplittableRandom rnd, double minAlpha, double alphaRange) {
         double r = rnd.nextDouble();
         Color cast;
         if (r < 0.3) cast = new Color(0, 0, 0);
@@ -176,7 +247,7 @@ public final class SceneRenderer {
         else if (r < 0.65) cast = new Color(255, 170, 60);
         else if (r < 0.8) cast = new Color(60, 110, 255);
         else return;
-        g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, (float) (0.06 + 0.16 * rnd.nextDouble())));
+        g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, (float) (minAlpha + alphaRange * rnd.nextDouble())));
         g.setColor(cast);
         g.fill(new java.awt.geom.Rectangle2D.Double(0, 0, 1, 1));
         g.setComposite(AlphaComposite.SrcOver);

@@ -13,9 +13,34 @@ package org.alor.synth;
  * @param valPerClass   validation images per class
  * @param testPerClass  test images per class
  * @param threads       rendering threads (does not change the output)
+ * @param domainGap     corpus images are web images and task images field photos (format 2); false: one shared
+ *                      look (format 1 worlds, regenerated as they were)
  */
 public record SynthConfig(long seed, int species, int corpusPairs, int imageSize, int shardSize,
-                          int poolMax, int poolMin, int valPerClass, int testPerClass, int threads) {
+                          int poolMax, int poolMin, int valPerClass, int testPerClass, int threads, boolean domainGap) {
+
+    public SynthConfig(long seed, int species, int corpusPairs, int imageSize, int shardSize,
+                       int poolMax, int poolMin, int valPerClass, int testPerClass, int threads) {
+        this(seed, species, corpusPairs, imageSize, shardSize, poolMax, poolMin, valPerClass, testPerClass, threads, true);
+    }
+
+    /** Share of corpus bird images that look like field photos (web pages hold some of those too). */
+    public static final double FIELD_SHARE_OF_CORPUS = 0.25;
+
+    /** The look of a corpus bird image, decided by its rendering seed. */
+    public SceneRenderer.Domain corpusDomain(long imageSeed) {
+        if (!domainGap) return SceneRenderer.Domain.SHARED;
+        double u = (Seeds.mix(imageSeed, 0x5EED_F1E1DL) >>> 11) / (double) (1L << 53);
+        return u < FIELD_SHARE_OF_CORPUS ? SceneRenderer.Domain.FIELD : SceneRenderer.Domain.WEB;
+    }
+
+    public SceneRenderer.Domain taskDomain() {
+        return domainGap ? SceneRenderer.Domain.FIELD : SceneRenderer.Domain.SHARED;
+    }
+
+    public SynthConfig withDomainGap(boolean gap) {
+        return new SynthConfig(seed, species, corpusPairs, imageSize, shardSize, poolMax, poolMin, valPerClass, testPerClass, threads, gap);
+    }
 
     public static final long DEFAULT_SEED = 7;
 
@@ -29,37 +54,40 @@ public record SynthConfig(long seed, int species, int corpusPairs, int imageSize
         require(threads >= 1, "threads must be at least 1, got " + threads);
     }
 
-    /** The default world of the brief: 24 species, 10,000 pairs, 64 px, seed 7. */
+    /**
+     * The default sample world (v2): 120 species, 30,000 corpus pairs, 40 px, seed 7; pool 50 down to 10
+     * images per class, 5 validation and 10 test images per class.
+     */
     public static SynthConfig defaults() {
-        return new SynthConfig(DEFAULT_SEED, 24, 10_000, 64, 1000, 60, 4, 10, 20, 2);
+        return new SynthConfig(DEFAULT_SEED, 120, 30_000, 40, 1000, 50, 10, 5, 10, 2);
     }
 
     public SynthConfig withSeed(long s) {
-        return new SynthConfig(s, species, corpusPairs, imageSize, shardSize, poolMax, poolMin, valPerClass, testPerClass, threads);
+        return new SynthConfig(s, species, corpusPairs, imageSize, shardSize, poolMax, poolMin, valPerClass, testPerClass, threads, domainGap);
     }
 
     public SynthConfig withSpecies(int k) {
-        return new SynthConfig(seed, k, corpusPairs, imageSize, shardSize, poolMax, poolMin, valPerClass, testPerClass, threads);
+        return new SynthConfig(seed, k, corpusPairs, imageSize, shardSize, poolMax, poolMin, valPerClass, testPerClass, threads, domainGap);
     }
 
     public SynthConfig withCorpusPairs(int m) {
-        return new SynthConfig(seed, species, m, imageSize, shardSize, poolMax, poolMin, valPerClass, testPerClass, threads);
+        return new SynthConfig(seed, species, m, imageSize, shardSize, poolMax, poolMin, valPerClass, testPerClass, threads, domainGap);
     }
 
     public SynthConfig withImageSize(int s) {
-        return new SynthConfig(seed, species, corpusPairs, s, shardSize, poolMax, poolMin, valPerClass, testPerClass, threads);
+        return new SynthConfig(seed, species, corpusPairs, s, shardSize, poolMax, poolMin, valPerClass, testPerClass, threads, domainGap);
     }
 
     public SynthConfig withShardSize(int s) {
-        return new SynthConfig(seed, species, corpusPairs, imageSize, s, poolMax, poolMin, valPerClass, testPerClass, threads);
+        return new SynthConfig(seed, species, corpusPairs, imageSize, s, poolMax, poolMin, valPerClass, testPerClass, threads, domainGap);
     }
 
     public SynthConfig withSplitSizes(int pMax, int pMin, int val, int test) {
-        return new SynthConfig(seed, species, corpusPairs, imageSize, shardSize, pMax, pMin, val, test, threads);
+        return new SynthConfig(seed, species, corpusPairs, imageSize, shardSize, pMax, pMin, val, test, threads, domainGap);
     }
 
     public SynthConfig withThreads(int t) {
-        return new SynthConfig(seed, species, corpusPairs, imageSize, shardSize, poolMax, poolMin, valPerClass, testPerClass, t);
+        return new SynthConfig(seed, species, corpusPairs, imageSize, shardSize, poolMax, poolMin, valPerClass, testPerClass, t, domainGap);
     }
 
     private static void require(boolean ok, String message) {

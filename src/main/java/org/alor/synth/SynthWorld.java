@@ -120,7 +120,7 @@ public final class SynthWorld {
                 List<TaskImage> images = new ArrayList<>();
                 for (TaskImage t : taskImages) if (t.split().equals(split)) images.add(t);
                 List<byte[]> pngs = workers.map(0, images.size(),
-                        i -> Png.encode(SceneRenderer.bird(species.get(images.get(i).classId()), images.get(i).seed(), config.imageSize())));
+                        i -> Png.encode(SceneRenderer.bird(species.get(images.get(i).classId()), images.get(i).seed(), config.imageSize(), config.taskDomain())));
                 StringBuilder lines = new StringBuilder();
                 for (int i = 0; i < images.size(); i++) {
                     TaskImage t = images.get(i);

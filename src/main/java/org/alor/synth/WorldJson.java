@@ -21,7 +21,7 @@ final class WorldJson {
     static void write(SynthWorld world, Map<String, String> corpusHashes, Path file) throws IOException {
         SynthConfig c = world.config();
         JsonObject root = new JsonObject();
-        root.addProperty("format", "alor-synthetic-aves/1");
+        root.addProperty("format", c.domainGap() ? "alor-synthetic-aves/2" : "alor-synthetic-aves/1");
         root.addProperty("command", WorldReadme.command(c));
         JsonObject cfg = new JsonObject();
         cfg.addProperty("seed", c.seed());
@@ -90,7 +90,8 @@ final class WorldJson {
         try {
             return new SynthConfig(c.get("seed").getAsLong(), c.get("species").getAsInt(), c.get("corpus_pairs").getAsInt(),
                     c.get("image_size").getAsInt(), c.get("shard_size").getAsInt(), c.get("pool_max").getAsInt(),
-                    c.get("pool_min").getAsInt(), c.get("val_per_class").getAsInt(), c.get("test_per_class").getAsInt(), 2);
+                    c.get("pool_min").getAsInt(), c.get("val_per_class").getAsInt(), c.get("test_per_class").getAsInt(), 2,
+                    !"alor-synthetic-aves/1".equals(root.has("format") ? root.get("format").getAsString() : ""));
         } catch (RuntimeException e) {
             throw new IOException(file + ": bad or missing config field (" + e.getMessage() + ")");
         }

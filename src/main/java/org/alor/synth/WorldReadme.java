@@ -9,7 +9,9 @@ final class WorldReadme {
 
     static String command(SynthConfig c) {
         return "alor synth --out DIR --seed " + c.seed() + " --species " + c.species() + " --corpus " + c.corpusPairs()
-                + " --image-size " + c.imageSize() + " --shard-size " + c.shardSize();
+                + " --image-size " + c.imageSize() + " --shard-size " + c.shardSize() + " --pool-max " + c.poolMax()
+                + " --pool-min " + c.poolMin() + " --val " + c.valPerClass() + " --test " + c.testPerClass()
+                + (c.domainGap() ? "" : " --shared-look");
     }
 
     static String text(SynthWorld w, Collection<String> corpusFiles) {

@@ -77,4 +77,19 @@ class RoundSpecTest {
                 .hasMessageContaining("precision fp16 applies to ft, ct and pt, not lp");
         assertThatThrownBy(() -> Precision.parse("int8")).hasMessageContaining("unknown precision 'int8'");
     }
+
+    @Test
+    void theRecipeRecordedWithTheCheckpointIsTheDefaultAndExplicitValuesWin() {
+        try (ProjectStore store = ProjectStore.create(tmp)) {
+            new org.alor.store.CheckpointRecipe(8, 1e-4, null).recordIn(store.settings());
+            RoundSpec recipe = RoundSpec.builder(Method.CT, "tfs").optProjectSettings(store.settings()).build();
+            assertThat(recipe.epochs()).isEqualTo(8);
+            assertThat(recipe.encoderLr()).isEqualTo(1e-4);
+            assertThat(recipe.headLr()).isEqualTo(Method.CT.defaultHeadLr());
+            RoundSpec explicit = RoundSpec.builder(Method.CT, "tfs").optProjectSettings(store.settings()).optEpochs(3)
+                    .optEncoderLr(1e-6).build();
+            assertThat(explicit.epochs()).isEqualTo(3);
+            assertThat(explicit.encoderLr()).isEqualTo(1e-6);
+        }
+    }
 }

@@ -51,15 +51,23 @@ class CorpusPlanTest {
     }
 
     @Test
+    void defaultWorldHasManyLookAlikeSpeciesALongTailAndEnoughPoolImagesForEveryClass() {
+        assertThat(world.species()).hasSizeGreaterThanOrEqualTo(100);
+        assertThat(java.util.Arrays.stream(world.splitCounts("pool")).min().getAsInt()).isGreaterThanOrEqualTo(10);
+        int[] counts = world.corpusCounts();
+        int[] sorted = java.util.Arrays.stream(counts).sorted().toArray();
+        assertThat(sorted[sorted.length - 1]).isGreaterThan(50 * Math.max(1, sorted[sorted.length / 5]));
+    }
+
+    @Test
     void poolImbalanceFollowsCorpusFrequency() {
         int[] corpus = world.corpusCounts(), pool = world.splitCounts("pool");
         assertThat(Stats.spearman(corpus, pool)).isGreaterThan(0.5);
-        assertThat(java.util.Arrays.stream(pool).max().getAsInt()).isGreaterThanOrEqualTo(45);
-        assertThat(java.util.Arrays.stream(pool).min().getAsInt()).isEqualTo(4);
-        assertThat(world.splitCounts("val")).containsOnly(10);
-        assertThat(world.splitCounts("test")).containsOnly(20);
-        int total = world.taskImages().size();
-        assertThat(total).isLessThanOrEqualTo(2000);
+        SynthConfig c = world.config();
+        assertThat(java.util.Arrays.stream(pool).max().getAsInt()).isGreaterThanOrEqualTo(c.poolMax() * 3 / 4);
+        assertThat(java.util.Arrays.stream(pool).min().getAsInt()).isEqualTo(c.poolMin());
+        assertThat(world.splitCounts("val")).containsOnly(c.valPerClass());
+        assertThat(world.splitCounts("test")).containsOnly(c.testPerClass());
     }
 
     @Test

@@ -65,7 +65,7 @@ class WrittenWorldTest {
                 Species s = world.species().get(Integer.parseInt(parts[1]));
                 assertThat(parts[0]).contains("/" + s.slug() + "/");
                 var img = ImageIO.read(root.resolve(parts[0]).toFile());
-                assertThat(img.getWidth()).isEqualTo(64);
+                assertThat(img.getWidth()).isEqualTo(SMALL.imageSize());
                 lines++;
             }
         }
@@ -106,7 +106,7 @@ class WrittenWorldTest {
         assertThat(new String(cat.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(first.caption());
         assertThat(cat.waitFor()).isZero();
         Process png = new ProcessBuilder("tar", "xOf", tar.toString(), first.key() + ".png").start();
-        assertThat(ImageIO.read(new ByteArrayInputStream(png.getInputStream().readAllBytes())).getWidth()).isEqualTo(64);
+        assertThat(ImageIO.read(new ByteArrayInputStream(png.getInputStream().readAllBytes())).getWidth()).isEqualTo(SMALL.imageSize());
     }
 
     @Test
