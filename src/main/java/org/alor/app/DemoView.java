@@ -91,6 +91,7 @@ final class DemoView {
 
         Label about = Views.muted(DemoRace.description());
         about.setWrapText(true);
+        about.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrap instead of an ellipsis
         root.getChildren().addAll(Views.title("ALOR vs Random"), about,
                 controls, replayBadge, status, curves, heats);
     }
