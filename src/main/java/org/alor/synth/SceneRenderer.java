@@ -63,16 +63,8 @@ public final class SceneRenderer {
         double tilt = Math.toRadians((rnd.nextDouble() - 0.5) * (field ? 40 : 12));
         boolean mirror = rnd.nextBoolean();
 
-        AffineTransform frame = new AffineTransform();
-        frame.translate(cx, cy);
-        frame.rotate(tilt);
-        frame.scale(mirror ? -scale : scale, scale);
+        placeBird(g, species, backdrop, flying, cx, cy, scale, tilt, mirror, rnd);
 
-        if (!flying) perch(g, frame, backdrop, rnd);
-        AffineTransform saved = g.getTransform();
-        g.transform(frame);
-        new BirdPainter(species, flying, rnd).paint(g);
-        g.setTransform(saved);
 
         if (field) {
             if (rnd.nextDouble() < 0.3) occluder(g, cx, cy, scale, rnd);
@@ -83,6 +75,20 @@ public final class SceneRenderer {
         g.dispose();
         if (field) SensorNoise.apply(img, rnd);
         return img;
+    }
+
+    /** The bird at (cx, cy), scaled, tilted and maybe mirrored, on a perch unless flying (draws perch, then bird). */
+    private static void placeBird(Graphics2D g, Species species, Backdrop backdrop, boolean flying, double cx, double cy,
+                                  double scale, double tilt, boolean mirror, SplittableRandom rnd) {
+        AffineTransform frame = new AffineTransform();
+        frame.translate(cx, cy);
+        frame.rotate(tilt);
+        frame.scale(mirror ? -scale : scale, scale);
+        if (!flying) perch(g, frame, backdrop, rnd);
+        AffineTransform saved = g.getTransform();
+        g.transform(frame);
+        new BirdPainter(species, flying, rnd).paint(g);
+        g.setTransform(saved);
     }
 
     private static BufferedImage sharedLook(Species species, long seed, int size) {
@@ -99,15 +105,7 @@ public final class SceneRenderer {
         double cy = 0.5 + (rnd.nextDouble() - 0.5) * slack * 0.6 + (flying ? 0.3 * scale : -0.03);
         double tilt = Math.toRadians((rnd.nextDouble() - 0.5) * (flying ? 30 : 36));
         boolean mirror = rnd.nextBoolean();
-        AffineTransform frame = new AffineTransform();
-        frame.translate(cx, cy);
-        frame.rotate(tilt);
-        frame.scale(mirror ? -scale : scale, scale);
-        if (!flying) perch(g, frame, backdrop, rnd);
-        AffineTransform saved = g.getTransform();
-        g.transform(frame);
-        new BirdPainter(species, flying, rnd).paint(g);
-        g.setTransform(saved);
+        placeBird(g, species, backdrop, flying, cx, cy, scale, tilt, mirror, rnd);
         if (rnd.nextDouble() < 0.25) occluder(g, cx, cy, scale, rnd);
         lighting(g, rnd, 0.06, 0.16);
         g.dispose();
