@@ -1,5 +1,14 @@
 package org.alor.app;
 
+import org.alor.app.common.AppPreferences;
+import org.alor.app.common.BackgroundJobs;
+import org.alor.app.label.StorePredictions;
+import org.alor.app.retrieval.ProjectRetrievalRunner;
+import org.alor.app.runs.EngineRoundRunner;
+import org.alor.app.shell.ShellView;
+import org.alor.app.shell.ShellViewModel;
+import org.alor.app.start.SampleProject;
+
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;

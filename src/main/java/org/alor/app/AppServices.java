@@ -1,5 +1,11 @@
 package org.alor.app;
 
+import org.alor.app.label.PredictionSource;
+import org.alor.app.retrieval.ProjectRetrievalRunner;
+import org.alor.app.retrieval.RetrievalRunner;
+import org.alor.app.runs.RoundRunner;
+import org.alor.app.start.SampleProjectProvider;
+
 import org.alor.loop.ModelBackend;
 
 import java.util.Optional;

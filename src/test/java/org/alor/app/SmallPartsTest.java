@@ -1,5 +1,11 @@
 package org.alor.app;
 
+import org.alor.app.common.AppPreferences;
+import org.alor.app.common.ErrorReport;
+import org.alor.app.settings.SettingsViewModel;
+import org.alor.app.shell.DeviceLabel;
+import org.alor.app.shell.RecentProjects;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,7 @@
 package org.alor.app;
 
+import org.alor.app.label.PredictionSource;
+
 import org.alor.store.ProjectCreator;
 
 import org.alor.data.ClassInfo;
@@ -35,7 +37,7 @@ import java.util.Map;
 import java.util.Random;
 
 /** A small synthetic bird world for tests and screenshots: coloured bird shapes in class folders. */
-final class SyntheticBirds {
+public final class SyntheticBirds {
     /** Scientific name, common name, body colour, wing colour, belly colour. */
     record Species(String name, String common, Color body, Color wing, Color belly) {
     }
@@ -52,7 +54,7 @@ final class SyntheticBirds {
     }
 
     /** Writes an ImageFolder dataset: {@code perClass} images of each species. */
-    static Path writeImageFolder(Path root, int perClass, long seed) throws IOException {
+    public static Path writeImageFolder(Path root, int perClass, long seed) throws IOException {
         Random rnd = new Random(seed);
         for (Species s : SPECIES) {
             Path dir = Files.createDirectories(root.resolve(s.name()));
@@ -142,7 +144,7 @@ final class SyntheticBirds {
      * A project with an imported ImageFolder, a few retrieved images, rounds 0 (ZS) / 1 / 2 (CT + TFS) with
      * test metrics, and round 2's selection of {@code picks} pool images.
      */
-    static Path project(Path base, int perClass, int picks) throws Exception {
+    public static Path project(Path base, int perClass, int picks) throws Exception {
         Path data = writeImageFolder(base.resolve("dataset"), perClass, 7);
         DatasetImport imported = DatasetImports.run(ImportRequest.of(data).withFormat(DatasetFormat.IMAGE_FOLDER));
         Path dir = base.resolve("synthetic-aves");
@@ -219,7 +221,7 @@ final class SyntheticBirds {
     }
 
     /** Predictions that rank the sample's true class first (0.55), then the next classes. */
-    static PredictionSource truthFirst() {
+    public static PredictionSource truthFirst() {
         return (store, round, sampleId, k) -> {
             Integer truth = store.sampleTable().byId(sampleId).map(StoredSample::trueLabel).orElse(0);
             int n = store.classTable().all().size();

@@ -1,19 +1,21 @@
 package org.alor.app;
 
+import org.alor.app.common.AppPreferences;
+
 import java.util.UUID;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
 /** Throw-away preference nodes, so tests never touch the user's settings. */
-final class TestPrefs {
+public final class TestPrefs {
     private TestPrefs() {
     }
 
-    static AppPreferences fresh() {
+    public static AppPreferences fresh() {
         return new AppPreferences(Preferences.userRoot().node("org/alor/studio-tests/" + UUID.randomUUID()));
     }
 
-    static void remove(AppPreferences p) {
+    public static void remove(AppPreferences p) {
         try {
             p.node().removeNode();
         } catch (BackingStoreException | IllegalStateException e) {

@@ -1,0 +1,122 @@
+package org.alor.app.charts;
+
+import org.alor.app.common.TaskJob;
+import org.alor.app.common.Views;
+import org.alor.app.shell.ShellViewModel;
+
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.stage.FileChooser;
+import org.jfree.chart.fx.ChartViewer;
+
+import java.io.File;
+import java.nio.file.Path;
+
+/** Charts: Overall / Per class / Counts tabs, each exportable as PNG or SVG and its data as CSV. */
+public final class ChartsView {
+    private final ChartsViewModel vm;
+    private final ShellViewModel shell;
+    private final BorderPane root = new BorderPane(new Label("Reading metrics…"));
+    private final TabPane tabs = new TabPane();
+
+    public ChartsView(ChartsViewModel vm, ShellViewModel shell) {
+        this.vm = vm;
+        this.shell = shell;
+        root.setId("charts-view");
+        root.setPadding(new Insets(12, 16, 12, 16));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        vm.dataProperty().addListener((o, a, d) -> show(d));
+        if (vm.dataProperty().get() != null) show(vm.dataProperty().get());
+        else {
+            Task<ChartData> t = vm.load(shell.jobs());
+            t.setOnFailed(e -> shell.report("Reading metrics failed", t.getException()));
+        }
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private void show(ChartData d) {
+        if (d.isEmpty()) {
+            root.setCenter(Views.empty("mdi2c-chart-line", "No metrics yet", "Charts appear once a round has been evaluated."));
+            return;
+        }
+        tabs.getTabs().clear();
+        for (ChartsViewModel.Kind k : ChartsViewModel.Kind.values()) {
+            ChartViewer viewer = new ChartViewer(ChartsViewModel.chart(k, d));
+            viewer.setId("chart-" + k.name().toLowerCase(java.util.Locale.ROOT));
+            javafx.scene.Node content = k == ChartsViewModel.Kind.PER_CLASS ? withClassDetail(viewer, d) : viewer;
+            Tab tab = new Tab(k.title(), content);
+            tab.setUserData(k);
+            tabs.getTabs().add(tab);
+        }
+        Button png = new Button("Export PNG…", Views.icon("mdi2i-image-outline", 16));
+        png.setId("export-png");
+        png.setOnAction(e -> export(d, "png"));
+        Button svg = new Button("Export SVG…", Views.icon("mdi2v-vector-square", 16));
+        svg.setId("export-svg");
+        svg.setOnAction(e -> export(d, "svg"));
+        Button csv = new Button("Export CSV…", Views.icon("mdi2f-file-delimited-outline", 16));
+        csv.setId("export-csv");
+        csv.setOnAction(e -> export(d, "csv"));
+        HBox bar = new HBox(8, Views.title("Charts"), new javafx.scene.layout.Region(), png, svg, csv);
+        HBox.setHgrow(bar.getChildren().get(1), javafx.scene.layout.Priority.ALWAYS);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(0, 0, 8, 0));
+        root.setTop(bar);
+        root.setCenter(tabs);
+    }
+
+    /** Clicking a class in the heat map shows its accuracy and labeled images per round below it. */
+    private javafx.scene.Node withClassDetail(ChartViewer heatMap, ChartData d) {
+        javafx.scene.layout.StackPane detail = new javafx.scene.layout.StackPane(Views.muted("Click a class in the heat map to see its rounds."));
+        detail.setId("class-detail");
+        detail.setPrefHeight(260);
+        heatMap.addChartMouseListener(new org.jfree.chart.fx.interaction.ChartMouseListenerFX() {
+            @Override
+            public void chartMouseClicked(org.jfree.chart.fx.interaction.ChartMouseEventFX e) {
+                if (e.getEntity() instanceof org.jfree.chart.entity.XYItemEntity item) {
+                    Integer classId = Charts.classAtHeatMapItem(d, item.getItem());
+                    if (classId != null) detail.getChildren().setAll(new ChartViewer(Charts.classDetail(d, classId)));
+                }
+            }
+
+            @Override
+            public void chartMouseMoved(org.jfree.chart.fx.interaction.ChartMouseEventFX e) {
+            }
+        });
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(heatMap, detail);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.68);
+        return split;
+    }
+
+    private void export(ChartData d, String ext) {
+        ChartsViewModel.Kind kind = (ChartsViewModel.Kind) tabs.getSelectionModel().getSelectedItem().getUserData();
+        FileChooser chooser = new FileChooser();
+        chooser.setInitialFileName(kind.name().toLowerCase(java.util.Locale.ROOT) + "." + ext);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(ext.toUpperCase(java.util.Locale.ROOT), "*." + ext));
+        File f = chooser.showSaveDialog(root.getScene().getWindow());
+        if (f == null) return;
+        Path file = f.toPath();
+        Task<Void> t = new TaskJob<>("Exporting " + file.getFileName(), p -> {
+            switch (ext) {
+                case "png" -> ChartsViewModel.exportPng(kind, d, file, 1600, 1000);
+                case "svg" -> ChartsViewModel.exportSvg(kind, d, file, 1600, 1000);
+                default -> ChartsViewModel.exportCsv(kind, d, file);
+            }
+            return null;
+        });
+        t.setOnSucceeded(e -> shell.statusProperty().set("Saved " + file));
+        shell.runJob(t);
+    }
+}

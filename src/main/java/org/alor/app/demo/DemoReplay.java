@@ -1,0 +1,98 @@
+package org.alor.app.demo;
+
+import org.alor.app.charts.ChartData;
+import org.alor.app.common.JobProgress;
+
+import org.alor.data.Split;
+import org.alor.job.CancellationToken;
+import org.alor.loop.ExperimentPlan;
+import org.alor.store.MetricRow;
+import org.alor.store.ProjectStore;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.concurrent.CancellationException;
+import java.util.stream.Stream;
+
+/**
+ * Plays the demo race back from a recorded {@code alor experiment} folder: the two sides' runs
+ * ({@code runs/<method>-<strategy>-rda<on|off>-seed<S>/}), round by round, with the same curves, heat maps and
+ * captions as a live race. For laptops too slow to race live.
+ */
+final class DemoReplay {
+    /** One round of one side, as the page shows it. */
+    interface Frame {
+        void show(DemoRace.Side side, int round, double accuracy, ChartData data, String caption);
+    }
+
+    private final Path experiment;
+
+    DemoReplay(Path experiment) {
+        this.experiment = experiment;
+    }
+
+    void play(Frame frame, long pauseMillis, CancellationToken token, JobProgress progress) throws Exception {
+        Path alorRun = recordedRun(DemoRace.ALOR);
+        Path randomRun = recordedRun(DemoRace.RANDOM);
+        try (ProjectStore alor = ProjectStore.open(alorRun); ProjectStore random = ProjectStore.open(randomRun)) {
+            SortedMap<Integer, MetricRow> alorTest = alor.roundTable().overallMetrics(Split.TEST);
+            SortedMap<Integer, MetricRow> randomTest = random.roundTable().overallMetrics(Split.TEST);
+            if (alorTest.isEmpty() || randomTest.isEmpty()) {
+                throw new IllegalArgumentException(experiment + ": the recorded runs have no evaluated round yet");
+            }
+            int last = Math.min(alorTest.lastKey(), randomTest.lastKey());
+            ChartData alorData = ChartData.load(alor);
+            ChartData randomData = ChartData.load(random);
+            for (int round = 0; round <= last; round++) {
+                show(frame, DemoRace.ALOR, alor, alorData, alorTest, round);
+                show(frame, DemoRace.RANDOM, random, randomData, randomTest, round);
+                progress.update("Replayed round " + round + " of " + last, (round + 1.0) / (last + 1));
+                if (round < last) pause(pauseMillis, token, progress);
+            }
+        }
+    }
+
+    private static void show(Frame frame, DemoRace.Side side, ProjectStore store, ChartData all,
+                             SortedMap<Integer, MetricRow> test, int round) {
+        ChartData data = all.upTo(round);
+        MetricRow m = test.get(round);
+        frame.show(side, round, m == null ? Double.NaN : m.accuracy(), data, DemoCaption.of(round,
+                round == 0 ? List.of() : store.roundTable().selections(round - 1), store.labelLog().current(), data));
+    }
+
+    private static void pause(long millis, CancellationToken token, JobProgress progress) throws InterruptedException {
+        long end = System.nanoTime() + millis * 1_000_000L;
+        while (System.nanoTime() < end) {
+            if (token.isCancelled() || progress.isCancelled()) throw new CancellationException("cancelled");
+            Thread.sleep(Math.min(50, Math.max(1, (end - System.nanoTime()) / 1_000_000L)));
+        }
+        if (token.isCancelled() || progress.isCancelled()) throw new CancellationException("cancelled");
+    }
+
+    /** A side's recorded run: the demo's seed if it was recorded, else the lowest seed recorded for its combination. */
+    Path recordedRun(DemoRace.Side side) throws IOException {
+        ExperimentPlan.Combination c = side.combination();
+        Path runs = experiment.resolve("runs");
+        Path preferred = runs.resolve(c.runName(DemoRace.SEED));
+        if (Files.exists(preferred.resolve(ProjectStore.DATABASE_FILE))) return preferred;
+        String prefix = c.runName(0).substring(0, c.runName(0).length() - 1);
+        Optional<Path> any = Optional.empty();
+        if (Files.isDirectory(runs)) {
+            try (Stream<Path> list = Files.list(runs)) {
+                any = list.filter(p -> p.getFileName().toString().startsWith(prefix)
+                                && p.getFileName().toString().substring(prefix.length()).matches("-?\\d+")
+                                && Files.exists(p.resolve(ProjectStore.DATABASE_FILE)))
+                        .min(Comparator.comparingLong(p -> Long.parseLong(p.getFileName().toString().substring(prefix.length()))));
+            }
+        }
+        return any.orElseThrow(() -> new IllegalArgumentException(experiment + ": no recorded run of " + c
+                + " (expected " + runs.resolve(c.runName(DemoRace.SEED)) + "); record one with: alor experiment PROJECT --runs "
+                + DemoRace.ALOR.combination() + "," + DemoRace.RANDOM.combination() + " --seeds " + DemoRace.SEED
+                + " --out " + experiment));
+    }
+}

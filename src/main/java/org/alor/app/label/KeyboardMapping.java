@@ -1,0 +1,70 @@
+package org.alor.app.label;
+
+import javafx.scene.input.KeyCode;
+
+import java.util.Optional;
+
+/**
+ * The labeling keys (UI.md): 1–5 accept a suggestion, Enter the first one; U unsure, S skip, G grid;
+ * Backspace or Ctrl+Z undo, Ctrl+Y or Ctrl+Shift+Z redo; ←/→ move; any other letter (or "/", Ctrl+F)
+ * opens the class search with what was typed. While the search is open only Enter, Escape and ↑/↓ are
+ * commands; everything else is typing.
+ */
+public final class KeyboardMapping {
+    /** The line shown under the image. */
+    public static final String HELP = "1–5 accept · type to search (/ for names starting with U, S, G) · Enter confirm · "
+            + "U unsure · S skip · Ctrl+Z undo · ←/→ move · G grid";
+
+    public Optional<LabelCommand> map(KeyStroke k, boolean searchOpen) {
+        if (searchOpen) return searchKey(k);
+        if (k.shortcut()) {
+            if (k.code() == KeyCode.Z) return command(k.shift() ? LabelCommand.Kind.REDO : LabelCommand.Kind.UNDO);
+            if (k.code() == KeyCode.Y) return command(LabelCommand.Kind.REDO);
+            if (k.code() == KeyCode.F) return Optional.of(LabelCommand.search(""));
+            return Optional.empty();
+        }
+        if (k.alt()) return Optional.empty();
+        int digit = digit(k.code());
+        if (digit >= 1 && digit <= 5) return Optional.of(LabelCommand.accept(digit));
+        switch (k.code()) {
+            case ENTER: return command(LabelCommand.Kind.CONFIRM);
+            case BACK_SPACE: return command(LabelCommand.Kind.UNDO);
+            case LEFT: return command(LabelCommand.Kind.PREV);
+            case RIGHT: return command(LabelCommand.Kind.NEXT);
+            case U: return command(LabelCommand.Kind.UNSURE);
+            case S: return command(LabelCommand.Kind.SKIP);
+            case G: return command(LabelCommand.Kind.TOGGLE_GRID);
+            case SLASH: return Optional.of(LabelCommand.search(""));
+            default: break;
+        }
+        String t = k.text();
+        if (t.length() == 1 && Character.isLetter(t.charAt(0))) return Optional.of(LabelCommand.search(t));
+        if (t.isEmpty() && k.code().isLetterKey()) return Optional.of(LabelCommand.search(k.code().getChar().toLowerCase(java.util.Locale.ROOT)));
+        return Optional.empty();
+    }
+
+    private static Optional<LabelCommand> searchKey(KeyStroke k) {
+        switch (k.code()) {
+            case ENTER: return command(LabelCommand.Kind.CONFIRM);
+            case ESCAPE: return command(LabelCommand.Kind.CLOSE_SEARCH);
+            case UP: return command(LabelCommand.Kind.SEARCH_UP);
+            case DOWN: return command(LabelCommand.Kind.SEARCH_DOWN);
+            default: return Optional.empty();
+        }
+    }
+
+    private static int digit(KeyCode code) {
+        switch (code) {
+            case DIGIT1: case NUMPAD1: return 1;
+            case DIGIT2: case NUMPAD2: return 2;
+            case DIGIT3: case NUMPAD3: return 3;
+            case DIGIT4: case NUMPAD4: return 4;
+            case DIGIT5: case NUMPAD5: return 5;
+            default: return -1;
+        }
+    }
+
+    private static Optional<LabelCommand> command(LabelCommand.Kind kind) {
+        return Optional.of(LabelCommand.of(kind));
+    }
+}

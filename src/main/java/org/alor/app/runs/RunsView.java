@@ -1,0 +1,285 @@
+package org.alor.app.runs;
+
+import org.alor.app.charts.Charts;
+import org.alor.app.common.OpenProject;
+import org.alor.app.common.TaskJob;
+import org.alor.app.common.Views;
+import org.alor.app.shell.Page;
+import org.alor.app.shell.ShellViewModel;
+
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.concurrent.Task;
+import javafx.concurrent.Worker;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.alor.data.Split;
+import org.alor.loop.Method;
+import org.alor.loop.Precision;
+import org.alor.loop.Round0Mode;
+import org.alor.loop.RoundSpec;
+import org.alor.select.Strategies;
+import org.alor.select.TailFirstStrategy;
+import org.alor.store.Settings;
+import org.alor.store.MetricRow;
+import org.alor.store.RoundRecord;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.function.Function;
+
+/**
+ * Runs: the round form and, while a round runs, a live panel (progress, ETA, the curves the runner
+ * reports through {@link JobProgress#metric}, Cancel); below, the round history from the store.
+ */
+public final class RunsView {
+    private final ShellViewModel model;
+    private final OpenProject project;
+    private final VBox root = new VBox(14);
+    private final TableView<RoundRow> table = new TableView<>();
+    private final XYSeriesCollection curves = new XYSeriesCollection();
+
+    record RoundRow(int index, String method, String strategy, int budget, String status, String testAccuracy, String macroF1) {
+    }
+
+    public RunsView(ShellViewModel model, OpenProject project) {
+        this.model = model;
+        this.project = project;
+        root.setPadding(Views.pagePadding());
+        root.setId("runs-view");
+        root.getChildren().add(Views.title("Runs"));
+        if (model.services().rounds().isEmpty()) {
+            root.getChildren().add(Views.muted("The round engine is not part of this build yet; the history below is read from the store."));
+        } else {
+            root.getChildren().add(form());
+            if (project.overview().rounds() == 0 && project.overview().countsBySplit().getOrDefault(Split.RETRIEVED, 0) == 0) {
+                Label hint = Views.muted("No retrieved images yet: round 0 ranks its picks with the zero-shot model. "
+                        + "Run Retrieval first to train round 0 on open data.");
+                hint.setId("round0-hint");
+                hint.setWrapText(true);
+                root.getChildren().add(hint);
+            }
+        }
+        table.setId("round-table");
+        table.setPlaceholder(new Label("No rounds yet."));
+        table.getColumns().add(col("Round", RoundRow::index));
+        table.getColumns().add(col("Method", RoundRow::method));
+        table.getColumns().add(col("Strategy", RoundRow::strategy));
+        table.getColumns().add(col("Budget", RoundRow::budget));
+        table.getColumns().add(col("Status", RoundRow::status));
+        table.getColumns().add(col("Test acc.", RoundRow::testAccuracy));
+        table.getColumns().add(col("Macro-F1", RoundRow::macroF1));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        root.getChildren().add(table);
+        loadHistory();
+    }
+
+    private Node form() {
+        ComboBox<Method> method = new ComboBox<>(FXCollections.observableArrayList(methodChoices()));
+        method.setValue(Method.CT);
+        method.setId("round-method");
+        ComboBox<String> strategy = new ComboBox<>(FXCollections.observableArrayList(strategyChoices()));
+        strategy.setValue(TailFirstStrategy.NAME);
+        strategy.setId("round-strategy");
+        Spinner<Integer> budget = new Spinner<>(1, 100000, Math.max(1, project.overview().classes().size()));
+        Spinner<Integer> epochs = new Spinner<>(1, 1000, 10);
+        Spinner<Integer> batch = new Spinner<>(1, 4096, model.preferences().batchSize());
+        ComboBox<Precision> precision = new ComboBox<>(FXCollections.observableArrayList(Precision.values()));
+        precision.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Precision p) {
+                return p == null ? "" : p.key();
+            }
+
+            @Override
+            public Precision fromString(String text) {
+                return Precision.parse(text);
+            }
+        });
+        precision.setValue(Precision.FP32);
+        precision.setId("round-precision");
+        GridPane form = new GridPane();
+        form.setHgap(10);
+        form.setVgap(8);
+        String[] labels = {"Method", "Strategy", "Budget", "Epochs", "Batch", "Precision"};
+        Node[] fields = {method, strategy, budget, epochs, batch, precision};
+        for (int i = 0; i < labels.length; i++) {
+            Label l = new Label(labels[i]);
+            l.setMinWidth(64);
+            HBox cell = new HBox(6, l, fields[i]);
+            cell.setAlignment(Pos.CENTER_LEFT);
+            if (fields[i] instanceof Spinner<?> sp) sp.setPrefWidth(110);
+            form.add(cell, i % 3, i / 3);
+        }
+        Button start = new Button("Start round", Views.icon("mdi2p-play", 16));
+        start.setId("start-round");
+        start.getStyleClass().add("accent");
+        start.disableProperty().bind(model.jobRunningProperty());
+
+        ProgressBar bar = new ProgressBar(0);
+        bar.setId("round-progress");
+        bar.setPrefWidth(320);
+        Label message = new Label();
+        message.setId("round-message");
+        Label eta = Views.muted("");
+        Button cancel = new Button("Cancel");
+        cancel.setOnAction(e -> model.cancelJob());
+        cancel.disableProperty().bind(model.jobRunningProperty().not());
+        ChartViewer chart = new ChartViewer(liveChart());
+        chart.setId("live-curves");
+        chart.setPrefHeight(220);
+        VBox live = new VBox(6, new HBox(10, bar, message, eta, cancel), chart);
+        live.setVisible(false);
+        live.setManaged(false);
+
+        start.setOnAction(e -> {
+            RoundSpec spec;
+            try {
+                spec = spec(project.store().settings(), method.getValue(), strategy.getValue(), budget.getValue(),
+                        epochs.getValue(), batch.getValue(), precision.getValue());
+            } catch (IllegalArgumentException ex) {
+                model.report("Cannot start the round", ex);
+                return;
+            }
+            curves.removeAllSeries();
+            long t0 = System.nanoTime();
+            Task<Integer> t = new TaskJob<>("Round", p -> {
+                return model.services().rounds().get().runRound(model.session(project.store()), spec, p);
+            }, this::point);
+            bar.progressProperty().bind(t.progressProperty());
+            message.textProperty().bind(t.messageProperty());
+            t.progressProperty().addListener((o, a, v) -> eta.setText(eta(v.doubleValue(), System.nanoTime() - t0)));
+            t.stateProperty().addListener((o, a, s) -> {
+                if (s == Worker.State.SUCCEEDED || s == Worker.State.FAILED || s == Worker.State.CANCELLED) {
+                    loadHistory();
+                    model.refreshOverview();
+                }
+                if (s == Worker.State.SUCCEEDED) showPicks(t.getValue());
+            });
+            live.setVisible(true);
+            live.setManaged(true);
+            model.runJob(t);
+        });
+        HBox row = new HBox(16, form, start);
+        row.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(10, row, live);
+        box.setPadding(new Insets(0, 0, 6, 0));
+        return box;
+    }
+
+    /** The methods the form offers: all of them, from the code. */
+    static List<Method> methodChoices() {
+        return List.of(Method.values());
+    }
+
+    /** The strategies the form offers: the registry's, so a name can never drift from the code. */
+    static List<String> strategyChoices() {
+        return Strategies.NAMES;
+    }
+
+    /** The form's values as the round's spec over the project's settings; a value the round cannot use fails here. */
+    static RoundSpec spec(Settings settings, Method method, String strategy, int budget, int epochs, int batch,
+                          Precision precision) {
+        return RoundSpec.builder(method, strategy).optProjectSettings(settings).optBudget(budget).optEpochs(epochs)
+                .optBatchSize(batch).optPrecision(precision).optRound0(Round0Mode.RETRIEVED_ONLY).build();
+    }
+
+    /** A round that stopped for labeling goes straight to the Label page with its picks. */
+    private void showPicks(Integer round) {
+        if (round == null) return;
+        project.store().round(round).filter(r -> r.status() == org.alor.store.RoundStatus.LABELING)
+                .ifPresent(r -> model.pageProperty().set(Page.LABEL));
+    }
+
+    private void point(String series, double x, double y) {
+        XYSeries s;
+        int i = curves.getSeriesIndex(series);
+        if (i < 0) {
+            s = new XYSeries(series, true, true);
+            curves.addSeries(s);
+        } else {
+            s = curves.getSeries(i);
+        }
+        s.addOrUpdate(x, y);
+    }
+
+    /** "ETA 3 min" from the fraction done and the time spent so far. */
+    static String eta(double fraction, long elapsedNanos) {
+        if (fraction <= 0.01 || fraction >= 1) return "";
+        long remaining = (long) (elapsedNanos / fraction * (1 - fraction));
+        Duration d = Duration.ofNanos(remaining);
+        if (d.toMinutes() >= 1) return "ETA " + d.toMinutes() + " min";
+        return "ETA " + Math.max(1, d.toSeconds()) + " s";
+    }
+
+    private JFreeChart liveChart() {
+        NumberAxis x = new NumberAxis("Step");
+        NumberAxis y = new NumberAxis("");
+        y.setAutoRangeIncludesZero(false);
+        XYPlot plot = new XYPlot(curves, x, y, new XYLineAndShapeRenderer(true, false));
+        plot.setBackgroundPaint(java.awt.Color.WHITE);
+        plot.setRangeGridlinePaint(Charts.GRID);
+        plot.setDomainGridlinePaint(Charts.GRID);
+        JFreeChart chart = new JFreeChart(null, Charts.FONT, plot, true);
+        chart.setBackgroundPaint(java.awt.Color.WHITE);
+        return chart;
+    }
+
+    XYSeriesCollection curves() {
+        return curves;
+    }
+
+    private void loadHistory() {
+        Task<java.util.List<RoundRow>> load = new TaskJob<>("Reading rounds", p -> {
+            SortedMap<Integer, MetricRow> test = project.store().overallMetrics(Split.TEST);
+            java.util.List<RoundRow> rows = new java.util.ArrayList<>();
+            for (RoundRecord r : project.store().rounds()) rows.add(row(r, test));
+            return rows;
+        });
+        load.setOnSucceeded(e -> table.getItems().setAll(load.getValue()));
+        load.setOnFailed(e -> model.report("Reading rounds failed", load.getException()));
+        model.jobs().submit(load);
+    }
+
+    private static RoundRow row(RoundRecord r, Map<Integer, MetricRow> test) {
+        MetricRow m = test.get(r.index());
+        return new RoundRow(r.index(), r.method(), r.strategy(), r.budget(), r.status().name().toLowerCase(Locale.ROOT),
+                m == null ? "" : String.format(Locale.ROOT, "%.1f %%", 100 * m.accuracy()),
+                m == null || m.macroF1() == null ? "" : String.format(Locale.ROOT, "%.1f %%", 100 * m.macroF1()));
+    }
+
+    private static <T> TableColumn<RoundRow, T> col(String title, Function<RoundRow, T> f) {
+        TableColumn<RoundRow, T> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(f.apply(cell.getValue())));
+        c.setPrefWidth(100);
+        return c;
+    }
+
+    public Parent root() {
+        return root;
+    }
+}

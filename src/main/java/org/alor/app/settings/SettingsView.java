@@ -1,0 +1,78 @@
+package org.alor.app.settings;
+
+import org.alor.app.common.AppPreferences;
+import org.alor.app.common.Views;
+
+import javafx.collections.FXCollections;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+
+import java.io.File;
+
+/** Settings: device, threads, batch size, cache folder, theme, labeler name. */
+public final class SettingsView {
+    private final VBox root = new VBox(16);
+
+    public SettingsView(SettingsViewModel vm, Runnable applied) {
+        root.setPadding(Views.pagePadding());
+        root.setId("settings-view");
+        ComboBox<AppPreferences.Device> device = new ComboBox<>(FXCollections.observableArrayList(AppPreferences.Device.values()));
+        device.valueProperty().bindBidirectional(vm.deviceProperty());
+        Spinner<Integer> threads = new Spinner<>(0, 512, vm.threadsProperty().get());
+        threads.valueProperty().addListener((o, a, v) -> vm.threadsProperty().set(v));
+        Spinner<Integer> batch = new Spinner<>(1, 4096, vm.batchProperty().get());
+        batch.valueProperty().addListener((o, a, v) -> vm.batchProperty().set(v));
+        TextField cache = new TextField();
+        cache.textProperty().bindBidirectional(vm.cacheFolderProperty());
+        cache.setPrefColumnCount(32);
+        Button browse = new Button("Browse…");
+        browse.setOnAction(e -> {
+            DirectoryChooser c = new DirectoryChooser();
+            File f = c.showDialog(root.getScene().getWindow());
+            if (f != null) vm.cacheFolderProperty().set(f.toString());
+        });
+        ComboBox<AppPreferences.Theme> theme = new ComboBox<>(FXCollections.observableArrayList(AppPreferences.Theme.values()));
+        theme.valueProperty().bindBidirectional(vm.themeProperty());
+        TextField labeler = new TextField();
+        labeler.textProperty().bindBidirectional(vm.labelerProperty());
+        GridPane form = new GridPane();
+        form.setHgap(12);
+        form.setVgap(10);
+        form.addRow(0, new Label("Device"), device, Views.muted("AUTO uses a GPU when the engine finds one."));
+        form.addRow(1, new Label("Threads"), threads, Views.muted("0 = all cores"));
+        form.addRow(2, new Label("Batch size"), batch);
+        form.addRow(3, new Label("Cache folder"), new HBox(6, cache, browse));
+        form.addRow(4, new Label("Theme"), theme);
+        form.addRow(5, new Label("Labeler name"), labeler, Views.muted("recorded with every label"));
+        javafx.scene.control.CheckBox demo = new javafx.scene.control.CheckBox("Demo mode");
+        demo.setId("demo-mode");
+        demo.selectedProperty().bindBidirectional(vm.demoModeProperty());
+        javafx.scene.control.CheckBox safe = new javafx.scene.control.CheckBox("Safe content");
+        safe.setId("safe-content");
+        safe.selectedProperty().bindBidirectional(vm.safeContentProperty());
+        form.addRow(6, new Label("Talks"), demo, Views.muted("large fonts, high contrast; ALOR vs Random on Home"));
+        form.addRow(7, new Label(""), safe, Views.muted("retrieved web images show as placeholders unless a project allows them"));
+        Label error = new Label();
+        error.getStyleClass().add("error-text");
+        error.textProperty().bind(vm.errorProperty());
+        Button save = new Button("Save");
+        save.setId("save-settings");
+        save.setDefaultButton(true);
+        save.setOnAction(e -> {
+            if (vm.save().isEmpty()) applied.run();
+        });
+        root.getChildren().addAll(Views.title("Settings"), form, error, save);
+    }
+
+    public Parent root() {
+        return root;
+    }
+}

@@ -1,0 +1,132 @@
+package org.alor.app.runs;
+
+import org.alor.app.AppServices;
+import org.alor.app.TestPrefs;
+import org.alor.app.common.AppPreferences;
+import org.alor.app.common.BackgroundJobs;
+import org.alor.app.common.JobProgress;
+import org.alor.app.shell.ShellViewModel;
+
+import com.google.gson.JsonParser;
+import org.alor.loop.FeatureSource;
+import org.alor.loop.Method;
+import org.alor.loop.ModelBackend;
+import org.alor.loop.Precision;
+import org.alor.loop.Project;
+import org.alor.loop.RoundSpec;
+import org.alor.loop.SyntheticWorld;
+import org.alor.loop.TextEncoder;
+import org.alor.select.Strategies;
+import org.alor.store.ProjectStore;
+import org.alor.store.RoundRecord;
+import org.alor.store.RoundStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Where the Runs page hands a round to the engine: its lists, its precision choice and the device preference. */
+class RoundSeamTest {
+    private static final SyntheticWorld WORLD = new SyntheticWorld();
+    private final List<String> opened = new CopyOnWriteArrayList<>();
+    private final AtomicInteger closed = new AtomicInteger();
+    private final AppPreferences prefs = TestPrefs.fresh();
+
+    @TempDir
+    Path tmp;
+
+    @AfterEach
+    void removePrefs() {
+        TestPrefs.remove(prefs);
+    }
+
+    /** The synthetic world's model, recording the device and threads each session opens it with. */
+    private final ModelBackend.Factory fake = (device, threads) -> {
+        opened.add(device + "/" + threads);
+        return new ModelBackend() {
+            @Override
+            public FeatureSource featureSource(ProjectStore store) {
+                return WORLD.featureSource(store);
+            }
+
+            @Override
+            public TextEncoder textEncoder(ProjectStore store) {
+                return WORLD.textEncoder();
+            }
+
+            @Override
+            public void close() {
+                closed.incrementAndGet();
+            }
+        };
+    };
+
+    @Test
+    void theFormListsEveryMethodAndEveryRegisteredStrategy() {
+        assertThat(RunsView.methodChoices()).containsExactly(Method.values());
+        assertThat(RunsView.strategyChoices()).containsExactlyElementsOf(Strategies.NAMES).hasSize(8)
+                .contains("coreset", "badge", "pcb", "logo").doesNotContain("margin");
+    }
+
+    @Test
+    void aRoundRunsWithEachStrategyTheRunsPageOffers() throws Exception {
+        for (String strategy : RunsView.strategyChoices()) {
+            try (ProjectStore store = SyntheticWorld.create(tmp.resolve(strategy));
+                 Project session = Project.on(store).optBackend(fake).build()) {
+                RoundSpec spec = RunsView.spec(store.settings(), Method.LP, strategy, 4, 2, 16, Precision.FP32);
+                int round = new EngineRoundRunner().runRound(session, spec, JobProgress.NONE);
+                RoundRecord rec = store.round(round).orElseThrow();
+                assertThat(rec.strategy()).isEqualTo(strategy);
+                assertThat(rec.status()).as(strategy).isEqualTo(RoundStatus.LABELING);
+                assertThat(store.selections(round)).as(strategy).hasSize(4);
+            }
+        }
+    }
+
+    @Test
+    void thePrecisionChoiceReachesTheRoundOrIsRefusedWithTheReason() throws Exception {
+        try (ProjectStore store = SyntheticWorld.create(tmp.resolve("p"));
+             Project session = Project.on(store).optBackend(fake).build()) {
+            assertThatThrownBy(() -> RunsView.spec(store.settings(), Method.CT, "tfs", 4, 2, 16, Precision.BF16))
+                    .hasMessageContaining("precision bf16 is not available");
+            RoundSpec spec = RunsView.spec(store.settings(), Method.LP, "tfs", 4, 2, 16, Precision.FP32);
+            assertThat(spec.precision()).isEqualTo(Precision.FP32);
+            int round = new EngineRoundRunner().runRound(session, spec, JobProgress.NONE);
+            String summary = store.round(round).orElseThrow().summaryJson();
+            assertThat(JsonParser.parseString(summary).getAsJsonObject().get("precision").getAsString()).isEqualTo("fp32");
+        }
+    }
+
+    @Test
+    void aDeviceOrThreadsChangeInSettingsIsUsedByTheNextJob() throws Exception {
+        ShellViewModel model = new ShellViewModel(new BackgroundJobs(), AppServices.none().withBackends(fake), prefs);
+        try (ProjectStore store = SyntheticWorld.create(tmp.resolve("p"))) {
+            prefs.setDevice(AppPreferences.Device.CPU);
+            prefs.setThreads(3);
+            RoundSpec spec = RunsView.spec(store.settings(), Method.LP, "tfs", 4, 2, 16, Precision.FP32);
+            Project first = model.session(store);
+            new EngineRoundRunner().runRound(first, spec, JobProgress.NONE);
+            assertThat(opened).containsExactly("cpu/3");
+            assertThat(model.session(store)).as("unchanged settings keep the session and its loaded model").isSameAs(first);
+            assertThat(opened).hasSize(1);
+
+            prefs.setDevice(AppPreferences.Device.GPU);
+            new EngineRoundRunner().runRound(model.session(store), spec, JobProgress.NONE);
+            assertThat(opened).containsExactly("cpu/3", "gpu/3");
+            assertThat(closed).as("the previous session's model is released").hasValue(1);
+
+            prefs.setThreads(1);
+            model.session(store).backend();
+            assertThat(opened).containsExactly("cpu/3", "gpu/3", "gpu/1");
+            model.close();
+            assertThat(closed).hasValue(3);
+        }
+    }
+}
