@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,6 +88,8 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
+        PrintWriter stdout = cl.getOut();
+        PrintWriter err = cl.getErr();
         List<String> m = new ArrayList<>();
         for (String x : methods) m.add(LoopOptions.method(cl, x).key());
         List<String> s = new ArrayList<>(strategies);
@@ -132,28 +135,31 @@ public final class ExperimentCommand implements Callable<Integer> {
             List<RunOutcome> outcomes;
             // The source project stays open while the runs read its features through the session's backend.
             try (Project session = sessionOptions.open(projectDir)) {
-                ConsoleProgress bar = new ConsoleProgress("runs");
+                ConsoleProgress bar = new ConsoleProgress("runs", err);
                 outcomes = ExperimentRunner.inSession(session, out, plan).withCancellation(new CancellationToken())
                         .withProgress((phase, done, total, message) -> {
                             if (phase == Phase.EXPERIMENT) bar.update(done, total);
                         }).run();
             }
-            System.out.println(outcomes.size() + " runs × " + (rounds + 1) + " rounds; results in " + out.toAbsolutePath().normalize());
-            System.out.println("  " + out.resolve("results.csv"));
-            System.out.println("  " + out.resolve("summary.md"));
+            stdout.println(outcomes.size() + " runs × " + (rounds + 1) + " rounds; results in " + out.toAbsolutePath().normalize());
+            stdout.println("  " + out.resolve("results.csv"));
+            stdout.println("  " + out.resolve("summary.md"));
             return 0;
         } catch (CommandLine.ParameterException e) {
             throw e;
         } catch (CancellationException e) {
-            System.err.println("alor experiment: cancelled; run it again to continue");
+            err.println("alor experiment: cancelled; run it again to continue");
             return 1;
         } catch (IOException | RuntimeException e) {
-            System.err.println("alor experiment: " + e.getMessage());
+            err.println("alor experiment: " + e.getMessage());
             return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            System.err.println("alor experiment: interrupted");
+            err.println("alor experiment: interrupted");
             return 1;
+        } finally {
+            stdout.flush();
+            err.flush();
         }
     }
 }
