@@ -126,7 +126,7 @@ public final class ZeroShotCommand implements Callable<Integer> {
         for (StoredSample s : store.sampleTable().bySplit(Split.TEST)) if (s.trueLabel() != null) test.add(s);
         if (test.isEmpty()) throw new IllegalStateException("the project has no labelled TEST samples");
         try (ProjectCheckpoint checkpoint = ProjectCheckpoint.open(store, dev)) {
-            ProjectEmbedder embedder = new ProjectEmbedder(store, checkpoint, encoding.batch, encoding.threads);
+            ProjectEmbedder embedder = new ProjectEmbedder(store, checkpoint, encoding.spec());
             ConsoleProgress bar = new ConsoleProgress("embedding test images", spec.commandLine().getErr());
             float[][] features = embedder.features(test, bar::update, org.alor.job.CancellationToken.following(cancelled::get));
 
