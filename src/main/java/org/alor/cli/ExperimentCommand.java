@@ -1,6 +1,8 @@
 package org.alor.cli;
 
+import org.alor.adapt.PromptTemplates;
 import org.alor.job.CancellationToken;
+import org.alor.loop.ClassNaming;
 import org.alor.loop.ExperimentPlan;
 import org.alor.loop.ExperimentRunner;
 import org.alor.loop.Phase;
@@ -95,9 +97,6 @@ public final class ExperimentCommand implements Callable<Integer> {
         List<String> s = new ArrayList<>(strategies);
         List<Boolean> r = new ArrayList<>();
         for (String x : rda) r.add(LoopOptions.onOff(cl, "--rda", x));
-        if (rounds < 0 || (epochs != null && epochs < 1) || batchSize < 0 || threads < 1 || budget < 0) {
-            throw new CommandLine.ParameterException(cl, "--rounds, --budget must not be negative; --epochs, --batch, --threads must be at least 1");
-        }
         String promptSet = prompts;
         int epochCount;
         Tuning tuning;
@@ -106,6 +105,8 @@ public final class ExperimentCommand implements Callable<Integer> {
             epochCount = LoopOptions.epochs(epochs, store.settings());
             tuning = LoopOptions.tuning(cl, lrEncoder, lrHead, mixedPrecision, store.settings());
         }
+        ClassNaming naming = LoopOptions.naming(cl, names);
+        PromptTemplates templates = LoopOptions.prompts(cl, promptSet);
         ExperimentPlan plan;
         if (runs != null && !runs.isEmpty()) {
             List<ExperimentPlan.Combination> combinations = new ArrayList<>();
@@ -119,12 +120,11 @@ public final class ExperimentCommand implements Callable<Integer> {
                 combinations.add(new ExperimentPlan.Combination(LoopOptions.method(cl, c.method()).key(),
                         c.strategy(), c.rda()));
             }
-            m = combinations.stream().map(ExperimentPlan.Combination::method).distinct().toList();
-            plan = ExperimentPlan.of(combinations, seeds, rounds, budget, epochCount, batchSize, LoopOptions.naming(cl, names),
-                    LoopOptions.prompts(cl, promptSet), threads, tuning);
+            plan = specOrUsage(cl, () -> ExperimentPlan.of(combinations, seeds, rounds, budget, epochCount, batchSize,
+                    naming, templates, threads, tuning));
         } else {
-            plan = new ExperimentPlan(m, s, r, seeds, rounds, budget, epochCount, batchSize,
-                    LoopOptions.naming(cl, names), LoopOptions.prompts(cl, promptSet), threads, tuning);
+            plan = specOrUsage(cl, () -> new ExperimentPlan(m, s, r, seeds, rounds, budget, epochCount, batchSize,
+                    naming, templates, threads, tuning));
         }
         try {
             plan.runs().forEach(plan::config); // every run's settings are valid before any starts
@@ -160,6 +160,15 @@ public final class ExperimentCommand implements Callable<Integer> {
         } finally {
             stdout.flush();
             err.flush();
+        }
+    }
+
+    /** The experiment spec checks every value once; a bad one is a usage error carrying its message. */
+    private static ExperimentPlan specOrUsage(CommandLine cl, java.util.function.Supplier<ExperimentPlan> spec) {
+        try {
+            return spec.get();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, e.getMessage());
         }
     }
 }
