@@ -3,7 +3,7 @@ package org.alor.app;
 import org.alor.job.CancellationToken;
 import org.alor.loop.LabelsPendingException;
 import org.alor.loop.Method;
-import org.alor.loop.Phase;
+import org.alor.job.Phase;
 import org.alor.loop.Project;
 import org.alor.loop.RoundSpec;
 import org.alor.store.ProjectStore;

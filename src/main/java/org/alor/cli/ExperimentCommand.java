@@ -5,7 +5,7 @@ import org.alor.job.CancellationToken;
 import org.alor.loop.ClassNaming;
 import org.alor.loop.ExperimentPlan;
 import org.alor.loop.ExperimentRunner;
-import org.alor.loop.Phase;
+import org.alor.job.Phase;
 import org.alor.loop.Project;
 import org.alor.loop.RunOutcome;
 import org.alor.loop.Tuning;

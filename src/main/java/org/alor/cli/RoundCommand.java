@@ -1,6 +1,6 @@
 package org.alor.cli;
 
-import org.alor.loop.Phase;
+import org.alor.job.Phase;
 import org.alor.data.ClassInfo;
 import org.alor.job.CancellationToken;
 import org.alor.loop.DeferredLabeler;

@@ -1,6 +1,6 @@
 package org.alor.app;
 
-import org.alor.loop.Phase;
+import org.alor.job.Phase;
 import org.alor.job.CancellationToken;
 import org.junit.jupiter.api.Test;
 
