@@ -9,11 +9,6 @@ final class ConsoleProgress {
     private final long started = System.nanoTime();
     private long lastDraw;
 
-    /** On stderr; only for RoundCommand and ExperimentCommand, which the engine-seam rework replaces. */
-    ConsoleProgress(String label) {
-        this(label, new PrintWriter(System.err, true));
-    }
-
     ConsoleProgress(String label, PrintWriter out) {
         this.label = label;
         this.out = out;

@@ -49,7 +49,7 @@ public final class EmbedCommand implements Callable<Integer> {
         try (ProjectStore store = ProjectStore.open(projectDir)) {
             Device dev = Devices.select(encoding.device);
             try (ProjectCheckpoint checkpoint = ProjectCheckpoint.open(store, dev)) {
-                ProjectEmbedder embedder = new ProjectEmbedder(store, checkpoint, encoding.batch, encoding.threads);
+                ProjectEmbedder embedder = new ProjectEmbedder(store, checkpoint, encoding.spec());
                 ConsoleProgress bar = new ConsoleProgress("embedding", spec.commandLine().getErr());
                 ProjectEmbedder.Report r = embedder.embed(ProjectEmbedder.allSplits(), bar::update,
                         org.alor.job.CancellationToken.following(cancelled::get));

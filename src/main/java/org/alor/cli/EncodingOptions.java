@@ -1,5 +1,6 @@
 package org.alor.cli;
 
+import org.alor.loop.EmbedSpec;
 import picocli.CommandLine.Option;
 
 /** Options of commands that run the project's CLIP image encoder (picocli mixin). */
@@ -13,8 +14,18 @@ final class EncodingOptions {
     @Option(names = "--device", defaultValue = "auto", description = "auto, cpu, gpu or gpu:N (default: ${DEFAULT-VALUE}).")
     String device;
 
-    /** The usage problem with these values, or null. */
+    /** The flags as an embedding spec. */
+    EmbedSpec spec() {
+        return EmbedSpec.builder().optBatchSize(batch).optThreads(threads).build();
+    }
+
+    /** The usage problem with these values (in flag terms), or null. */
     String problem() {
-        return batch < 1 || threads < 1 ? "--batch and --threads must be >= 1" : null;
+        try {
+            spec();
+            return null;
+        } catch (IllegalArgumentException e) {
+            return "--batch and --threads must be >= 1";
+        }
     }
 }

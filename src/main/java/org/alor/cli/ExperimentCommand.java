@@ -1,9 +1,11 @@
 package org.alor.cli;
 
+import org.alor.adapt.PromptTemplates;
 import org.alor.job.CancellationToken;
+import org.alor.loop.ClassNaming;
 import org.alor.loop.ExperimentPlan;
 import org.alor.loop.ExperimentRunner;
-import org.alor.loop.Phase;
+import org.alor.job.Phase;
 import org.alor.loop.Project;
 import org.alor.loop.RunOutcome;
 import org.alor.loop.Tuning;
@@ -14,6 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,14 +90,13 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
+        PrintWriter stdout = cl.getOut();
+        PrintWriter err = cl.getErr();
         List<String> m = new ArrayList<>();
         for (String x : methods) m.add(LoopOptions.method(cl, x).key());
         List<String> s = new ArrayList<>(strategies);
         List<Boolean> r = new ArrayList<>();
         for (String x : rda) r.add(LoopOptions.onOff(cl, "--rda", x));
-        if (rounds < 0 || (epochs != null && epochs < 1) || batchSize < 0 || threads < 1 || budget < 0) {
-            throw new CommandLine.ParameterException(cl, "--rounds, --budget must not be negative; --epochs, --batch, --threads must be at least 1");
-        }
         String promptSet = prompts;
         int epochCount;
         Tuning tuning;
@@ -103,6 +105,8 @@ public final class ExperimentCommand implements Callable<Integer> {
             epochCount = LoopOptions.epochs(epochs, store.settings());
             tuning = LoopOptions.tuning(cl, lrEncoder, lrHead, mixedPrecision, store.settings());
         }
+        ClassNaming naming = LoopOptions.naming(cl, names);
+        PromptTemplates templates = LoopOptions.prompts(cl, promptSet);
         ExperimentPlan plan;
         if (runs != null && !runs.isEmpty()) {
             List<ExperimentPlan.Combination> combinations = new ArrayList<>();
@@ -116,12 +120,11 @@ public final class ExperimentCommand implements Callable<Integer> {
                 combinations.add(new ExperimentPlan.Combination(LoopOptions.method(cl, c.method()).key(),
                         c.strategy(), c.rda()));
             }
-            m = combinations.stream().map(ExperimentPlan.Combination::method).distinct().toList();
-            plan = ExperimentPlan.of(combinations, seeds, rounds, budget, epochCount, batchSize, LoopOptions.naming(cl, names),
-                    LoopOptions.prompts(cl, promptSet), threads, tuning);
+            plan = specOrUsage(cl, () -> ExperimentPlan.of(combinations, seeds, rounds, budget, epochCount, batchSize,
+                    naming, templates, threads, tuning));
         } else {
-            plan = new ExperimentPlan(m, s, r, seeds, rounds, budget, epochCount, batchSize,
-                    LoopOptions.naming(cl, names), LoopOptions.prompts(cl, promptSet), threads, tuning);
+            plan = specOrUsage(cl, () -> new ExperimentPlan(m, s, r, seeds, rounds, budget, epochCount, batchSize,
+                    naming, templates, threads, tuning));
         }
         try {
             plan.runs().forEach(plan::config); // every run's settings are valid before any starts
@@ -132,28 +135,40 @@ public final class ExperimentCommand implements Callable<Integer> {
             List<RunOutcome> outcomes;
             // The source project stays open while the runs read its features through the session's backend.
             try (Project session = sessionOptions.open(projectDir)) {
-                ConsoleProgress bar = new ConsoleProgress("runs");
+                ConsoleProgress bar = new ConsoleProgress("runs", err);
                 outcomes = ExperimentRunner.inSession(session, out, plan).withCancellation(new CancellationToken())
                         .withProgress((phase, done, total, message) -> {
                             if (phase == Phase.EXPERIMENT) bar.update(done, total);
                         }).run();
             }
-            System.out.println(outcomes.size() + " runs × " + (rounds + 1) + " rounds; results in " + out.toAbsolutePath().normalize());
-            System.out.println("  " + out.resolve("results.csv"));
-            System.out.println("  " + out.resolve("summary.md"));
+            stdout.println(outcomes.size() + " runs × " + (rounds + 1) + " rounds; results in " + out.toAbsolutePath().normalize());
+            stdout.println("  " + out.resolve("results.csv"));
+            stdout.println("  " + out.resolve("summary.md"));
             return 0;
         } catch (CommandLine.ParameterException e) {
             throw e;
         } catch (CancellationException e) {
-            System.err.println("alor experiment: cancelled; run it again to continue");
+            err.println("alor experiment: cancelled; run it again to continue");
             return 1;
         } catch (IOException | RuntimeException e) {
-            System.err.println("alor experiment: " + e.getMessage());
+            err.println("alor experiment: " + e.getMessage());
             return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            System.err.println("alor experiment: interrupted");
+            err.println("alor experiment: interrupted");
             return 1;
+        } finally {
+            stdout.flush();
+            err.flush();
+        }
+    }
+
+    /** The experiment spec checks every value once; a bad one is a usage error carrying its message. */
+    private static ExperimentPlan specOrUsage(CommandLine cl, java.util.function.Supplier<ExperimentPlan> spec) {
+        try {
+            return spec.get();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, e.getMessage());
         }
     }
 }

@@ -7,7 +7,6 @@ import org.alor.data.ClassMetadataJson;
 import org.alor.data.DatasetFormatException;
 import org.alor.retrieval.ClassStats;
 import org.alor.retrieval.ClassSynonyms;
-import org.alor.retrieval.CorpusFormat;
 import org.alor.retrieval.CorpusReader;
 import org.alor.retrieval.ItemStatus;
 import org.alor.report.LongTailChart;
@@ -20,6 +19,7 @@ import org.alor.retrieval.TableColumns;
 import org.alor.retrieval.TextEmbedder;
 import org.alor.loop.Project;
 import org.alor.loop.ProjectRetrieval;
+import org.alor.loop.RetrievalSpec;
 import org.alor.store.ProjectStore;
 import org.alor.store.Settings;
 import org.alor.store.StoreException;
@@ -104,11 +104,9 @@ public final class RetrieveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (perClass < 0) return usage("--per-class must be 0 or more");
-        if (threads != null && threads < 1) return usage("--threads must be at least 1");
-        CorpusFormat fmt;
+        RetrievalSpec retrieval;
         try {
-            fmt = CorpusFormat.parse(format);
+            retrieval = retrievalSpec();
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
         }
@@ -117,7 +115,7 @@ public final class RetrieveCommand implements Callable<Integer> {
             if (corpus == null && store.settings().getPath(Settings.CORPUS).isEmpty()) {
                 return usage("no --corpus given and the project has no 'corpus' setting");
             }
-            Path corpusPath = ProjectRetrieval.corpusPath(store, corpus);
+            Path corpusPath = ProjectRetrieval.corpusPath(store, retrieval.corpus());
             TableColumns cols = captionColumn == null && urlColumn == null && keyColumn == null ? null
                     : new TableColumns(keyColumn, captionColumn == null ? "caption" : captionColumn, urlColumn);
             if (synonymsFile != null) {
@@ -131,16 +129,11 @@ public final class RetrieveCommand implements Callable<Integer> {
                     return 1;
                 }
             }
-            CorpusReader reader = fmt.open(corpusPath, cols);
-            RetrievalOptions options = RetrievalOptions.defaults().withPerClass(perClass);
-            if (threads != null) options = options.withThreads(threads);
-            if (minSide != null) options = options.withDownload(options.download(), minSide);
-            if (dedup != null) {
-                if (dedup <= 0 || dedup > 1) return usage("--dedup must be a cosine similarity in (0, 1]");
-                options = options.withDedup(ProjectRetrieval.imageEmbedder(session), dedup);
-            }
+            CorpusReader reader = retrieval.format().open(corpusPath, cols);
+            RetrievalOptions options = retrieval.baseOptions();
+            if (retrieval.dedup() > 0) options = options.withDedup(ProjectRetrieval.imageEmbedder(session), retrieval.dedup());
             String rankNote = null;
-            if (!noRank) {
+            if (retrieval.rank()) {
                 Optional<TextEmbedder> embedder;
                 try {
                     embedder = ProjectRetrieval.textEmbedder(session);
@@ -173,6 +166,16 @@ public final class RetrieveCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("alor retrieve: interrupted");
             return 1;
         }
+    }
+
+    /** The flags as a retrieval spec; a bad value fails naming its flag. */
+    private RetrievalSpec retrievalSpec() {
+        RetrievalSpec.Builder b = RetrievalSpec.builder().optCorpus(corpus).optFormat(format).optPerClass(perClass)
+                .optRank(!noRank);
+        if (threads != null) b.optThreads(threads);
+        if (minSide != null) b.optMinSide(minSide);
+        if (dedup != null) b.optDedup(dedup);
+        return b.build();
     }
 
     private int usage(String message) {

@@ -1,6 +1,6 @@
 package org.alor.cli;
 
-import org.alor.loop.Phase;
+import org.alor.job.Phase;
 import org.alor.data.ClassInfo;
 import org.alor.job.CancellationToken;
 import org.alor.loop.DeferredLabeler;
@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
@@ -88,39 +89,44 @@ public final class RoundCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
+        PrintWriter out = cl.getOut();
+        PrintWriter err = cl.getErr();
         if (budget != null && budget < 1) throw new CommandLine.ParameterException(cl, "--budget must be at least 1");
         try (Project session = sessionOptions.open(projectDir)) {
             ProjectStore store = session.store();
             RoundSpec roundSpec = roundSpec(cl, store);
             Labeler labeler = oracle ? new OracleLabeler() : new DeferredLabeler();
-            ConsoleProgress bar = new ConsoleProgress("training");
+            ConsoleProgress bar = new ConsoleProgress("training", err);
             RoundResult result;
             try {
                 result = session.runRound(roundSpec, labeler, (phase, done, total, message) -> {
                     if (phase == Phase.TRAINING && total > 0 && done > 0) bar.update(done, total);
-                    if (phase == Phase.NOTICE) System.err.println(message);
+                    if (phase == Phase.NOTICE) err.println(message);
                 }, new CancellationToken());
             } catch (LabelsPendingException e) {
                 RoundRecord rec = store.round(e.round()).orElseThrow();
-                print(store, RoundSummary.result(store, rec));
-                System.out.println(e.getMessage() + "; label them in the app (or rerun with --oracle), then run"
+                print(out, store, RoundSummary.result(store, rec));
+                out.println(e.getMessage() + "; label them in the app (or rerun with --oracle), then run"
                         + " `alor round` again to finish the round");
                 return 0;
             }
-            print(store, result);
+            print(out, store, result);
             return 0;
         } catch (CommandLine.ParameterException e) {
             throw e;
         } catch (CancellationException e) {
-            System.err.println("alor round: cancelled; run it again to continue");
+            err.println("alor round: cancelled; run it again to continue");
             return 1;
         } catch (RuntimeException e) {
-            System.err.println("alor round: " + e.getMessage());
+            err.println("alor round: " + e.getMessage());
             return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            System.err.println("alor round: interrupted; run it again to continue");
+            err.println("alor round: interrupted; run it again to continue");
             return 1;
+        } finally {
+            out.flush();
+            err.flush();
         }
     }
 
@@ -150,28 +156,28 @@ public final class RoundCommand implements Callable<Integer> {
         }
     }
 
-    static void print(ProjectStore store, RoundResult r) {
+    static void print(PrintWriter out, ProjectStore store, RoundResult r) {
         List<ClassInfo> classes = store.classes();
-        System.out.printf(Locale.ROOT, "Round %d (%s, %s, seed %d): %s%n", r.round(), r.method(), r.strategy(), r.seed(),
+        out.printf(Locale.ROOT, "Round %d (%s, %s, seed %d): %s%n", r.round(), r.method(), r.strategy(), r.seed(),
                 r.status().name().toLowerCase(Locale.ROOT));
-        System.out.printf(Locale.ROOT, "  trained on %d retrieved + %d labeled images%n", r.retrieved(), r.labeled());
+        out.printf(Locale.ROOT, "  trained on %d retrieved + %d labeled images%n", r.retrieved(), r.labeled());
         if (r.val() != null) {
-            System.out.printf(Locale.ROOT, "  val:  accuracy %s, macro-F1 %s (%d images)%n", LoopOptions.pct(r.val().accuracy()),
+            out.printf(Locale.ROOT, "  val:  accuracy %s, macro-F1 %s (%d images)%n", LoopOptions.pct(r.val().accuracy()),
                     LoopOptions.pct(r.val().macroF1()), r.val().support());
         }
         if (r.test() != null) {
-            System.out.printf(Locale.ROOT, "  test: accuracy %s, macro-F1 %s (%d images)%n", LoopOptions.pct(r.test().accuracy()),
+            out.printf(Locale.ROOT, "  test: accuracy %s, macro-F1 %s (%d images)%n", LoopOptions.pct(r.test().accuracy()),
                     LoopOptions.pct(r.test().macroF1()), r.test().support());
         }
         if (r.selections().isEmpty()) return;
-        System.out.printf(Locale.ROOT, "  selected %d:%n", r.selections().size());
+        out.printf(Locale.ROOT, "  selected %d:%n", r.selections().size());
         for (Selection sel : r.selections()) {
             String path = store.sample(sel.sampleId()).map(x -> x.path()).orElse("#" + sel.sampleId());
             String served = sel.pickedForClass() == null ? "" : " for " + classes.get(sel.pickedForClass()).name();
             String label = store.currentLabel(sel.sampleId()).filter(x -> x.isLabeled())
                     .map(x -> " → " + classes.get(x.classId()).name()).orElse(
                             r.status() == RoundStatus.DONE ? " (unanswered)" : " (awaiting label)");
-            System.out.printf(Locale.ROOT, "  %3d  %s%s%s%s%n", sel.rank() + 1, path, served,
+            out.printf(Locale.ROOT, "  %3d  %s%s%s%s%n", sel.rank() + 1, path, served,
                     sel.reason() == null ? "" : "  [" + sel.reason() + "]", label);
         }
     }

@@ -13,6 +13,7 @@ import org.alor.data.ClassInfo;
 import org.alor.data.Split;
 import org.alor.loop.ProjectCheckpoint;
 import org.alor.loop.ProjectEmbedder;
+import org.alor.loop.ZeroShotSpec;
 import org.alor.store.ProjectStore;
 import org.alor.store.Settings;
 import org.alor.store.StoreException;
@@ -82,16 +83,13 @@ public final class ZeroShotCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        PromptTemplates chosen = null;
+        if (encoding.problem() != null) return usage(err, encoding.problem());
+        ZeroShotSpec zeroShot;
         try {
-            if (prompts != null) chosen = PromptTemplates.parse(prompts);
+            zeroShot = ZeroShotSpec.builder().optNaming(names).optPrompts(prompts).optEmbed(encoding.spec()).build();
         } catch (IllegalArgumentException e) {
             return usage(err, e.getMessage());
         }
-        if (!names.equals("name") && !names.equals("most_common_name")) {
-            return usage(err, "--names must be name or most_common_name, got '" + names + "'");
-        }
-        if (encoding.problem() != null) return usage(err, encoding.problem());
         if (!Files.isRegularFile(projectDir.resolve(ProjectStore.DATABASE_FILE))) {
             return usage(err, projectDir + " is not an ALOR project (no " + ProjectStore.DATABASE_FILE + ")");
         }
@@ -99,9 +97,8 @@ public final class ZeroShotCommand implements Callable<Integer> {
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = CancelOnInterrupt.install(cancelled, finished);
         try (ProjectStore store = ProjectStore.open(projectDir)) {
-            PromptTemplates templates = chosen != null ? chosen
-                    : PromptTemplates.parse(store.settings().getString(Settings.PROMPT_SET, "generic"));
-            Result r = evaluate(store, templates, Devices.select(encoding.device), cancelled);
+            PromptTemplates templates = zeroShot.templatesOr(store.settings().getString(Settings.PROMPT_SET, "generic"));
+            Result r = evaluate(store, zeroShot, templates, Devices.select(encoding.device), cancelled);
             out.print(json ? toJson(r) : toText(r));
             return 0;
         } catch (IllegalArgumentException e) {
@@ -119,20 +116,20 @@ public final class ZeroShotCommand implements Callable<Integer> {
         }
     }
 
-    Result evaluate(ProjectStore store, PromptTemplates templates, Device dev, AtomicBoolean cancelled) throws IOException {
+    Result evaluate(ProjectStore store, ZeroShotSpec zeroShot, PromptTemplates templates, Device dev, AtomicBoolean cancelled) throws IOException {
         List<ClassInfo> classes = store.classTable().all();
         if (classes.isEmpty()) throw new IllegalStateException("the project has no classes");
         List<StoredSample> test = new ArrayList<>();
         for (StoredSample s : store.sampleTable().bySplit(Split.TEST)) if (s.trueLabel() != null) test.add(s);
         if (test.isEmpty()) throw new IllegalStateException("the project has no labelled TEST samples");
         try (ProjectCheckpoint checkpoint = ProjectCheckpoint.open(store, dev)) {
-            ProjectEmbedder embedder = new ProjectEmbedder(store, checkpoint, encoding.batch, encoding.threads);
+            ProjectEmbedder embedder = new ProjectEmbedder(store, checkpoint, zeroShot.embed());
             ConsoleProgress bar = new ConsoleProgress("embedding test images", spec.commandLine().getErr());
             float[][] features = embedder.features(test, bar::update, org.alor.job.CancellationToken.following(cancelled::get));
 
             List<String> promptNames = classes.stream()
-                    .map(c -> names.equals("name") ? c.name() : c.mostCommonName()).toList();
-            ClipEncoder encoder = new ClipEncoder(checkpoint.model(), encoding.batch);
+                    .map(zeroShot.naming()::of).toList();
+            ClipEncoder encoder = new ClipEncoder(checkpoint.model(), zeroShot.embed().batchSize());
             int context = checkpoint.config().contextLength();
             TextHead head = TextHead.fromClassNames(promptNames, templates,
                     texts -> encoder.encodeTexts(checkpoint.tokenizer().tokenize(texts, context)));
@@ -165,7 +162,7 @@ public final class ZeroShotCommand implements Callable<Integer> {
                         worst < 0 ? null : classes.get(worst).name(), worst < 0 ? 0 : m.confusion()[c][worst]));
             }
             return new Result(checkpoint.loaded().source().toString(), checkpoint.hash(), templates.name().toLowerCase(Locale.ROOT),
-                    names, truthArray.length, unreadable, m.accuracy(), m.macroF1(), rows,
+                    zeroShot.naming().name().toLowerCase(Locale.ROOT), truthArray.length, unreadable, m.accuracy(), m.macroF1(), rows,
                     frequencies == null ? null : spearman(rows));
         }
     }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Which simulated runs an experiment makes, rounds 0..{@code rounds} each: every method × strategy × RDA setting ×
+ * The spec of an experiment job, validated once here (the CLI and the demo build the same type): which simulated runs it makes, rounds 0..{@code rounds} each: every method × strategy × RDA setting ×
  * seed, or (with {@code only}) just the listed method/strategy/RDA combinations × every seed, e.g. the demo's
  * "CT + TFS with RDA" against "PT + random without RDA".
  *
@@ -42,6 +42,9 @@ public record ExperimentPlan(List<String> methods, List<String> strategies, List
             throw new IllegalArgumentException("an experiment needs at least one method, strategy, RDA setting and seed");
         }
         if (rounds < 0) throw new IllegalArgumentException("rounds must not be negative");
+        if (budget < 0) throw new IllegalArgumentException("budget must not be negative (0 = the number of classes)");
+        if (epochs < 1) throw new IllegalArgumentException("epochs must be at least 1");
+        if (batchSize < 0) throw new IllegalArgumentException("batch size must be at least 1 (or 0 for the method's default)");
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1");
         only = only == null ? List.of() : List.copyOf(only);
         for (Combination c : only) {

@@ -1,5 +1,6 @@
 package org.alor.loop;
 
+import org.alor.job.Phase;
 import org.alor.job.CancellationToken;
 import org.alor.data.ClassInfo;
 import org.alor.data.Split;

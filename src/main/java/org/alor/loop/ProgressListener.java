@@ -1,5 +1,7 @@
 package org.alor.loop;
 
+import org.alor.job.Phase;
+
 /** Progress of a long job: its {@link Phase}, counts and a message; plus live training curves. */
 @FunctionalInterface
 public interface ProgressListener {

@@ -67,12 +67,15 @@ public final class ProjectEmbedder {
     private final int batchSize;
     private final int threads;
 
-    public ProjectEmbedder(ProjectStore store, ProjectCheckpoint checkpoint, int batchSize, int threads) {
-        if (batchSize < 1 || threads < 1) throw new IllegalArgumentException("batch size and threads must be >= 1");
+    public ProjectEmbedder(ProjectStore store, ProjectCheckpoint checkpoint, EmbedSpec spec) {
         this.store = store;
         this.checkpoint = checkpoint;
-        this.batchSize = batchSize;
-        this.threads = threads;
+        this.batchSize = spec.batchSize();
+        this.threads = spec.threads();
+    }
+
+    public ProjectEmbedder(ProjectStore store, ProjectCheckpoint checkpoint, int batchSize, int threads) {
+        this(store, checkpoint, EmbedSpec.builder().optBatchSize(batchSize).optThreads(threads).build());
     }
 
     /** The samples of every split (pool, val, test, retrieved). */

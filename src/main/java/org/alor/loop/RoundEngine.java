@@ -1,5 +1,6 @@
 package org.alor.loop;
 
+import org.alor.job.Phase;
 import org.alor.job.CancellationToken;
 import org.alor.adapt.ClipBase;
 import org.alor.adapt.ImageSource;

@@ -1,5 +1,6 @@
 package org.alor.loop;
 
+import org.alor.job.Phase;
 import org.alor.adapt.AdaptedModel;
 import org.alor.adapt.Adapter;
 import org.alor.adapt.ClassificationMetrics;

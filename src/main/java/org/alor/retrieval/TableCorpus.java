@@ -35,6 +35,7 @@ public final class TableCorpus implements CorpusReader {
     private final Path root;
     private final Kind kind;
     private final List<String> shards;
+    private final String name;
     private final TableColumns configured;
 
     /**
@@ -44,23 +45,15 @@ public final class TableCorpus implements CorpusReader {
     public TableCorpus(Path path, Kind kind, TableColumns columns) throws IOException {
         this.kind = kind;
         this.configured = columns;
-        String ext = kind == Kind.PARQUET ? ".parquet" : ".csv";
-        if (Files.isRegularFile(path)) {
-            this.root = path.toAbsolutePath().getParent();
-            this.shards = List.of(path.getFileName().toString());
-        } else {
-            this.root = path;
-            try (Stream<Path> s = Files.walk(path)) {
-                this.shards = s.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(ext))
-                        .map(p -> path.relativize(p).toString().replace('\\', '/')).sorted().toList();
-            }
-            if (shards.isEmpty()) throw new IOException(path + ": no " + ext + " files found");
-        }
+        ShardFolder folder = ShardFolder.find(path, kind == Kind.PARQUET ? ".parquet" : ".csv");
+        this.root = folder.root();
+        this.shards = folder.shards();
+        this.name = folder.name();
     }
 
     @Override
     public String name() {
-        return root.getFileName() == null ? root.toString() : root.getFileName().toString();
+        return name;
     }
 
     @Override

@@ -15,31 +15,22 @@ import java.util.stream.Stream;
 /** webdataset / img2dataset tar shards: {@code *.tar} files holding {@code <key>.txt}, {@code <key>.json}, {@code <key>.jpg}. */
 public final class WebDatasetCorpus implements CorpusReader {
     private final Path root;
-    private final List<String> shards;
+    private final ShardFolder folder;
 
     /** @param path a folder of {@code *.tar} shards (searched recursively) or one tar file */
     public WebDatasetCorpus(Path path) throws IOException {
-        if (Files.isRegularFile(path)) {
-            this.root = path.toAbsolutePath().getParent();
-            this.shards = List.of(path.getFileName().toString());
-        } else {
-            this.root = path;
-            try (Stream<Path> s = Files.walk(path)) {
-                this.shards = s.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".tar"))
-                        .map(p -> path.relativize(p).toString().replace('\\', '/')).sorted().toList();
-            }
-            if (shards.isEmpty()) throw new IOException(path + ": no .tar shards found");
-        }
+        this.folder = ShardFolder.find(path, ".tar");
+        this.root = folder.root();
     }
 
     @Override
     public String name() {
-        return root.getFileName() == null ? root.toString() : root.getFileName().toString();
+        return folder.name();
     }
 
     @Override
     public List<String> shards() {
-        return shards;
+        return folder.shards();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.alor.loop;
 
+import org.alor.job.Phase;
 import org.alor.store.ProjectStore;
 
 import java.nio.file.Path;

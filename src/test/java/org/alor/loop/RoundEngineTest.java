@@ -1,5 +1,6 @@
 package org.alor.loop;
 
+import org.alor.job.Phase;
 import org.alor.job.CancellationToken;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;

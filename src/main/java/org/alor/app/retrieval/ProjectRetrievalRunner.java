@@ -5,7 +5,7 @@ import org.alor.app.common.JobProgress;
 import org.alor.job.CancellationToken;
 import org.alor.loop.Project;
 import org.alor.loop.ProjectRetrieval;
-import org.alor.retrieval.CorpusFormat;
+import org.alor.loop.RetrievalSpec;
 import org.alor.retrieval.CorpusReader;
 import org.alor.retrieval.RetrievalJob;
 import org.alor.retrieval.RetrievalOptions;
@@ -21,8 +21,9 @@ public final class ProjectRetrievalRunner implements RetrievalRunner {
     @Override
     public int retrieve(Project session, JobProgress progress) throws Exception {
         org.alor.store.ProjectStore store = session.store();
-        CorpusReader reader = ProjectRetrieval.openCorpus(store, null, CorpusFormat.AUTO, null);
-        RetrievalOptions options = ProjectRetrieval.withProjectRanking(session, RetrievalOptions.defaults());
+        RetrievalSpec spec = RetrievalSpec.builder().build();
+        CorpusReader reader = ProjectRetrieval.openCorpus(store, spec.corpus(), spec.format(), null);
+        RetrievalOptions options = ProjectRetrieval.withProjectRanking(session, spec.baseOptions());
         RetrievalJob job = new RetrievalJob(store, reader, options);
         int shards = reader.shards().size();
         AtomicInteger shardsDone = new AtomicInteger();

@@ -5,7 +5,7 @@ import org.alor.app.common.JobProgress;
 import org.alor.job.CancellationToken;
 import org.alor.loop.LabelsPendingException;
 import org.alor.loop.Method;
-import org.alor.loop.Phase;
+import org.alor.job.Phase;
 import org.alor.loop.Project;
 import org.alor.loop.RoundSpec;
 import org.alor.store.ProjectStore;

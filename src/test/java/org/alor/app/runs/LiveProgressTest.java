@@ -2,7 +2,7 @@ package org.alor.app.runs;
 
 import org.alor.app.common.JobProgress;
 
-import org.alor.loop.Phase;
+import org.alor.job.Phase;
 import org.alor.job.CancellationToken;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,8 @@
-package org.alor.loop;
+package org.alor.job;
 
 import java.util.Locale;
 
-/** What a job is doing, as reported to its {@link ProgressListener}. */
+/** What a job is doing, as reported through {@link Progress#phase}. */
 public enum Phase {
     /** A round starts or resumes: done = the round index. */
     ROUND,
