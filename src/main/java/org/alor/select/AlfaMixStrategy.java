@@ -2,10 +2,8 @@ package org.alor.select;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -32,20 +30,14 @@ import java.util.SplittableRandom;
  * reference's float32 autograd would give a zero gradient and a NaN α. {@link Pick#score()} is the cap (α_max·√D) at which the item became a candidate,
  * or NaN for random fill.
  */
-public final class AlfaMixStrategy implements SelectionStrategy {
+public final class AlfaMixStrategy extends InputCheckedStrategy {
     public static final String NAME = "alfamix";
-    static final double[] CAPS = {0.2, 0.4, 0.6, 0.8, 1.0};
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<SelectionInput.Requirement> requirements() {
-        return EnumSet.of(SelectionInput.Requirement.POOL_FEATURES, SelectionInput.Requirement.LABELED_FEATURES,
+    public AlfaMixStrategy() {
+        super(NAME, SelectionInput.Requirement.POOL_FEATURES, SelectionInput.Requirement.LABELED_FEATURES,
                 SelectionInput.Requirement.LABELED_CLASSES, SelectionInput.Requirement.CLASSIFIER);
     }
+    static final double[] CAPS = {0.2, 0.4, 0.6, 0.8, 1.0};
 
     /** For one pool item: index into {@link #CAPS} of the first cap that flips it (or -1), and the anchor class. */
     record Flip(int capIndex, int anchorClass, int predicted) {
@@ -53,8 +45,7 @@ public final class AlfaMixStrategy implements SelectionStrategy {
     }
 
     @Override
-    public Selection select(SelectionInput in) {
-        in.require(NAME, requirements());
+    Selection selectChecked(SelectionInput in) {
         if (in.labeledFeatures().length == 0) {
             throw new MissingInputException("strategy 'alfamix' needs at least one training-set feature for its anchors");
         }

@@ -1,10 +1,8 @@
 package org.alor.select;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -14,22 +12,15 @@ import java.util.SplittableRandom;
  * remaining D² is 0, the draw is uniform over the remaining items). {@link Pick#score()} is the first seed's
  * squared gradient norm, then each seed's D² at the moment it was drawn.
  */
-public final class BadgeStrategy implements SelectionStrategy {
+public final class BadgeStrategy extends InputCheckedStrategy {
     public static final String NAME = "badge";
 
-    @Override
-    public String name() {
-        return NAME;
+    public BadgeStrategy() {
+        super(NAME, SelectionInput.Requirement.POOL_FEATURES);
     }
 
     @Override
-    public Set<SelectionInput.Requirement> requirements() {
-        return EnumSet.of(SelectionInput.Requirement.POOL_FEATURES);
-    }
-
-    @Override
-    public Selection select(SelectionInput in) {
-        in.require(NAME, requirements());
+    Selection selectChecked(SelectionInput in) {
         return new Selection(NAME, seeds(in, in.picksWanted(), SeededStreams.forInput(in, NAME)));
     }
 

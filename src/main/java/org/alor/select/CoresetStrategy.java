@@ -1,10 +1,8 @@
 package org.alor.select;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Coreset by k-center greedy on L2-normalised features: d(u) = min Euclidean distance from pool item u to the
@@ -14,22 +12,15 @@ import java.util.Set;
  * <p>With an empty training set every d is +∞, so the first pick is pool index 0 (ties → lower index); the rest
  * follow from it.
  */
-public final class CoresetStrategy implements SelectionStrategy {
+public final class CoresetStrategy extends InputCheckedStrategy {
     public static final String NAME = "coreset";
 
-    @Override
-    public String name() {
-        return NAME;
+    public CoresetStrategy() {
+        super(NAME, SelectionInput.Requirement.POOL_FEATURES, SelectionInput.Requirement.LABELED_FEATURES);
     }
 
     @Override
-    public Set<SelectionInput.Requirement> requirements() {
-        return EnumSet.of(SelectionInput.Requirement.POOL_FEATURES, SelectionInput.Requirement.LABELED_FEATURES);
-    }
-
-    @Override
-    public Selection select(SelectionInput in) {
-        in.require(NAME, requirements());
+    Selection selectChecked(SelectionInput in) {
         float[][] pool = in.normalisedPoolFeatures();
         float[][] labeled = in.normalisedLabeledFeatures();
         int n = pool.length;

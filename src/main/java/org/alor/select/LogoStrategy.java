@@ -1,9 +1,7 @@
 package org.alor.select;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * LoGo: embedding e(x) = f(x)·(1 − max p) with f the L2-normalised feature; seeded k-means into min(C, N)
@@ -12,22 +10,15 @@ import java.util.Set;
  * most uncertain first (ties → lower index), and the selection stops at min(budget, N) — so a budget below C
  * keeps the most uncertain cluster representatives. {@link Pick#score()} is the uncertainty score.
  */
-public final class LogoStrategy implements SelectionStrategy {
+public final class LogoStrategy extends InputCheckedStrategy {
     public static final String NAME = "logo";
 
-    @Override
-    public String name() {
-        return NAME;
+    public LogoStrategy() {
+        super(NAME, SelectionInput.Requirement.POOL_FEATURES);
     }
 
     @Override
-    public Set<SelectionInput.Requirement> requirements() {
-        return EnumSet.of(SelectionInput.Requirement.POOL_FEATURES);
-    }
-
-    @Override
-    public Selection select(SelectionInput in) {
-        in.require(NAME, requirements());
+    Selection selectChecked(SelectionInput in) {
         int n = in.poolSize();
         int wanted = in.picksWanted();
         List<Pick> picks = new ArrayList<>(wanted);

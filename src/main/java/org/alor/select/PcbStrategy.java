@@ -1,9 +1,7 @@
 package org.alor.select;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -13,18 +11,13 @@ import java.util.SplittableRandom;
  * random candidate and leave the counts alone — as the reference does, so once the rarest class has no candidate
  * the remaining picks are all random candidates. {@link Pick#score()} is the rarest class's count at pick time.
  */
-public final class PcbStrategy implements SelectionStrategy {
+public final class PcbStrategy extends InputCheckedStrategy {
     public static final String NAME = "pcb";
+
     static final double CANDIDATE_FRACTION = 0.1;
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<SelectionInput.Requirement> requirements() {
-        return EnumSet.of(SelectionInput.Requirement.POOL_FEATURES);
+    public PcbStrategy() {
+        super(NAME, SelectionInput.Requirement.POOL_FEATURES);
     }
 
     static int candidateCount(int poolSize, int budget) {
@@ -32,8 +25,7 @@ public final class PcbStrategy implements SelectionStrategy {
     }
 
     @Override
-    public Selection select(SelectionInput in) {
-        in.require(NAME, requirements());
+    Selection selectChecked(SelectionInput in) {
         SplittableRandom rng = SeededStreams.forInput(in, NAME);
         int wanted = in.picksWanted();
         List<Pick> proposals = BadgeStrategy.seeds(in, candidateCount(in.poolSize(), wanted), rng);

@@ -1,5 +1,7 @@
 package org.alor.select;
 
+import java.util.function.IntToDoubleFunction;
+
 /**
  * Small dense-vector helpers on float arrays (double accumulation), unrolled for the selection strategies' hot
  * loops. adapt, retrieval and select each keep their own {@code Vectors}: they are sibling packages that must not
@@ -82,19 +84,17 @@ final class Vectors {
 
     /** Index of the largest value; ties go to the lower index (like numpy argmax). */
     static int argmax(float[] v) {
-        int best = 0;
-        for (int i = 1; i < v.length; i++) {
-            if (v[i] > v[best]) {
-                best = i;
-            }
-        }
-        return best;
+        return argmax(v.length, i -> v[i]);
     }
 
     static int argmax(double[] v) {
+        return argmax(v.length, i -> v[i]);
+    }
+
+    private static int argmax(int length, IntToDoubleFunction value) {
         int best = 0;
-        for (int i = 1; i < v.length; i++) {
-            if (v[i] > v[best]) {
+        for (int i = 1; i < length; i++) {
+            if (value.applyAsDouble(i) > value.applyAsDouble(best)) {
                 best = i;
             }
         }
