@@ -7,16 +7,13 @@ import org.alor.data.ClassMetadataJson;
 import org.alor.data.DatasetFormatException;
 import org.alor.retrieval.ClassStats;
 import org.alor.retrieval.ClassSynonyms;
-import org.alor.retrieval.CorpusReader;
 import org.alor.retrieval.ItemStatus;
 import org.alor.report.LongTailChart;
 import org.alor.retrieval.RetrievalJob;
-import org.alor.retrieval.RetrievalOptions;
 import org.alor.retrieval.RetrievalReport;
 import org.alor.retrieval.ScanListener;
 import org.alor.retrieval.ShardResult;
 import org.alor.retrieval.TableColumns;
-import org.alor.retrieval.TextEmbedder;
 import org.alor.loop.Project;
 import org.alor.loop.ProjectRetrieval;
 import org.alor.loop.RetrievalSpec;
@@ -33,7 +30,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -115,9 +111,7 @@ public final class RetrieveCommand implements Callable<Integer> {
             if (corpus == null && store.settings().getPath(Settings.CORPUS).isEmpty()) {
                 return usage("no --corpus given and the project has no 'corpus' setting");
             }
-            Path corpusPath = ProjectRetrieval.corpusPath(store, retrieval.corpus());
-            TableColumns cols = captionColumn == null && urlColumn == null && keyColumn == null ? null
-                    : new TableColumns(keyColumn, captionColumn == null ? "caption" : captionColumn, urlColumn);
+            ProjectRetrieval.Prepared prepared = ProjectRetrieval.prepare(session, retrieval);
             if (synonymsFile != null) {
                 try {
                     ClassSynonyms.replaceInStore(store, ClassMetadataJson.read(synonymsFile));
@@ -129,27 +123,10 @@ public final class RetrieveCommand implements Callable<Integer> {
                     return 1;
                 }
             }
-            CorpusReader reader = retrieval.format().open(corpusPath, cols);
-            RetrievalOptions options = retrieval.baseOptions();
-            if (retrieval.dedup() > 0) options = options.withDedup(ProjectRetrieval.imageEmbedder(session), retrieval.dedup());
-            String rankNote = null;
-            if (retrieval.rank()) {
-                Optional<TextEmbedder> embedder;
-                try {
-                    embedder = ProjectRetrieval.textEmbedder(session);
-                } catch (Exception e) {
-                    embedder = Optional.empty();
-                    rankNote = "ranking unavailable (" + e.getMessage() + "); kept matches in corpus order (--no-rank)";
-                }
-                if (embedder.isPresent()) {
-                    options = options.withRanker(embedder.get(), templates == null ? ProjectRetrieval.templates(store) : templates);
-                } else if (rankNote == null) {
-                    rankNote = "no CLIP checkpoint available for ranking; kept matches in corpus order (--no-rank)";
-                }
-            }
+            RetrievalJob job = prepared.job();
+            String rankNote = prepared.rankingNote();
             if (rankNote != null) spec.commandLine().getErr().println("note: " + rankNote);
-            Progress progress = new Progress(reader.shards().size(), spec.commandLine().getErr());
-            RetrievalJob job = new RetrievalJob(store, reader, options);
+            Progress progress = new Progress(prepared.shards(), spec.commandLine().getErr());
             RetrievalReport report = job.run(progress);
             progress.finish();
             for (String w : report.warnings()) spec.commandLine().getErr().println("warning: " + w);
@@ -175,6 +152,10 @@ public final class RetrieveCommand implements Callable<Integer> {
         if (threads != null) b.optThreads(threads);
         if (minSide != null) b.optMinSide(minSide);
         if (dedup != null) b.optDedup(dedup);
+        if (templates != null) b.optRankingTemplates(templates);
+        if (captionColumn != null || urlColumn != null || keyColumn != null) {
+            b.optColumns(new TableColumns(keyColumn, captionColumn == null ? "caption" : captionColumn, urlColumn));
+        }
         return b.build();
     }
 

@@ -4,6 +4,7 @@ import org.alor.adapt.PromptTemplates;
 import org.alor.retrieval.CorpusFormat;
 import org.alor.retrieval.CorpusReader;
 import org.alor.retrieval.ImageEmbedder;
+import org.alor.retrieval.RetrievalJob;
 import org.alor.retrieval.RetrievalOptions;
 import org.alor.retrieval.TableColumns;
 import org.alor.retrieval.TextEmbedder;
@@ -24,14 +25,14 @@ public final class ProjectRetrieval {
     }
 
     /** The corpus folder or table of the project ({@code override} wins), resolved against the project folder. */
-    public static Path corpusPath(ProjectStore store, Path override) {
+    static Path corpusPath(ProjectStore store, Path override) {
         if (override != null) return override;
         Path set = store.settings().getPath(Settings.CORPUS).orElseThrow(() -> new IllegalStateException(
                 "the project has no open-data corpus; set one with `alor set " + store.dir() + " --corpus PATH`"));
         return store.dir().resolve(set);
     }
 
-    public static CorpusReader openCorpus(ProjectStore store, Path override, CorpusFormat format, TableColumns columns)
+    private static CorpusReader openCorpus(ProjectStore store, Path override, CorpusFormat format, TableColumns columns)
             throws IOException {
         return format.open(corpusPath(store, override), columns);
     }
@@ -59,9 +60,41 @@ public final class ProjectRetrieval {
         return PromptTemplates.parse(store.settings().getString(Settings.PROMPT_SET, "generic")).templates();
     }
 
-    /** {@code options} with ranking by the project's CLIP when it has one; else unchanged (corpus order). */
-    public static RetrievalOptions withProjectRanking(Project session, RetrievalOptions options) {
-        Optional<TextEmbedder> embedder = textEmbedder(session);
-        return embedder.map(e -> options.withRanker(e, templates(session.store()))).orElse(options);
+    /**
+     * A retrieval job on the session's project, assembled from {@code spec}: its corpus reader, near-duplicate removal
+     * and ranking by the project's CLIP. Without a usable CLIP the matches keep corpus order, and the prepared job
+     * says why in {@link Prepared#rankingNote()}.
+     */
+    public static Prepared prepare(Project session, RetrievalSpec spec) throws IOException {
+        ProjectStore store = session.store();
+        CorpusReader reader = openCorpus(store, spec.corpus(), spec.format(), spec.columns());
+        RetrievalOptions options = spec.baseOptions();
+        if (spec.dedup() > 0) options = options.withDedup(imageEmbedder(session), spec.dedup());
+        String rankingNote = null;
+        if (spec.rank()) {
+            Optional<TextEmbedder> embedder;
+            try {
+                embedder = textEmbedder(session);
+            } catch (RuntimeException e) {
+                embedder = Optional.empty();
+                rankingNote = "ranking unavailable (" + e.getMessage() + "); kept matches in corpus order (--no-rank)";
+            }
+            if (embedder.isPresent()) {
+                List<String> templates = spec.rankingTemplates() != null ? spec.rankingTemplates() : templates(store);
+                options = options.withRanker(embedder.get(), templates);
+            } else if (rankingNote == null) {
+                rankingNote = "no CLIP checkpoint available for ranking; kept matches in corpus order (--no-rank)";
+            }
+        }
+        return new Prepared(new RetrievalJob(store, reader, options), reader.shards().size(), rankingNote);
+    }
+
+    /**
+     * A retrieval job ready to run.
+     *
+     * @param shards      the corpus shards it will scan
+     * @param rankingNote why the matches keep corpus order although ranking was asked for, or null
+     */
+    public record Prepared(RetrievalJob job, int shards, String rankingNote) {
     }
 }

@@ -2,8 +2,10 @@ package org.alor.loop;
 
 import org.alor.retrieval.CorpusFormat;
 import org.alor.retrieval.RetrievalOptions;
+import org.alor.retrieval.TableColumns;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The settings of a retrieval job a front end chooses, checked once in {@link Builder#build()}; the project adds
@@ -16,9 +18,12 @@ import java.nio.file.Path;
  * @param minSide  minimum shorter side of downloaded images, or null for the default (85)
  * @param rank     rank matches by caption-prompt similarity (when the project has a CLIP) or keep corpus order
  * @param dedup    cosine at or above which a retrieved image duplicates a task image, or 0 for off
+ * @param columns  the columns of a table corpus, or null to find them by their usual names
+ * @param rankingTemplates prompt templates (with {@code {}}) the ranking compares captions with, or null for the
+ *                 project's prompt set
  */
 public record RetrievalSpec(Path corpus, CorpusFormat format, int perClass, int threads, Integer minSide, boolean rank,
-                            double dedup) {
+                            double dedup, TableColumns columns, List<String> rankingTemplates) {
     public static Builder builder() {
         return new Builder();
     }
@@ -40,6 +45,8 @@ public record RetrievalSpec(Path corpus, CorpusFormat format, int perClass, int 
         private Integer minSide;
         private boolean rank = true;
         private Double dedup;
+        private TableColumns columns;
+        private List<String> rankingTemplates;
 
         private Builder() {
         }
@@ -81,6 +88,16 @@ public record RetrievalSpec(Path corpus, CorpusFormat format, int perClass, int 
             return this;
         }
 
+        public Builder optColumns(TableColumns c) {
+            this.columns = c;
+            return this;
+        }
+
+        public Builder optRankingTemplates(List<String> templates) {
+            this.rankingTemplates = templates;
+            return this;
+        }
+
         public RetrievalSpec build() {
             if (perClass < 0) throw new IllegalArgumentException("--per-class must be 0 or more");
             if (threads != null && threads < 1) throw new IllegalArgumentException("--threads must be at least 1");
@@ -88,9 +105,18 @@ public record RetrievalSpec(Path corpus, CorpusFormat format, int perClass, int 
             if (dedup != null && !(dedup > 0 && dedup <= 1)) {
                 throw new IllegalArgumentException("--dedup must be a cosine similarity in (0, 1]");
             }
+            if (rankingTemplates != null) {
+                if (rankingTemplates.isEmpty()) throw new IllegalArgumentException("--template needs at least one template");
+                for (String t : rankingTemplates) {
+                    if (t == null || !t.contains("{}")) {
+                        throw new IllegalArgumentException("--template '" + t + "' has no {} for the class name");
+                    }
+                }
+            }
             CorpusFormat fmt = CorpusFormat.parse(format);
             return new RetrievalSpec(corpus, fmt, perClass, threads == null ? 0 : threads, minSide,
-                    rank, dedup == null ? 0 : dedup);
+                    rank, dedup == null ? 0 : dedup, columns,
+                    rankingTemplates == null ? null : List.copyOf(rankingTemplates));
         }
     }
 }

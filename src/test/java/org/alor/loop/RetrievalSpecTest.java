@@ -35,6 +35,16 @@ class RetrievalSpecTest {
     }
 
     @Test
+    void rankingTemplatesNeedAPlaceForTheClassName() {
+        assertMessage("--template 'a bird' has no {} for the class name",
+                RetrievalSpec.builder().optRankingTemplates(java.util.List.of("a photo of a {}.", "a bird")));
+        assertMessage("--template needs at least one template", RetrievalSpec.builder().optRankingTemplates(java.util.List.of()));
+        assertEquals(java.util.List.of("a {} in flight"),
+                RetrievalSpec.builder().optRankingTemplates(java.util.List.of("a {} in flight")).build().rankingTemplates());
+        assertEquals(null, RetrievalSpec.builder().build().rankingTemplates(), "null: the project's prompt set");
+    }
+
+    @Test
     void anUnknownFormatFails() {
         assertThrows(IllegalArgumentException.class, () -> RetrievalSpec.builder().optFormat("zip").build());
     }

@@ -6,9 +6,7 @@ import org.alor.job.CancellationToken;
 import org.alor.loop.Project;
 import org.alor.loop.ProjectRetrieval;
 import org.alor.loop.RetrievalSpec;
-import org.alor.retrieval.CorpusReader;
 import org.alor.retrieval.RetrievalJob;
-import org.alor.retrieval.RetrievalOptions;
 import org.alor.retrieval.RetrievalReport;
 import org.alor.retrieval.ScanListener;
 import org.alor.retrieval.ShardResult;
@@ -21,11 +19,10 @@ public final class ProjectRetrievalRunner implements RetrievalRunner {
     @Override
     public int retrieve(Project session, JobProgress progress) throws Exception {
         org.alor.store.ProjectStore store = session.store();
-        RetrievalSpec spec = RetrievalSpec.builder().build();
-        CorpusReader reader = ProjectRetrieval.openCorpus(store, spec.corpus(), spec.format(), null);
-        RetrievalOptions options = ProjectRetrieval.withProjectRanking(session, spec.baseOptions());
-        RetrievalJob job = new RetrievalJob(store, reader, options);
-        int shards = reader.shards().size();
+        ProjectRetrieval.Prepared prepared = ProjectRetrieval.prepare(session, RetrievalSpec.builder().build());
+        if (prepared.rankingNote() != null) progress.update(prepared.rankingNote(), -1);
+        RetrievalJob job = prepared.job();
+        int shards = prepared.shards();
         AtomicInteger shardsDone = new AtomicInteger();
         AtomicLong captions = new AtomicLong();
         ScanListener listener = new ScanListener() {
