@@ -1,25 +1,19 @@
 package org.alor.cli;
 
-import ai.djl.Device;
-import org.alor.clip.Devices;
-import org.alor.loop.ProjectCheckpoint;
+import org.alor.loop.Project;
 import org.alor.loop.ProjectEmbedder;
-import org.alor.store.ProjectStore;
 import org.alor.store.StoreException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /** {@code alor embed}: caches the image embeddings of every sample of a project under its checkpoint. */
 @Command(name = "embed", mixinStandardHelpOptions = true,
@@ -35,44 +29,38 @@ public final class EmbedCommand implements Callable<Integer> {
     @Mixin
     EncodingOptions encoding;
 
+    @Mixin
+    SessionOptions sessionOptions = new SessionOptions();
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        if (encoding.problem() != null) return usage(err, encoding.problem());
-        if (!Files.isRegularFile(projectDir.resolve(ProjectStore.DATABASE_FILE))) {
-            return usage(err, projectDir + " is not an ALOR project (no " + ProjectStore.DATABASE_FILE + ")");
-        }
-        AtomicBoolean cancelled = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = CancelOnInterrupt.install(cancelled, finished);
-        try (ProjectStore store = ProjectStore.open(projectDir)) {
-            Device dev = Devices.select(encoding.device);
-            try (ProjectCheckpoint checkpoint = ProjectCheckpoint.open(store, dev)) {
-                ProjectEmbedder embedder = new ProjectEmbedder(store, checkpoint, encoding.spec());
-                ConsoleProgress bar = new ConsoleProgress("embedding", spec.commandLine().getErr());
-                ProjectEmbedder.Report r = embedder.embed(ProjectEmbedder.allSplits(), bar::update,
-                        org.alor.job.CancellationToken.following(cancelled::get));
-                for (ProjectEmbedder.Failure f : r.failures()) err.println("skipped " + f);
-                out.printf(Locale.ROOT, "%d samples: %d already cached, %d encoded (%.1f images/s), %d unreadable; "
-                                + "checkpoint %s, preprocessing %s%n", r.samples(), r.cached(), r.encoded(),
-                        r.imagesPerSecond(), r.failures().size(), checkpoint.hash().substring(0, 12),
-                        checkpoint.preprocessKey());
-                if (r.cancelled()) {
-                    err.println("alor embed: interrupted; " + r.encoded() + " new embeddings were kept");
-                    return 1;
-                }
-                return 0;
+        String problem = encoding.problem(projectDir);
+        if (problem != null) return usage(err, problem);
+        try (CancelOnInterrupt ctrlC = CancelOnInterrupt.install();
+             Project session = sessionOptions.open(projectDir)) {
+            ProjectEmbedder embedder = session.embedder(encoding.spec());
+            ConsoleProgress bar = new ConsoleProgress("embedding", err);
+            ProjectEmbedder.Report r = embedder.embed(ProjectEmbedder.allSplits(), bar::update, ctrlC.token());
+            for (ProjectEmbedder.Failure f : r.failures()) err.println("skipped " + f);
+            out.printf(Locale.ROOT, "%d samples: %d already cached, %d encoded (%.1f images/s), %d unreadable; "
+                            + "checkpoint %s, preprocessing %s%n", r.samples(), r.cached(), r.encoded(),
+                    r.imagesPerSecond(), r.failures().size(), embedder.checkpoint().hash().substring(0, 12),
+                    embedder.checkpoint().preprocessKey());
+            if (r.cancelled()) {
+                err.println("alor embed: interrupted; " + r.encoded() + " new embeddings were kept");
+                return 1;
             }
+            return 0;
         } catch (IllegalArgumentException e) {
             return usage(err, e.getMessage());
-        } catch (IOException | IllegalStateException | StoreException e) {
+        } catch (UncheckedIOException | IllegalStateException | StoreException e) {
             err.println("alor embed: " + e.getMessage());
             return 1;
         } finally {
             out.flush();
             err.flush();
-            CancelOnInterrupt.remove(hook, finished);
         }
     }
 

@@ -67,7 +67,7 @@ public final class ClipBackend implements ModelBackend {
     @Override
     public FeatureSource featureSource(ProjectStore store) {
         ProjectCheckpoint cp = checkpoint(store);
-        ProjectEmbedder embedder = new ProjectEmbedder(store, cp, batchSize, threads);
+        ProjectEmbedder embedder = new ProjectEmbedder(store, cp, embedSpec());
         return sampleIds -> {
             List<StoredSample> samples = new ArrayList<>(sampleIds.size());
             for (long id : sampleIds) {
@@ -82,6 +82,15 @@ public final class ClipBackend implements ModelBackend {
         };
     }
 
+    @Override
+    public ProjectEmbedder embedder(ProjectStore store, EmbedSpec spec) {
+        return new ProjectEmbedder(store, checkpoint(store), spec);
+    }
+
+    private EmbedSpec embedSpec() {
+        return EmbedSpec.builder().optBatchSize(batchSize).optThreads(threads).build();
+    }
+
     /** The pretrained checkpoint FT, CT and PT start every round from (the one the cached features come from). */
     @Override
     public ClipBase clipBase(ProjectStore store) {
@@ -93,7 +102,7 @@ public final class ClipBackend implements ModelBackend {
     /** Task images under the dataset root, retrieved ones under the project folder. */
     @Override
     public ImageSource images(ProjectStore store) {
-        ProjectEmbedder embedder = new ProjectEmbedder(store, checkpoint(store), batchSize, threads);
+        ProjectEmbedder embedder = embedder(store, embedSpec());
         return sampleId -> embedder.file(store.sampleTable().byId(sampleId)
                 .orElseThrow(() -> new IllegalArgumentException("no sample with id " + sampleId)));
     }

@@ -39,6 +39,14 @@ public interface ModelBackend extends AutoCloseable {
         throw new IllegalStateException("no CLIP checkpoint is wired into this build, so images cannot be encoded");
     }
 
+    /**
+     * The project's checkpoint as an embedder of stored samples with {@code spec}'s batch and threads: cached
+     * embeddings are read, missing ones encoded and cached.
+     */
+    default ProjectEmbedder embedder(ProjectStore store, EmbedSpec spec) {
+        throw new IllegalStateException("no CLIP checkpoint is wired into this build, so images cannot be encoded");
+    }
+
     /** Releases what the backend loaded (checkpoints, native memory); called when its {@link Project} closes. */
     @Override
     default void close() {

@@ -70,6 +70,16 @@ public final class Project implements AutoCloseable {
         return new RoundEngine(store, spec, b.featureSource(store), b.textEncoder(store), labeler).withBackend(b);
     }
 
+    /** The project's checkpoint as an embedder of its samples (the {@code embed} job), with {@code spec}'s batch and threads. */
+    public ProjectEmbedder embedder(EmbedSpec spec) {
+        return backend().embedder(store, spec);
+    }
+
+    /** Zero-shot CLIP on the labelled test split; missing test embeddings are computed and cached first. */
+    public ZeroShotEvaluation.Report zeroShot(ZeroShotSpec spec, ProjectEmbedder.Progress progress, CancellationToken token) {
+        return ZeroShotEvaluation.run(this, spec, progress, token);
+    }
+
     /** Continues the first unfinished round, or starts the next one, with {@code spec}. */
     public RoundResult runRound(RoundSpec spec, Labeler labeler, ProgressListener progress, CancellationToken token)
             throws InterruptedException {

@@ -74,8 +74,9 @@ public final class ProjectEmbedder {
         this.threads = spec.threads();
     }
 
-    public ProjectEmbedder(ProjectStore store, ProjectCheckpoint checkpoint, int batchSize, int threads) {
-        this(store, checkpoint, EmbedSpec.builder().optBatchSize(batchSize).optThreads(threads).build());
+    /** The checkpoint the embeddings come from (and are cached under). */
+    public ProjectCheckpoint checkpoint() {
+        return checkpoint;
     }
 
     /** The samples of every split (pool, val, test, retrieved). */

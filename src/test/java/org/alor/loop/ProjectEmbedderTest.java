@@ -47,7 +47,7 @@ class ProjectEmbedderTest {
         Path project = freshCopy("once");
         try (ProjectStore store = ProjectStore.open(project);
              ProjectCheckpoint ckpt = ProjectCheckpoint.open(store, Device.cpu())) {
-            ProjectEmbedder embedder = new ProjectEmbedder(store, ckpt, 8, 2);
+            ProjectEmbedder embedder = new ProjectEmbedder(store, ckpt, EmbedSpec.builder().optBatchSize(8).optThreads(2).build());
             int total = embedder.samples(ProjectEmbedder.allSplits()).size();
             assertThat(total).isGreaterThan(20);
 
@@ -76,7 +76,7 @@ class ProjectEmbedderTest {
         Path project = freshCopy("corrupt");
         try (ProjectStore store = ProjectStore.open(project);
              ProjectCheckpoint ckpt = ProjectCheckpoint.open(store, Device.cpu())) {
-            ProjectEmbedder embedder = new ProjectEmbedder(store, ckpt, 8, 2);
+            ProjectEmbedder embedder = new ProjectEmbedder(store, ckpt, EmbedSpec.builder().optBatchSize(8).optThreads(2).build());
             StoredSample victim = store.sampleTable().bySplit(Split.POOL).get(3);
             Path file = embedder.file(victim);
             byte[] original = Files.readAllBytes(file); // the dataset folder is shared by the tests
@@ -105,7 +105,7 @@ class ProjectEmbedderTest {
         Path project = freshCopy("cancel");
         try (ProjectStore store = ProjectStore.open(project);
              ProjectCheckpoint ckpt = ProjectCheckpoint.open(store, Device.cpu())) {
-            ProjectEmbedder embedder = new ProjectEmbedder(store, ckpt, 4, 1);
+            ProjectEmbedder embedder = new ProjectEmbedder(store, ckpt, EmbedSpec.builder().optBatchSize(4).optThreads(1).build());
             int total = embedder.samples(ProjectEmbedder.allSplits()).size();
             AtomicInteger batches = new AtomicInteger();
             ProjectEmbedder.Report partial = embedder.embed(ProjectEmbedder.allSplits(),
