@@ -62,7 +62,6 @@ public final class ContrastiveTuneAdapter implements Adapter {
         if (data.numClasses() != classNames.size()) {
             throw new IllegalArgumentException(classNames.size() + " class names, but the data has " + data.numClasses() + " classes");
         }
-        config.checkPrecision(base.device());
         Map<String, Object> summary = TunedTraining.summary(name(), config, data.labels().length,
                 "RandomResizedCrop 0.9-1.0 + flip; one random template per image");
         summary.put("lr_towers", config.encoderLr());

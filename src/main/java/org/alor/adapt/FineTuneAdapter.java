@@ -49,7 +49,6 @@ public final class FineTuneAdapter implements Adapter {
         if (data.numClasses() != initial.numClasses()) {
             throw new IllegalArgumentException("the text head has " + initial.numClasses() + " classes, the data " + data.numClasses());
         }
-        config.checkPrecision(base.device());
         Map<String, Object> summary = TunedTraining.summary(name(), config, data.labels().length, "RandomResizedCrop 0.9-1.0 + flip");
         summary.put("lr_image_tower", config.encoderLr());
         summary.put("lr_head", config.headLr());

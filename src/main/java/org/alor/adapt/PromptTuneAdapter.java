@@ -58,7 +58,6 @@ public final class PromptTuneAdapter implements Adapter {
         if (data.numClasses() != classNames.size()) {
             throw new IllegalArgumentException(classNames.size() + " class names, but the data has " + data.numClasses() + " classes");
         }
-        config.checkPrecision(base.device());
         Map<String, Object> summary = TunedTraining.summary(name(), config, data.labels().length, "none (cached features)");
         summary.put("lr_contexts", config.headLr());
         summary.put("context_tokens", TuningConfig.COOP_CONTEXT_TOKENS);

@@ -14,10 +14,9 @@ import org.alor.adapt.train.WarmupCosineSchedule;
  * @param warmup          FT/CT: warm-up iterations (50); PT: warm-up epochs (1)
  * @param microBatches    split each batch into this many micro-batches from the start (1 = none; raised
  *                        automatically when a batch runs out of memory)
- * @param mixedPrecision  requested fp16 training (only on a GPU; see {@link #checkPrecision})
  */
 public record TuningConfig(int epochs, int batchSize, double encoderLr, double headLr, double weightDecay, int warmup,
-                           int microBatches, boolean mixedPrecision) {
+                           int microBatches) {
     public TuningConfig {
         if (epochs < 1) throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
         if (batchSize < 1) throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
@@ -33,7 +32,7 @@ public record TuningConfig(int epochs, int batchSize, double encoderLr, double h
 
     /** FT: 50 epochs, batch 128, image tower 1e-6, head and log-scale 1e-4, AdamW wd 0.01, 50 warm-up iterations. */
     public static TuningConfig ft() {
-        return new TuningConfig(50, 128, 1e-6, 1e-4, 0.01, WarmupCosineSchedule.ALOR_WARMUP_ITERATIONS, 1, false);
+        return new TuningConfig(50, 128, 1e-6, 1e-4, 0.01, WarmupCosineSchedule.ALOR_WARMUP_ITERATIONS, 1);
     }
 
     /** CT: 50 epochs, batch 128, both towers 1e-6, temperature 1e-4, AdamW wd 0.01, 50 warm-up iterations. */
@@ -43,7 +42,7 @@ public record TuningConfig(int epochs, int batchSize, double encoderLr, double h
 
     /** PT (CoOp): 50 epochs, batch 32, contexts lr 0.002, SGD momentum 0.9, wd 5e-4, 1 warm-up epoch at 1e-5. */
     public static TuningConfig pt() {
-        return new TuningConfig(50, 32, 0, 0.002, 5e-4, 1, 1, false);
+        return new TuningConfig(50, 32, 0, 0.002, 5e-4, 1, 1);
     }
 
     /** The paper's settings of a method: "ft", "ct" or "pt". */
@@ -57,44 +56,26 @@ public record TuningConfig(int epochs, int batchSize, double encoderLr, double h
     }
 
     public TuningConfig withEpochs(int e) {
-        return new TuningConfig(e, batchSize, encoderLr, headLr, weightDecay, warmup, Math.min(microBatches, batchSize), mixedPrecision);
+        return new TuningConfig(e, batchSize, encoderLr, headLr, weightDecay, warmup, Math.min(microBatches, batchSize));
     }
 
     public TuningConfig withBatchSize(int b) {
-        return new TuningConfig(epochs, b, encoderLr, headLr, weightDecay, warmup, Math.min(microBatches, b), mixedPrecision);
+        return new TuningConfig(epochs, b, encoderLr, headLr, weightDecay, warmup, Math.min(microBatches, b));
     }
 
     public TuningConfig withEncoderLr(double lr) {
-        return new TuningConfig(epochs, batchSize, lr, headLr, weightDecay, warmup, microBatches, mixedPrecision);
+        return new TuningConfig(epochs, batchSize, lr, headLr, weightDecay, warmup, microBatches);
     }
 
     public TuningConfig withHeadLr(double lr) {
-        return new TuningConfig(epochs, batchSize, encoderLr, lr, weightDecay, warmup, microBatches, mixedPrecision);
+        return new TuningConfig(epochs, batchSize, encoderLr, lr, weightDecay, warmup, microBatches);
     }
 
     public TuningConfig withWarmup(int w) {
-        return new TuningConfig(epochs, batchSize, encoderLr, headLr, weightDecay, w, microBatches, mixedPrecision);
+        return new TuningConfig(epochs, batchSize, encoderLr, headLr, weightDecay, w, microBatches);
     }
 
     public TuningConfig withMicroBatches(int k) {
-        return new TuningConfig(epochs, batchSize, encoderLr, headLr, weightDecay, warmup, k, mixedPrecision);
-    }
-
-    public TuningConfig withMixedPrecision(boolean on) {
-        return new TuningConfig(epochs, batchSize, encoderLr, headLr, weightDecay, warmup, microBatches, on);
-    }
-
-    /**
-     * Mixed precision: DJL has no autocast, and casting the whole model to fp16 would break AdamW's tiny updates
-     * (lr 1e-6 on fp16 weights rounds to nothing), so training always runs in fp32. The switch is rejected with a
-     * clear message instead of being silently ignored.
-     */
-    public void checkPrecision(ai.djl.Device device) {
-        if (!mixedPrecision) return;
-        if (!device.isGpu()) {
-            throw new IllegalArgumentException("mixed precision needs a GPU; this run is on the CPU (drop --mixed-precision)");
-        }
-        throw new IllegalArgumentException("mixed precision is not available: DJL has no autocast and fp16 weights would"
-                + " lose the 1e-6 updates, so training runs in fp32 (drop --mixed-precision)");
+        return new TuningConfig(epochs, batchSize, encoderLr, headLr, weightDecay, warmup, k);
     }
 }

@@ -1,19 +1,15 @@
 package org.alor.cli;
 
-import org.alor.adapt.PromptTemplates;
 import org.alor.job.CancellationToken;
-import org.alor.loop.ClassNaming;
+import org.alor.job.Phase;
 import org.alor.loop.ExperimentPlan;
 import org.alor.loop.ExperimentRunner;
-import org.alor.job.Phase;
 import org.alor.loop.Project;
 import org.alor.loop.RunOutcome;
-import org.alor.loop.Tuning;
-import org.alor.store.ProjectStore;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -34,6 +30,9 @@ public final class ExperimentCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     SessionOptions sessionOptions = new SessionOptions();
+
+    @CommandLine.Mixin
+    TrainingOptions training = new TrainingOptions();
 
     @Parameters(index = "0", paramLabel = "PROJECT_DIR")
     Path projectDir;
@@ -60,29 +59,8 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--budget", defaultValue = "0", description = "Images per round (default: the number of classes).")
     int budget;
 
-    @Option(names = "--epochs", description = "Training epochs per round (default: the checkpoint's recipe.json, else 50).")
-    Integer epochs;
-
-    @Option(names = {"--batch", "--batch-size"}, defaultValue = "0", description = "Training batch size (default: 128; 32 for pt).")
-    int batchSize;
-
-    @Option(names = "--lr-encoder", description = "Base learning rate of the trained tower(s): FT image tower, CT both towers (default 1e-6).")
-    Double lrEncoder;
-
-    @Option(names = "--lr-head", description = "Base learning rate of the head: LP/FT head (1e-4), FT log-scale and CT temperature (1e-4), PT prompt contexts (0.002).")
-    Double lrHead;
-
-    @Option(names = "--mixed-precision", description = "Ask for fp16 mixed precision (rejected: DJL has no autocast; training runs in fp32).")
-    boolean mixedPrecision;
-
     @Option(names = "--threads", defaultValue = "2", description = "Runs in parallel (default ${DEFAULT-VALUE}).")
     int threads;
-
-    @Option(names = "--names", defaultValue = "name", description = "Class names in prompts: name or most_common_name (default ${DEFAULT-VALUE}).")
-    String names;
-
-    @Option(names = "--prompts", description = "Prompt set: birds, aircraft, food, pets, cars, generic (default: the project's prompt_set setting, else generic).")
-    String prompts;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
@@ -94,47 +72,26 @@ public final class ExperimentCommand implements Callable<Integer> {
         PrintWriter err = cl.getErr();
         List<String> m = new ArrayList<>();
         for (String x : methods) m.add(LoopOptions.method(cl, x).key());
-        List<String> s = new ArrayList<>(strategies);
         List<Boolean> r = new ArrayList<>();
         for (String x : rda) r.add(LoopOptions.onOff(cl, "--rda", x));
-        String promptSet = prompts;
-        int epochCount;
-        Tuning tuning;
-        try (ProjectStore store = ProjectStore.open(projectDir)) {
-            if (promptSet == null) promptSet = store.settings().getString(org.alor.store.Settings.PROMPT_SET, "generic");
-            epochCount = LoopOptions.epochs(epochs, store.settings());
-            tuning = LoopOptions.tuning(cl, lrEncoder, lrHead, mixedPrecision, store.settings());
-        }
-        ClassNaming naming = LoopOptions.naming(cl, names);
-        PromptTemplates templates = LoopOptions.prompts(cl, promptSet);
-        ExperimentPlan plan;
-        if (runs != null && !runs.isEmpty()) {
-            List<ExperimentPlan.Combination> combinations = new ArrayList<>();
-            for (String x : runs) {
-                ExperimentPlan.Combination c;
-                try {
-                    c = ExperimentPlan.Combination.parse(x);
-                } catch (IllegalArgumentException e) {
-                    throw new CommandLine.ParameterException(cl, "--runs: " + e.getMessage());
-                }
-                combinations.add(new ExperimentPlan.Combination(LoopOptions.method(cl, c.method()).key(),
-                        c.strategy(), c.rda()));
+        List<ExperimentPlan.Combination> combinations = new ArrayList<>();
+        for (String x : runs == null ? List.<String>of() : runs) {
+            ExperimentPlan.Combination c;
+            try {
+                c = ExperimentPlan.Combination.parse(x);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cl, "--runs: " + e.getMessage());
             }
-            plan = specOrUsage(cl, () -> ExperimentPlan.of(combinations, seeds, rounds, budget, epochCount, batchSize,
-                    naming, templates, threads, tuning));
-        } else {
-            plan = specOrUsage(cl, () -> new ExperimentPlan(m, s, r, seeds, rounds, budget, epochCount, batchSize,
-                    naming, templates, threads, tuning));
-        }
-        try {
-            plan.runs().forEach(plan::config); // every run's settings are valid before any starts
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(cl, e.getMessage());
+            combinations.add(new ExperimentPlan.Combination(LoopOptions.method(cl, c.method()).key(), c.strategy(), c.rda()));
         }
         try {
             List<RunOutcome> outcomes;
             // The source project stays open while the runs read its features through the session's backend.
             try (Project session = sessionOptions.open(projectDir)) {
+                ExperimentPlan plan = planOrUsage(cl, training.applyTo(cl, ExperimentPlan.builder())
+                        .optProjectSettings(session.store().settings()).optMethods(m).optStrategies(strategies)
+                        .optRda(r).optCombinations(combinations).optSeeds(seeds).optRounds(rounds).optBudget(budget)
+                        .optThreads(threads));
                 ConsoleProgress bar = new ConsoleProgress("runs", err);
                 outcomes = ExperimentRunner.inSession(session, out, plan).withCancellation(new CancellationToken())
                         .withProgress((phase, done, total, message) -> {
@@ -164,9 +121,9 @@ public final class ExperimentCommand implements Callable<Integer> {
     }
 
     /** The experiment spec checks every value once; a bad one is a usage error carrying its message. */
-    private static ExperimentPlan specOrUsage(CommandLine cl, java.util.function.Supplier<ExperimentPlan> spec) {
+    private static ExperimentPlan planOrUsage(CommandLine cl, ExperimentPlan.Builder plan) {
         try {
-            return spec.get();
+            return plan.build();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage());
         }

@@ -3,8 +3,6 @@ package org.alor.cli;
 import org.alor.adapt.PromptTemplates;
 import org.alor.loop.ClassNaming;
 import org.alor.loop.Method;
-import org.alor.loop.Precision;
-import org.alor.loop.Tuning;
 import picocli.CommandLine;
 
 import java.util.Locale;
@@ -44,27 +42,6 @@ final class LoopOptions {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage());
         }
-    }
-
-    /** Epochs from the flag, else the recipe recorded with the project's checkpoint, else the paper's 50. */
-    static int epochs(Integer flag, org.alor.store.Settings settings) {
-        return flag != null ? flag : settings.getInt(org.alor.store.CheckpointRecipe.EPOCHS, PAPER_EPOCHS);
-    }
-
-    /** Tower and head learning rates: flags win over the checkpoint's recorded recipe; null keeps the paper's. */
-    static Tuning tuning(CommandLine cl, Double lrEncoder, Double lrHead, boolean mixedPrecision, org.alor.store.Settings settings) {
-        return tuning(cl, lrEncoder != null ? lrEncoder : settings.getDouble(org.alor.store.CheckpointRecipe.LR_ENCODER).orElse(null),
-                lrHead != null ? lrHead : settings.getDouble(org.alor.store.CheckpointRecipe.LR_HEAD).orElse(null), mixedPrecision);
-    }
-
-    static final int PAPER_EPOCHS = 50;
-
-    /** Learning-rate overrides (must be positive) and the mixed-precision request of an experiment. */
-    static Tuning tuning(CommandLine cl, Double lrEncoder, Double lrHead, boolean mixedPrecision) {
-        if (lrEncoder != null && !(lrEncoder > 0)) throw new CommandLine.ParameterException(cl, "--lr-encoder must be positive");
-        if (lrHead != null && !(lrHead > 0)) throw new CommandLine.ParameterException(cl, "--lr-head must be positive");
-        return new Tuning(lrEncoder == null ? 0 : lrEncoder, lrHead == null ? 0 : lrHead,
-                mixedPrecision ? Precision.FP16 : Precision.FP32);
     }
 
     static String pct(Double fraction) {

@@ -1,35 +1,33 @@
 package org.alor.cli;
 
-import org.alor.job.Phase;
 import org.alor.data.ClassInfo;
 import org.alor.job.CancellationToken;
+import org.alor.job.Phase;
 import org.alor.loop.DeferredLabeler;
 import org.alor.loop.Labeler;
 import org.alor.loop.LabelsPendingException;
 import org.alor.loop.Method;
 import org.alor.loop.OracleLabeler;
-import org.alor.loop.Precision;
 import org.alor.loop.Project;
 import org.alor.loop.Round0Mode;
-import org.alor.loop.RoundEngine;
 import org.alor.loop.RoundResult;
-import org.alor.loop.RoundSummary;
 import org.alor.loop.RoundSpec;
+import org.alor.loop.RoundSummary;
 import org.alor.store.ProjectStore;
 import org.alor.store.RoundRecord;
 import org.alor.store.RoundStatus;
 import org.alor.store.Selection;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
-import java.nio.file.Path;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 
 /** `alor round`: run (or finish) the next active-learning round of a project. */
 @Command(name = "round", mixinStandardHelpOptions = true,
@@ -41,6 +39,9 @@ public final class RoundCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     SessionOptions sessionOptions = new SessionOptions();
+
+    @CommandLine.Mixin
+    TrainingOptions training = new TrainingOptions();
 
     @Parameters(index = "0", paramLabel = "PROJECT_DIR")
     Path projectDir;
@@ -60,31 +61,8 @@ public final class RoundCommand implements Callable<Integer> {
     @Option(names = "--oracle", description = "Simulate: the dataset's true labels answer the selection; round 0 adds one random pool image per class.")
     boolean oracle;
 
-    @Option(names = "--epochs", description = "Training epochs (default: the checkpoint's recipe.json, else 50).")
-    Integer epochs;
-
-    @Option(names = {"--batch", "--batch-size"}, description = "Training batch size (default: 128; 32 for pt). FT/CT accumulate"
-            + " gradients over smaller micro-batches by themselves when a batch does not fit in memory.")
-    Integer batchSize;
-
-    @Option(names = "--lr-encoder", description = "Base learning rate of the trained tower(s): FT image tower, CT both towers (default 1e-6).")
-    Double lrEncoder;
-
-    @Option(names = "--lr-head", description = "Base learning rate of the head: LP/FT head (1e-4), FT log-scale and CT temperature (1e-4), PT prompt contexts (0.002).")
-    Double lrHead;
-
-    @Option(names = "--mixed-precision", description = "Ask for fp16 mixed precision (FT/CT/PT). Not available: DJL has no autocast,"
-            + " so training runs in fp32 and the switch is refused with an explanation.")
-    boolean mixedPrecision;
-
     @Option(names = "--rda", defaultValue = "on", description = "Train on retrieved images too: on or off (default ${DEFAULT-VALUE}).")
     String rda;
-
-    @Option(names = "--names", description = "Class names in prompts: name or most_common_name (default: the project's class_naming setting, else name).")
-    String names;
-
-    @Option(names = "--prompts", description = "Prompt set: birds, aircraft, food, pets, cars, generic (default: the project's prompt_set setting, else generic).")
-    String prompts;
 
     @Override
     public Integer call() {
@@ -140,15 +118,9 @@ public final class RoundCommand implements Callable<Integer> {
         }
         b.optProjectSettings(store.settings()).optRda(LoopOptions.onOff(cl, "--rda", rda))
                 .optRound0(oracle ? Round0Mode.SIMULATION : Round0Mode.RETRIEVED_ONLY);
-        if (epochs != null) b.optEpochs(epochs); // else the checkpoint's recorded recipe, else the method's default
         if (budget != null) b.optBudget(budget);
-        if (batchSize != null) b.optBatchSize(batchSize);
         if (seed != null) b.optSeed(seed);
-        if (names != null) b.optNaming(LoopOptions.naming(cl, names));
-        if (prompts != null) b.optTemplates(LoopOptions.prompts(cl, prompts));
-        if (lrEncoder != null) b.optEncoderLr(lrEncoder);
-        if (lrHead != null) b.optHeadLr(lrHead);
-        if (mixedPrecision) b.optPrecision(Precision.FP16);
+        training.applyTo(cl, b);
         try {
             return b.build();
         } catch (IllegalArgumentException e) {

@@ -3,7 +3,6 @@ package org.alor.cli;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import org.alor.loop.RoundEngine;
 import org.alor.loop.RoundResult;
 import org.alor.loop.RoundSummary;
 import org.alor.store.MetricRow;

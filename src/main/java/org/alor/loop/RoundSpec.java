@@ -55,7 +55,7 @@ public record RoundSpec(Method method, String strategy, int budget, long seed, i
     }
 
     /** Builds a {@link RoundSpec}; {@code opt…} values override the project settings and the defaults. */
-    public static final class Builder {
+    public static final class Builder implements TrainingSettingsBuilder<Builder> {
         private final Method method;
         private final String strategy;
         private Settings settings;

@@ -1,6 +1,5 @@
 package org.alor.loop;
 
-import org.alor.adapt.PromptTemplates;
 import org.alor.data.Split;
 import org.alor.store.ProjectStore;
 import org.junit.jupiter.api.Test;
@@ -22,8 +21,9 @@ class ExperimentRunnerTest {
     Path tmp;
 
     static ExperimentPlan plan() {
-        return new ExperimentPlan(List.of("zeroshot", "lp"), List.of("tfs", "random"), List.of(true, false),
-                List.of(1L, 2L), 2, 0, 20, 8, ClassNaming.NAME, PromptTemplates.GENERIC, 2);
+        return ExperimentPlan.builder().optMethods(List.of("zeroshot", "lp")).optStrategies(List.of("tfs", "random"))
+                .optRda(List.of(true, false)).optSeeds(List.of(1L, 2L)).optRounds(2).optEpochs(20).optBatchSize(8)
+                .optThreads(2).build();
     }
 
     private ExperimentRunner runner(Path project, Path out) {
@@ -115,8 +115,8 @@ class ExperimentRunnerTest {
                 .hasMessageContaining("RDA is on, but the project has no retrieved images");
         assertThat(tmp.resolve("out/runs")).doesNotExist();
 
-        ExperimentPlan off = ExperimentPlan.of(List.of(new ExperimentPlan.Combination("lp", "random", false)), List.of(1L),
-                0, 0, 5, 8, ClassNaming.NAME, PromptTemplates.GENERIC, 1, Tuning.DEFAULTS);
+        ExperimentPlan off = ExperimentPlan.builder().optCombinations(List.of(new ExperimentPlan.Combination("lp", "random", false)))
+                .optSeeds(List.of(1L)).optRounds(0).optEpochs(5).optBatchSize(8).optThreads(1).build();
         assertThat(runner(project, tmp.resolve("out"), off).run()).hasSize(1);
     }
 
@@ -124,9 +124,9 @@ class ExperimentRunnerTest {
     void listedCombinationsRunWithEverySeedAndEachFinishedRoundIsReportedInOrder() throws Exception {
         Path project = tmp.resolve("project");
         SyntheticWorld.create(project).close();
-        ExperimentPlan plan = ExperimentPlan.of(List.of(ExperimentPlan.Combination.parse("lp:tfs:on"),
-                        ExperimentPlan.Combination.parse("zeroshot:random:off")), List.of(1L, 2L), 2, 0, 5, 8,
-                ClassNaming.NAME, PromptTemplates.GENERIC, 2, Tuning.DEFAULTS);
+        ExperimentPlan plan = ExperimentPlan.builder().optCombinations(List.of(ExperimentPlan.Combination.parse("lp:tfs:on"),
+                        ExperimentPlan.Combination.parse("zeroshot:random:off"))).optSeeds(List.of(1L, 2L)).optRounds(2)
+                .optEpochs(5).optBatchSize(8).optThreads(2).build();
         assertThat(plan.runs()).extracting(ExperimentPlan.Run::name).containsExactly("lp-tfs-rdaon-seed1",
                 "lp-tfs-rdaon-seed2", "zeroshot-random-rdaoff-seed1", "zeroshot-random-rdaoff-seed2");
         java.util.Map<String, List<String>> seen = new java.util.concurrent.ConcurrentHashMap<>();

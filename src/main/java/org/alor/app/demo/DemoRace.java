@@ -4,18 +4,14 @@ import org.alor.app.common.JobProgress;
 import org.alor.app.retrieval.ProjectRetrievalRunner;
 import org.alor.app.start.SampleProject;
 
-import org.alor.adapt.PromptTemplates;
 import org.alor.data.Split;
 import org.alor.job.CancellationToken;
 import org.alor.loop.ClassNaming;
 import org.alor.loop.ExperimentPlan;
 import org.alor.loop.ExperimentRunner;
-import org.alor.loop.Method;
 import org.alor.loop.Project;
-import org.alor.loop.Tuning;
 import org.alor.store.MetricRow;
 import org.alor.store.ProjectStore;
-import org.alor.store.CheckpointRecipe;
 import org.alor.store.Settings;
 
 import java.io.IOException;
@@ -97,12 +93,9 @@ final class DemoRace {
      * budget C, the method's epochs and batch, class names in the project's prompt set; epochs and learning rates from the recipe recorded with the checkpoint, else the paper's.
      */
     static ExperimentPlan plan(Settings settings, int lastRound) {
-        Method method = Method.parse(ALOR.combination().method());
-        Tuning recipe = new Tuning(settings.getDouble(CheckpointRecipe.LR_ENCODER).orElse(0.0),
-                settings.getDouble(CheckpointRecipe.LR_HEAD).orElse(0.0), Tuning.DEFAULTS.precision());
-        return ExperimentPlan.of(List.of(ALOR.combination(), RANDOM.combination()), List.of(SEED), lastRound, 0,
-                settings.getInt(CheckpointRecipe.EPOCHS, method.defaultEpochs()), 0, ClassNaming.NAME,
-                PromptTemplates.parse(settings.getString(Settings.PROMPT_SET, "generic")), 2, recipe);
+        return ExperimentPlan.builder().optProjectSettings(settings).optNaming(ClassNaming.NAME)
+                .optCombinations(List.of(ALOR.combination(), RANDOM.combination())).optSeeds(List.of(SEED))
+                .optRounds(lastRound).optThreads(2).build();
     }
 
     void run(Listener listener, CancellationToken token, JobProgress progress) throws Exception {
