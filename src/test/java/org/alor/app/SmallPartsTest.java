@@ -4,7 +4,7 @@ import org.alor.app.common.AppPreferences;
 import org.alor.app.common.ErrorReport;
 import org.alor.app.settings.SettingsViewModel;
 import org.alor.app.shell.DeviceLabel;
-import org.alor.app.shell.RecentProjects;
+import org.alor.app.common.RecentProjects;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,7 @@ import org.alor.app.common.SampleFiles;
 
 import org.alor.data.ClassInfo;
 import org.alor.data.Split;
+import org.alor.store.LabelKind;
 import org.alor.store.LabelState;
 import org.alor.store.ProjectStore;
 import org.alor.store.RoundRecord;
@@ -54,6 +55,15 @@ public record LabelingSession(RoundRecord round, List<ClassInfo> classes, List<Q
             preds.put(sel.sampleId(), List.copyOf(predictions.topK(store, roundIndex, sel.sampleId(), TOP_K)));
         }
         return new LabelingSession(round, store.classTable().all(), items, states, preds, references(store, files, all, retrievedReferences));
+    }
+
+    /** The item's queue entry as its current label in the store leaves it (pending when it has none). */
+    LabelQueue.Entry initialEntry(QueueItem item) {
+        LabelState state = states.get(item.sampleId());
+        if (state == null) return LabelQueue.entry(item, ItemStatus.PENDING, null);
+        if (state.kind() == LabelKind.LABEL) return LabelQueue.entry(item, ItemStatus.LABELED, state.classId());
+        if (state.kind() == LabelKind.UNSURE) return LabelQueue.entry(item, ItemStatus.UNSURE, null);
+        return LabelQueue.entry(item, ItemStatus.SKIPPED, null);
     }
 
     /** The latest round that has selections, if any. */

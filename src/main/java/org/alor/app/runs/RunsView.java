@@ -4,7 +4,7 @@ import org.alor.app.charts.Charts;
 import org.alor.app.common.OpenProject;
 import org.alor.app.common.TaskJob;
 import org.alor.app.common.Views;
-import org.alor.app.shell.Page;
+import org.alor.app.common.Page;
 import org.alor.app.shell.ShellViewModel;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;

@@ -4,6 +4,7 @@ import org.alor.app.charts.ChartsView;
 import org.alor.app.charts.ChartsViewModel;
 import org.alor.app.common.AppPreferences;
 import org.alor.app.common.OpenProject;
+import org.alor.app.common.Page;
 import org.alor.app.common.Views;
 import org.alor.app.data.DataView;
 import org.alor.app.demo.DemoView;

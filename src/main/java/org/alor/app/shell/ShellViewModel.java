@@ -5,6 +5,8 @@ import org.alor.app.common.AppPreferences;
 import org.alor.app.common.BackgroundJobs;
 import org.alor.app.common.ErrorReport;
 import org.alor.app.common.OpenProject;
+import org.alor.app.common.Page;
+import org.alor.app.common.RecentProjects;
 import org.alor.app.common.TaskJob;
 
 import org.alor.loop.Project;

@@ -1,7 +1,7 @@
 package org.alor.app.start;
 
 import org.alor.app.common.Views;
-import org.alor.app.shell.RecentProjects;
+import org.alor.app.common.RecentProjects;
 import org.alor.app.shell.ShellViewModel;
 
 import javafx.geometry.Pos;

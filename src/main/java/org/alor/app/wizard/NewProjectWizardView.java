@@ -170,10 +170,10 @@ public final class NewProjectWizardView {
     }
 
     private Node classesStep() {
-        TableView<NewProjectWizardModel.ClassRow> table = new TableView<>(m.classes());
+        TableView<ClassRow> table = new TableView<>(m.classes());
         table.setId("wizard-classes");
         table.setEditable(true);
-        TableColumn<NewProjectWizardModel.ClassRow, String> id = new TableColumn<>("ID");
+        TableColumn<ClassRow, String> id = new TableColumn<>("ID");
         id.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(Integer.toString(c.getValue().id())));
         id.setPrefWidth(50);
         table.getColumns().add(id);
@@ -185,9 +185,9 @@ public final class NewProjectWizardView {
                 error(NewProjectWizardModel.F_CLASSES), table);
     }
 
-    private static TableColumn<NewProjectWizardModel.ClassRow, String> editable(String title,
-            java.util.function.Function<NewProjectWizardModel.ClassRow, javafx.beans.property.StringProperty> prop, double width) {
-        TableColumn<NewProjectWizardModel.ClassRow, String> c = new TableColumn<>(title);
+    private static TableColumn<ClassRow, String> editable(String title,
+            java.util.function.Function<ClassRow, javafx.beans.property.StringProperty> prop, double width) {
+        TableColumn<ClassRow, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> prop.apply(cell.getValue()));
         c.setCellFactory(TextFieldTableCell.forTableColumn());
         c.setOnEditCommit(e -> prop.apply(e.getRowValue()).set(e.getNewValue()));
@@ -211,7 +211,7 @@ public final class NewProjectWizardView {
         info.setId("wizard-checkpoint-info");
         info.setWrapText(true);
         info.textProperty().bind(Bindings.createStringBinding(() -> {
-            NewProjectWizardModel.CheckpointInfo c = m.checkpointInfoProperty().get();
+            CheckpointInfo c = m.checkpointInfoProperty().get();
             return c == null ? "" : c.description() + "\n" + String.format(java.util.Locale.ROOT, "%,d parameters", c.parameters())
                     + " · will run on " + c.device();
         }, m.checkpointInfoProperty()));

@@ -5,6 +5,7 @@ import org.alor.app.SyntheticBirds;
 import org.alor.app.TestPrefs;
 import org.alor.app.common.AppPreferences;
 import org.alor.app.common.BackgroundJobs;
+import org.alor.app.common.RecentProjects;
 import org.alor.app.wizard.NewProjectWizardModel;
 
 import javafx.embed.swing.SwingFXUtils;

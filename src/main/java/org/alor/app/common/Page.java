@@ -1,4 +1,4 @@
-package org.alor.app.shell;
+package org.alor.app.common;
 
 /** The pages of the navigation rail, in rail order, with their Ikonli (Material Design 2) icons. */
 public enum Page {

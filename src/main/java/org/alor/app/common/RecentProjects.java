@@ -1,4 +1,4 @@
-package org.alor.app.shell;
+package org.alor.app.common;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonSyntaxException;

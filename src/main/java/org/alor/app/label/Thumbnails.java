@@ -1,0 +1,41 @@
+package org.alor.app.label;
+
+import org.alor.app.common.ImageCache;
+
+import javafx.scene.Node;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.StackPane;
+
+import java.nio.file.Path;
+
+/** The small images of the labeling screen (suggestion references, film strip, grid), decoded once and shared. */
+final class Thumbnails {
+    private final ImageCache thumbs = new ImageCache(128, 300);
+
+    Image get(Path file) {
+        return thumbs.get(file);
+    }
+
+    /** A framed thumbnail of {@code size} that shows the image at {@code hoverSize} in a tooltip. */
+    Node framed(Path file, int size, int hoverSize) {
+        ImageView v = new ImageView(thumbs.get(file));
+        v.setFitWidth(size);
+        v.setFitHeight(size);
+        v.setPreserveRatio(true);
+        StackPane frame = new StackPane(v);
+        frame.setPrefSize(size, size);
+        frame.setMinSize(size, size);
+        frame.getStyleClass().add("thumb");
+        ImageView big = new ImageView(thumbs.get(file));
+        big.setFitWidth(hoverSize);
+        big.setFitHeight(hoverSize);
+        big.setPreserveRatio(true);
+        Tooltip tip = new Tooltip(file.getFileName().toString());
+        tip.setGraphic(big);
+        tip.setShowDelay(javafx.util.Duration.millis(200));
+        Tooltip.install(frame, tip);
+        return frame;
+    }
+}
