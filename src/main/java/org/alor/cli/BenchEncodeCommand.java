@@ -7,6 +7,7 @@ import org.alor.clip.ClipModel;
 import org.alor.clip.ClipModelFactory;
 import org.alor.clip.Devices;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,17 +24,14 @@ public final class BenchEncodeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    BenchOptions bench = new BenchOptions();
+
     @Option(names = "--batch", defaultValue = "32", description = "images per batch (default: ${DEFAULT-VALUE})")
     int batch;
 
     @Option(names = "--batches", defaultValue = "5", description = "timed batches (default: ${DEFAULT-VALUE})")
     int batches;
-
-    @Option(names = "--warmup", defaultValue = "1", description = "untimed batches first (default: ${DEFAULT-VALUE})")
-    int warmup;
-
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu, gpu or gpu:N (default: ${DEFAULT-VALUE})")
-    String device;
 
     @Option(names = "--pipeline", paramLabel = "IMAGES_DIR",
             description = "Also time decoding real images from IMAGES_DIR: decode pipeline on (parallel, overlapped) vs off.")
@@ -49,15 +47,15 @@ public final class BenchEncodeCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("error: --batch, --batches and --threads must be ≥ 1");
                 return 2;
             }
-            return new PipelineBench(spec, batch, batches, threads, device).run(pipelineImages);
+            return new PipelineBench(spec, batch, batches, threads, bench.device).run(pipelineImages);
         }
-        if (batch < 1 || batches < 1 || warmup < 0) {
+        if (batch < 1 || batches < 1 || bench.warmup < 0) {
             spec.commandLine().getErr().println("error: --batch and --batches must be ≥ 1, --warmup ≥ 0");
             return 2;
         }
         PrintWriter out = spec.commandLine().getOut();
         try {
-            Device dev = Devices.select(device);
+            Device dev = Devices.select(bench.device);
             ClipConfig config = ClipModelFactory.vitB32QuickGelu();
             long t0 = System.nanoTime();
             try (ClipModel model = ClipModel.random(config, dev, 0)) {
@@ -65,7 +63,7 @@ public final class BenchEncodeCommand implements Callable<Integer> {
                         model.parameterCount(), (System.nanoTime() - t0) / 1e9, Devices.describe(dev));
                 ClipEncoder encoder = new ClipEncoder(model, batch);
                 float[] pixels = randomPixels(config, batch, new Random(1));
-                for (int i = 0; i < warmup; i++) {
+                for (int i = 0; i < bench.warmup; i++) {
                     encoder.encodeImages(pixels, batch);
                 }
                 long cpuStart = CpuClock.processCpuNanos();

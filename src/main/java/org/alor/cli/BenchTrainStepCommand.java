@@ -20,6 +20,7 @@ import org.alor.adapt.train.TrainingConfig;
 import org.alor.adapt.train.TrainingListener;
 import org.alor.clip.Devices;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,27 +41,24 @@ public final class BenchTrainStepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    BenchOptions bench = new BenchOptions();
+
     @Option(names = "--batch", defaultValue = "32", description = "image-text pairs per step (default: ${DEFAULT-VALUE})")
     int batch;
 
     @Option(names = "--steps", defaultValue = "3", description = "timed steps (default: ${DEFAULT-VALUE})")
     int steps;
 
-    @Option(names = "--warmup", defaultValue = "1", description = "untimed steps first (default: ${DEFAULT-VALUE})")
-    int warmup;
-
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu, gpu or gpu:N (default: ${DEFAULT-VALUE})")
-    String device;
-
     @Override
     public Integer call() {
-        if (batch < 2 || steps < 1 || warmup < 0) {
+        if (batch < 2 || steps < 1 || bench.warmup < 0) {
             spec.commandLine().getErr().println("error: --batch must be ≥ 2, --steps ≥ 1, --warmup ≥ 0");
             return 2;
         }
         PrintWriter out = spec.commandLine().getOut();
         try {
-            Device dev = Devices.select(device);
+            Device dev = Devices.select(bench.device);
             ClipConfig config = ClipModelFactory.vitB32QuickGelu();
             try (ClipModel model = ClipModel.random(config, dev, 0);
                  NDManager data = model.parameterManager().newSubManager()) {
@@ -74,9 +72,9 @@ public final class BenchTrainStepCommand implements Callable<Integer> {
                 }
                 RandomImages images = new RandomImages(config, BenchEncodeCommand.randomPixels(config, batch, random));
                 Parameter temperature = ContrastiveTuneAdapter.newTemperature(data);
-                StepClock clock = new StepClock(warmup, out);
+                StepClock clock = new StepClock(bench.warmup, out);
                 try (AdamW adamW = ContrastiveTuneAdapter.optimizer(model, temperature, TuningConfig.ct())) {
-                    Trainer.builder(new RandomBatches(images, batch * (warmup + steps), batch),
+                    Trainer.builder(new RandomBatches(images, batch * (bench.warmup + steps), batch),
                                     ContrastiveTuneAdapter.trainStep(model, temperature, prompts), adamW,
                                     TrainingConfig.of(1, batch, 1).withSelection(ModelSelection.LAST_EPOCH))
                             .listener(clock).build().fit(data);
