@@ -157,7 +157,7 @@ public final class RoundCommand implements Callable<Integer> {
     }
 
     static void print(PrintWriter out, ProjectStore store, RoundResult r) {
-        List<ClassInfo> classes = store.classes();
+        List<ClassInfo> classes = store.classTable().all();
         out.printf(Locale.ROOT, "Round %d (%s, %s, seed %d): %s%n", r.round(), r.method(), r.strategy(), r.seed(),
                 r.status().name().toLowerCase(Locale.ROOT));
         out.printf(Locale.ROOT, "  trained on %d retrieved + %d labeled images%n", r.retrieved(), r.labeled());
@@ -172,7 +172,7 @@ public final class RoundCommand implements Callable<Integer> {
         if (r.selections().isEmpty()) return;
         out.printf(Locale.ROOT, "  selected %d:%n", r.selections().size());
         for (Selection sel : r.selections()) {
-            String path = store.sample(sel.sampleId()).map(x -> x.path()).orElse("#" + sel.sampleId());
+            String path = store.sampleTable().byId(sel.sampleId()).map(x -> x.path()).orElse("#" + sel.sampleId());
             String served = sel.pickedForClass() == null ? "" : " for " + classes.get(sel.pickedForClass()).name();
             String label = store.currentLabel(sel.sampleId()).filter(x -> x.isLabeled())
                     .map(x -> " → " + classes.get(x.classId()).name()).orElse(

@@ -175,7 +175,8 @@ public final class RoundEngine {
         int index = rec.index();
         if (index == 0 && config.round0() == Round0Mode.SIMULATION) {
             Set<Long> answered = store.currentLabels().keySet();
-            List<Long> drawn = Round0Draw.onePerClass(store.samples(Split.POOL), classes().size(), config.seed(), answered);
+            List<Long> drawn = Round0Draw.onePerClass(store.sampleTable().bySplit(Split.POOL), classes().size(),
+                    config.seed(), answered);
             store.inTransaction(c -> {
                 for (long id : drawn) store.addLabel(id, OracleLabeler.trueLabel(store, id), OracleLabeler.WHO, 0);
                 store.updateRoundStatus(0, RoundStatus.TRAINING);
@@ -200,7 +201,7 @@ public final class RoundEngine {
     private List<LabelRequest> assistedColdStart() {
         Map<Long, LabelState> states = store.currentLabels();
         List<Long> ids = new ArrayList<>();
-        for (var s : store.samples(Split.POOL)) {
+        for (var s : store.sampleTable().bySplit(Split.POOL)) {
             LabelState st = states.get(s.id());
             if (st == null || Integer.valueOf(0).equals(st.round())) ids.add(s.id());
         }
@@ -317,7 +318,7 @@ public final class RoundEngine {
 
     private List<ClassInfo> classes() {
         if (classes == null) {
-            List<ClassInfo> list = store.classes();
+            List<ClassInfo> list = store.classTable().all();
             if (list.isEmpty()) throw new IllegalStateException(store.databaseFile() + ": the project has no classes");
             for (int i = 0; i < list.size(); i++) {
                 if (list.get(i).id() != i) {

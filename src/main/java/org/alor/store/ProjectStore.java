@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 
-import org.alor.data.ClassInfo;
 import org.alor.data.Split;
 
 /**
@@ -156,18 +155,6 @@ public final class ProjectStore implements AutoCloseable {
 
     public <T> T inTransaction(SqlWork<T> work) {
         return database.inTransaction(work);
-    }
-
-    public List<ClassInfo> classes() {
-        return classes.all();
-    }
-
-    public Optional<StoredSample> sample(long id) {
-        return samples.byId(id);
-    }
-
-    public List<StoredSample> samples(Split split) {
-        return samples.bySplit(split);
     }
 
     public long addLabel(long sampleId, int classId, String who, Integer round) {

@@ -49,7 +49,7 @@ class RoundEngineTest {
             Map<Long, LabelState> labels = store.currentLabels();
             Set<Integer> classes = new HashSet<>();
             for (long id : tfs) {
-                StoredSample s = store.sample(id).orElseThrow();
+                StoredSample s = store.sampleTable().byId(id).orElseThrow();
                 assertThat(s.split()).isEqualTo(Split.POOL);
                 assertThat(labels.get(id).classId()).isEqualTo(s.trueLabel());
                 assertThat(labels.get(id).who()).isEqualTo(OracleLabeler.WHO);

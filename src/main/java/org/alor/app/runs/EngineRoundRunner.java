@@ -62,7 +62,7 @@ public final class EngineRoundRunner implements RoundRunner {
      */
     static RoundSpec firstRoundSpec(ProjectStore store, RoundSpec spec, JobProgress progress) {
         if (!store.rounds().isEmpty() || spec.method() == Method.ZS) return spec;
-        boolean nothingToTrainOn = store.samples(org.alor.data.Split.RETRIEVED).isEmpty()
+        boolean nothingToTrainOn = store.sampleTable().bySplit(org.alor.data.Split.RETRIEVED).isEmpty()
                 && store.currentLabels().values().stream().noneMatch(org.alor.store.LabelState::isLabeled);
         if (!nothingToTrainOn) return spec;
         progress.update("No retrieved images or labels yet: round 0 uses the zero-shot model", -1);
