@@ -174,7 +174,7 @@ public final class RoundCommand implements Callable<Integer> {
         for (Selection sel : r.selections()) {
             String path = store.sampleTable().byId(sel.sampleId()).map(x -> x.path()).orElse("#" + sel.sampleId());
             String served = sel.pickedForClass() == null ? "" : " for " + classes.get(sel.pickedForClass()).name();
-            String label = store.currentLabel(sel.sampleId()).filter(x -> x.isLabeled())
+            String label = store.labelLog().current(sel.sampleId()).filter(x -> x.isLabeled())
                     .map(x -> " → " + classes.get(x.classId()).name()).orElse(
                             r.status() == RoundStatus.DONE ? " (unanswered)" : " (awaiting label)");
             out.printf(Locale.ROOT, "  %3d  %s%s%s%s%n", sel.rank() + 1, path, served,

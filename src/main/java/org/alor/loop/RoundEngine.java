@@ -174,11 +174,12 @@ public final class RoundEngine {
     private void start(RoundRecord rec) throws InterruptedException {
         int index = rec.index();
         if (index == 0 && config.round0() == Round0Mode.SIMULATION) {
-            Set<Long> answered = store.currentLabels().keySet();
+            Set<Long> answered = store.labelLog().current().keySet();
             List<Long> drawn = Round0Draw.onePerClass(store.sampleTable().bySplit(Split.POOL), classes().size(),
                     config.seed(), answered);
             store.inTransaction(c -> {
-                for (long id : drawn) store.addLabel(id, OracleLabeler.trueLabel(store, id), OracleLabeler.WHO, 0);
+                for (long id : drawn) store.labelLog().label(id, OracleLabeler.trueLabel(store, id),
+                        OracleLabeler.WHO, 0);
                 store.updateRoundStatus(0, RoundStatus.TRAINING);
                 return null;
             });
@@ -199,7 +200,7 @@ public final class RoundEngine {
      * resumed cold start proposes the same images and only the unanswered ones are asked again.
      */
     private List<LabelRequest> assistedColdStart() {
-        Map<Long, LabelState> states = store.currentLabels();
+        Map<Long, LabelState> states = store.labelLog().current();
         List<Long> ids = new ArrayList<>();
         for (var s : store.sampleTable().bySplit(Split.POOL)) {
             LabelState st = states.get(s.id());
@@ -248,7 +249,7 @@ public final class RoundEngine {
                     new IllegalStateException("cannot read " + PoolProbabilities.file(store.dir(), index)));
         }
         progress.progress(Phase.SELECTING, 0, rec.budget(), "selecting " + rec.budget() + " with " + config.strategy());
-        Map<Long, LabelState> states = store.currentLabels();
+        Map<Long, LabelState> states = store.labelLog().current();
         List<Long> ids = new ArrayList<>();
         List<float[]> probs = new ArrayList<>();
         for (int i = 0; i < stored.sampleIds().length; i++) {
@@ -310,7 +311,7 @@ public final class RoundEngine {
     }
 
     private List<LabelRequest> pendingOnly(List<LabelRequest> requests) {
-        Map<Long, LabelState> states = store.currentLabels();
+        Map<Long, LabelState> states = store.labelLog().current();
         return requests.stream().filter(r -> !states.containsKey(r.sampleId())).toList();
     }
 
@@ -372,6 +373,6 @@ public final class RoundEngine {
 
     /** Ids of pool samples nobody has answered yet (the candidates of the next selection). */
     public static List<Long> remainingPool(ProjectStore store) {
-        return LabeledSet.remainingPool(store, store.currentLabels()).ids();
+        return LabeledSet.remainingPool(store, store.labelLog().current()).ids();
     }
 }

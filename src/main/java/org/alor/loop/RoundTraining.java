@@ -67,7 +67,7 @@ final class RoundTraining {
     void run(RoundRecord rec, int numClasses, TextHead head, List<String> classNames, ClipBase clip, ImageSource images) {
         int index = rec.index();
         long started = System.nanoTime();
-        Map<Long, LabelState> states = store.currentLabels();
+        Map<Long, LabelState> states = store.labelLog().current();
         LabeledSet train = LabeledSet.training(store, states, config.rda());
         LabeledSet val = LabeledSet.evaluation(store, states, Split.VAL);
         LabeledSet test = LabeledSet.evaluation(store, states, Split.TEST);

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 
@@ -155,18 +154,6 @@ public final class ProjectStore implements AutoCloseable {
 
     public <T> T inTransaction(SqlWork<T> work) {
         return database.inTransaction(work);
-    }
-
-    public long addLabel(long sampleId, int classId, String who, Integer round) {
-        return labels.label(sampleId, classId, who, round);
-    }
-
-    public Map<Long, LabelState> currentLabels() {
-        return labels.current();
-    }
-
-    public Optional<LabelState> currentLabel(long sampleId) {
-        return labels.current(sampleId);
     }
 
     public void insertRound(RoundRecord round) {

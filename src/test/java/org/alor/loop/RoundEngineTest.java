@@ -35,7 +35,7 @@ class RoundEngineTest {
     private static Set<Long> roundZeroSet(Path dir, String strategy, long seed) throws InterruptedException {
         try (ProjectStore store = SyntheticWorld.create(dir)) {
             EngineFixture.oracleEngine(store, EngineFixture.config("zeroshot", strategy, seed)).runThrough(0);
-            return store.currentLabels().keySet();
+            return store.labelLog().current().keySet();
         }
     }
 
@@ -46,7 +46,7 @@ class RoundEngineTest {
         Set<Long> otherSeed = roundZeroSet(tmp.resolve("seed"), "tfs", 777);
         assertThat(tfs).hasSize(C).isEqualTo(random).isNotEqualTo(otherSeed);
         try (ProjectStore store = ProjectStore.open(tmp.resolve("tfs"))) {
-            Map<Long, LabelState> labels = store.currentLabels();
+            Map<Long, LabelState> labels = store.labelLog().current();
             Set<Integer> classes = new HashSet<>();
             for (long id : tfs) {
                 StoredSample s = store.sampleTable().byId(id).orElseThrow();
@@ -108,7 +108,7 @@ class RoundEngineTest {
                 for (Selection s : picks) {
                     assertThat(s.reason()).startsWith("tail class");
                     assertThat(s.pickedForClass()).isNotNull();
-                    assertThat(store.currentLabel(s.sampleId()).orElseThrow().round()).isEqualTo(r);
+                    assertThat(store.labelLog().current(s.sampleId()).orElseThrow().round()).isEqualTo(r);
                 }
             }
             assertThat(store.selections(2)).isEmpty();
@@ -156,7 +156,7 @@ class RoundEngineTest {
             assertThat(store.round(1).orElseThrow().status()).isEqualTo(RoundStatus.TRAINING);
             assertThat(store.roundTable().metrics(1)).isEmpty();
             assertThat(store.predictionTable().byRound(1, Split.POOL)).isEmpty();
-            assertThat(store.currentLabels()).hasSize(2 * C);
+            assertThat(store.labelLog().current()).hasSize(2 * C);
             assertThat(store.database().integrityCheck()).isEqualTo("ok");
 
             EngineFixture.oracleEngine(store, EngineFixture.config("lp", "tfs", 5)).runThrough(2);
@@ -190,7 +190,7 @@ class RoundEngineTest {
             RoundResult r1 = engine.runNextRound();
             assertThat(r1.round()).isEqualTo(1);
             assertThat(r1.selections()).hasSize(C);
-            assertThat(store.currentLabels()).hasSize(3 * C);
+            assertThat(store.labelLog().current()).hasSize(3 * C);
             Set<Long> picked = r1.selections().stream().map(Selection::sampleId).collect(Collectors.toSet());
             Set<Long> earlier = store.selections(0).stream().map(Selection::sampleId).collect(Collectors.toSet());
             assertThat(picked).doesNotContainAnyElementsOf(earlier);

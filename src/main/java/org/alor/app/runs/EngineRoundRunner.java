@@ -63,7 +63,7 @@ public final class EngineRoundRunner implements RoundRunner {
     static RoundSpec firstRoundSpec(ProjectStore store, RoundSpec spec, JobProgress progress) {
         if (!store.rounds().isEmpty() || spec.method() == Method.ZS) return spec;
         boolean nothingToTrainOn = store.sampleTable().bySplit(org.alor.data.Split.RETRIEVED).isEmpty()
-                && store.currentLabels().values().stream().noneMatch(org.alor.store.LabelState::isLabeled);
+                && store.labelLog().current().values().stream().noneMatch(org.alor.store.LabelState::isLabeled);
         if (!nothingToTrainOn) return spec;
         progress.update("No retrieved images or labels yet: round 0 uses the zero-shot model", -1);
         return spec.toBuilder(Method.ZS, spec.strategy()).build();
