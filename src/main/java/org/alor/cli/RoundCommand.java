@@ -104,7 +104,7 @@ public final class RoundCommand implements Callable<Integer> {
                     if (phase == Phase.NOTICE) err.println(message);
                 }, new CancellationToken());
             } catch (LabelsPendingException e) {
-                RoundRecord rec = store.round(e.round()).orElseThrow();
+                RoundRecord rec = store.roundTable().byIndex(e.round()).orElseThrow();
                 print(out, store, RoundSummary.result(store, rec));
                 out.println(e.getMessage() + "; label them in the app (or rerun with --oracle), then run"
                         + " `alor round` again to finish the round");

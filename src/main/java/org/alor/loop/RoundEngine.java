@@ -116,7 +116,7 @@ public final class RoundEngine {
 
     /** Continues the first unfinished round, or starts the next one; it selects and labels. */
     public RoundResult runNextRound() throws InterruptedException {
-        List<RoundRecord> all = store.rounds();
+        List<RoundRecord> all = store.roundTable().all();
         for (RoundRecord r : all) {
             if (r.status() != RoundStatus.DONE) return runRound(r.index(), r.budget() > 0);
         }
@@ -129,18 +129,19 @@ public final class RoundEngine {
      * @param select whether a new round selects and labels (its budget) or only trains and evaluates (budget 0)
      */
     public RoundResult runRound(int index, boolean select) throws InterruptedException {
-        RoundRecord rec = store.round(index).orElse(null);
+        RoundRecord rec = store.roundTable().byIndex(index).orElse(null);
         if (rec == null) {
             if (index > 0) {
-                RoundRecord previous = store.round(index - 1).orElseThrow(() ->
+                RoundRecord previous = store.roundTable().byIndex(index - 1).orElseThrow(() ->
                         new IllegalStateException("round " + index + " needs round " + (index - 1) + " first"));
                 if (previous.status() != RoundStatus.DONE) {
                     throw new IllegalStateException("round " + (index - 1) + " is not finished (" + previous.status() + ")");
                 }
             }
             int budget = select ? config.budgetFor(classes().size()) : 0;
-            store.insertRound(RoundRecord.planned(index, config.method().key(), config.strategy(), config.seed(), budget));
-            rec = store.round(index).orElseThrow();
+            store.roundTable().insert(RoundRecord.planned(index, config.method().key(), config.strategy(), config.seed(),
+                    budget));
+            rec = store.roundTable().byIndex(index).orElseThrow();
         } else {
             requireSameRun(rec);
         }
@@ -155,7 +156,7 @@ public final class RoundEngine {
                 default -> throw new IllegalStateException("round " + index + " is " + rec.status()
                         + " and cannot be continued");
             }
-            rec = store.round(index).orElseThrow();
+            rec = store.roundTable().byIndex(index).orElseThrow();
         }
         progress.progress(Phase.DONE, index, 0, "round " + index + " done");
         return RoundSummary.result(store, rec);
@@ -180,7 +181,7 @@ public final class RoundEngine {
             store.inTransaction(c -> {
                 for (long id : drawn) store.labelLog().label(id, OracleLabeler.trueLabel(store, id),
                         OracleLabeler.WHO, 0);
-                store.updateRoundStatus(0, RoundStatus.TRAINING);
+                store.roundTable().updateStatus(0, RoundStatus.TRAINING);
                 return null;
             });
             return;
@@ -191,7 +192,7 @@ public final class RoundEngine {
             if (!pending.isEmpty()) labeler.label(store, 0, pending, token);
             token.throwIfCancelled();
         }
-        store.updateRoundStatus(index, RoundStatus.TRAINING);
+        store.roundTable().updateStatus(index, RoundStatus.TRAINING);
     }
 
     /**
@@ -270,8 +271,8 @@ public final class RoundEngine {
         List<Selection> selections = toSelections(picks, ids, rec.budget());
         token.throwIfCancelled();
         store.inTransaction(c -> {
-            store.saveSelections(index, selections);
-            store.updateRoundStatus(index, RoundStatus.LABELING);
+            store.roundTable().saveSelections(index, selections);
+            store.roundTable().updateStatus(index, RoundStatus.LABELING);
             return null;
         });
         progress.progress(Phase.SELECTING, selections.size(), rec.budget(), "selection saved");
@@ -298,7 +299,7 @@ public final class RoundEngine {
     private void label(RoundRecord rec) throws InterruptedException {
         int index = rec.index();
         List<LabelRequest> requests = new ArrayList<>();
-        for (Selection s : store.selections(index)) {
+        for (Selection s : store.roundTable().selections(index)) {
             requests.add(new LabelRequest(s.sampleId(), s.rank(), s.pickedForClass(), s.reason(),
                     store.prediction(index, s.sampleId()).orElse(null)));
         }
@@ -306,7 +307,7 @@ public final class RoundEngine {
         progress.progress(Phase.LABELING, requests.size() - pending.size(), requests.size(), "waiting for labels");
         if (!pending.isEmpty()) labeler.label(store, index, pending, token);
         token.throwIfCancelled();
-        store.updateRoundStatus(index, RoundStatus.DONE);
+        store.roundTable().updateStatus(index, RoundStatus.DONE);
         progress.progress(Phase.LABELING, requests.size(), requests.size(), "labels saved");
     }
 

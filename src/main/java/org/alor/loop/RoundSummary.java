@@ -88,7 +88,7 @@ public final class RoundSummary {
             if (s.has("seconds")) seconds = s.get("seconds").getAsDouble();
         }
         return new RoundResult(rec.index(), rec.status(), rec.method(), rec.strategy(), rec.seed(), val, test, labeled,
-                retrieved, store.selections(rec.index()), seconds);
+                retrieved, store.roundTable().selections(rec.index()), seconds);
     }
 
     /** Sparse confusion cells [true, predicted, count] of a split from a round summary (empty when absent). */

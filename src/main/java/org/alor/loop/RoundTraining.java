@@ -142,8 +142,8 @@ final class RoundTraining {
         store.inTransaction(c -> {
             store.saveMetrics(index, rows);
             store.savePredictions(index, predictions);
-            store.setRoundSummary(index, summary);
-            store.updateRoundStatus(index, next);
+            store.roundTable().setSummary(index, summary);
+            store.roundTable().updateStatus(index, next);
             return null;
         });
         progress.progress(Phase.PREDICTING, 3, 3, String.format("round %d: test accuracy %.2f%%, macro-F1 %.2f%%",

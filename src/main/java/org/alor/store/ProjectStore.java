@@ -156,34 +156,6 @@ public final class ProjectStore implements AutoCloseable {
         return database.inTransaction(work);
     }
 
-    public void insertRound(RoundRecord round) {
-        rounds.insert(round);
-    }
-
-    public void updateRoundStatus(int index, RoundStatus status) {
-        rounds.updateStatus(index, status);
-    }
-
-    public void setRoundSummary(int index, String summaryJson) {
-        rounds.setSummary(index, summaryJson);
-    }
-
-    public Optional<RoundRecord> round(int index) {
-        return rounds.byIndex(index);
-    }
-
-    public List<RoundRecord> rounds() {
-        return rounds.all();
-    }
-
-    public void saveSelections(int round, List<Selection> selections) {
-        rounds.saveSelections(round, selections);
-    }
-
-    public List<Selection> selections(int round) {
-        return rounds.selections(round);
-    }
-
     public void saveMetrics(int round, List<MetricRow> rows) {
         rounds.saveMetrics(round, rows);
     }
