@@ -301,7 +301,7 @@ public final class RoundEngine {
         List<LabelRequest> requests = new ArrayList<>();
         for (Selection s : store.roundTable().selections(index)) {
             requests.add(new LabelRequest(s.sampleId(), s.rank(), s.pickedForClass(), s.reason(),
-                    store.prediction(index, s.sampleId()).orElse(null)));
+                    store.predictionTable().one(index, s.sampleId()).orElse(null)));
         }
         List<LabelRequest> pending = pendingOnly(requests);
         progress.progress(Phase.LABELING, requests.size() - pending.size(), requests.size(), "waiting for labels");

@@ -74,8 +74,8 @@ public final class RoundSummary {
 
     /** The result of a round as stored (metrics, counts from the summary, selections). */
     public static RoundResult result(ProjectStore store, RoundRecord rec) {
-        MetricRow val = store.overallMetrics(Split.VAL).get(rec.index());
-        MetricRow test = store.overallMetrics(Split.TEST).get(rec.index());
+        MetricRow val = store.roundTable().overallMetrics(Split.VAL).get(rec.index());
+        MetricRow test = store.roundTable().overallMetrics(Split.TEST).get(rec.index());
         int labeled = 0;
         int retrieved = 0;
         double seconds = Double.NaN;

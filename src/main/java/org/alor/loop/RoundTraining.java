@@ -140,8 +140,8 @@ final class RoundTraining {
                 test.size(), seconds);
         RoundStatus next = rec.budget() > 0 ? RoundStatus.SELECTING : RoundStatus.DONE;
         store.inTransaction(c -> {
-            store.saveMetrics(index, rows);
-            store.savePredictions(index, predictions);
+            store.roundTable().saveMetrics(index, rows);
+            store.predictionTable().replace(index, predictions);
             store.roundTable().setSummary(index, summary);
             store.roundTable().updateStatus(index, next);
             return null;

@@ -5,10 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.SortedMap;
-
-import org.alor.data.Split;
 
 /**
  * One ALOR project: a folder holding {@code project.alor} (the {@link Database}) and {@code features/} (embedding
@@ -148,27 +144,8 @@ public final class ProjectStore implements AutoCloseable {
         database.copyTo(targetDir.resolve(DATABASE_FILE));
     }
 
-    // ---------------------------------------------------------------- forwarding kept for the engine seam
-    // loop/RoundEngine, cli/RoundCommand, cli/ExperimentCommand, app/RunsView and app/EngineRoundRunner are being
-    // reworked in parallel (issue 14, items 1-4); they still call these. New code uses the tables directly.
-
+    /** Runs {@code work} in one transaction of the project database; short for {@code database().inTransaction}. */
     public <T> T inTransaction(SqlWork<T> work) {
         return database.inTransaction(work);
-    }
-
-    public void saveMetrics(int round, List<MetricRow> rows) {
-        rounds.saveMetrics(round, rows);
-    }
-
-    public SortedMap<Integer, MetricRow> overallMetrics(Split split) {
-        return rounds.overallMetrics(split);
-    }
-
-    public void savePredictions(int round, List<Prediction> list) {
-        predictions.replace(round, list);
-    }
-
-    public Optional<Prediction> prediction(int round, long sampleId) {
-        return predictions.one(round, sampleId);
     }
 }

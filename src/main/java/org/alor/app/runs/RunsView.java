@@ -255,7 +255,7 @@ public final class RunsView {
 
     private void loadHistory() {
         Task<java.util.List<RoundRow>> load = new TaskJob<>("Reading rounds", p -> {
-            SortedMap<Integer, MetricRow> test = project.store().overallMetrics(Split.TEST);
+            SortedMap<Integer, MetricRow> test = project.store().roundTable().overallMetrics(Split.TEST);
             java.util.List<RoundRow> rows = new java.util.ArrayList<>();
             for (RoundRecord r : project.store().roundTable().all()) rows.add(row(r, test));
             return rows;
