@@ -82,7 +82,7 @@ public final class RoundCommand implements Callable<Integer> {
                     if (phase == Phase.NOTICE) err.println(message);
                 }, new CancellationToken());
             } catch (LabelsPendingException e) {
-                RoundRecord rec = store.round(e.round()).orElseThrow();
+                RoundRecord rec = store.roundTable().byIndex(e.round()).orElseThrow();
                 print(out, store, RoundSummary.result(store, rec));
                 out.println(e.getMessage() + "; label them in the app (or rerun with --oracle), then run"
                         + " `alor round` again to finish the round");
@@ -129,7 +129,7 @@ public final class RoundCommand implements Callable<Integer> {
     }
 
     static void print(PrintWriter out, ProjectStore store, RoundResult r) {
-        List<ClassInfo> classes = store.classes();
+        List<ClassInfo> classes = store.classTable().all();
         out.printf(Locale.ROOT, "Round %d (%s, %s, seed %d): %s%n", r.round(), r.method(), r.strategy(), r.seed(),
                 r.status().name().toLowerCase(Locale.ROOT));
         out.printf(Locale.ROOT, "  trained on %d retrieved + %d labeled images%n", r.retrieved(), r.labeled());
@@ -144,9 +144,9 @@ public final class RoundCommand implements Callable<Integer> {
         if (r.selections().isEmpty()) return;
         out.printf(Locale.ROOT, "  selected %d:%n", r.selections().size());
         for (Selection sel : r.selections()) {
-            String path = store.sample(sel.sampleId()).map(x -> x.path()).orElse("#" + sel.sampleId());
+            String path = store.sampleTable().byId(sel.sampleId()).map(x -> x.path()).orElse("#" + sel.sampleId());
             String served = sel.pickedForClass() == null ? "" : " for " + classes.get(sel.pickedForClass()).name();
-            String label = store.currentLabel(sel.sampleId()).filter(x -> x.isLabeled())
+            String label = store.labelLog().current(sel.sampleId()).filter(x -> x.isLabeled())
                     .map(x -> " → " + classes.get(x.classId()).name()).orElse(
                             r.status() == RoundStatus.DONE ? " (unanswered)" : " (awaiting label)");
             out.printf(Locale.ROOT, "  %3d  %s%s%s%s%n", sel.rank() + 1, path, served,

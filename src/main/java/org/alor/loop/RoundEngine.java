@@ -116,7 +116,7 @@ public final class RoundEngine {
 
     /** Continues the first unfinished round, or starts the next one; it selects and labels. */
     public RoundResult runNextRound() throws InterruptedException {
-        List<RoundRecord> all = store.rounds();
+        List<RoundRecord> all = store.roundTable().all();
         for (RoundRecord r : all) {
             if (r.status() != RoundStatus.DONE) return runRound(r.index(), r.budget() > 0);
         }
@@ -129,18 +129,19 @@ public final class RoundEngine {
      * @param select whether a new round selects and labels (its budget) or only trains and evaluates (budget 0)
      */
     public RoundResult runRound(int index, boolean select) throws InterruptedException {
-        RoundRecord rec = store.round(index).orElse(null);
+        RoundRecord rec = store.roundTable().byIndex(index).orElse(null);
         if (rec == null) {
             if (index > 0) {
-                RoundRecord previous = store.round(index - 1).orElseThrow(() ->
+                RoundRecord previous = store.roundTable().byIndex(index - 1).orElseThrow(() ->
                         new IllegalStateException("round " + index + " needs round " + (index - 1) + " first"));
                 if (previous.status() != RoundStatus.DONE) {
                     throw new IllegalStateException("round " + (index - 1) + " is not finished (" + previous.status() + ")");
                 }
             }
             int budget = select ? config.budgetFor(classes().size()) : 0;
-            store.insertRound(RoundRecord.planned(index, config.method().key(), config.strategy(), config.seed(), budget));
-            rec = store.round(index).orElseThrow();
+            store.roundTable().insert(RoundRecord.planned(index, config.method().key(), config.strategy(), config.seed(),
+                    budget));
+            rec = store.roundTable().byIndex(index).orElseThrow();
         } else {
             requireSameRun(rec);
         }
@@ -155,7 +156,7 @@ public final class RoundEngine {
                 default -> throw new IllegalStateException("round " + index + " is " + rec.status()
                         + " and cannot be continued");
             }
-            rec = store.round(index).orElseThrow();
+            rec = store.roundTable().byIndex(index).orElseThrow();
         }
         progress.progress(Phase.DONE, index, 0, "round " + index + " done");
         return RoundSummary.result(store, rec);
@@ -174,11 +175,13 @@ public final class RoundEngine {
     private void start(RoundRecord rec) throws InterruptedException {
         int index = rec.index();
         if (index == 0 && config.round0() == Round0Mode.SIMULATION) {
-            Set<Long> answered = store.currentLabels().keySet();
-            List<Long> drawn = Round0Draw.onePerClass(store.samples(Split.POOL), classes().size(), config.seed(), answered);
+            Set<Long> answered = store.labelLog().current().keySet();
+            List<Long> drawn = Round0Draw.onePerClass(store.sampleTable().bySplit(Split.POOL), classes().size(),
+                    config.seed(), answered);
             store.inTransaction(c -> {
-                for (long id : drawn) store.addLabel(id, OracleLabeler.trueLabel(store, id), OracleLabeler.WHO, 0);
-                store.updateRoundStatus(0, RoundStatus.TRAINING);
+                for (long id : drawn) store.labelLog().label(id, OracleLabeler.trueLabel(store, id),
+                        OracleLabeler.WHO, 0);
+                store.roundTable().updateStatus(0, RoundStatus.TRAINING);
                 return null;
             });
             return;
@@ -189,7 +192,7 @@ public final class RoundEngine {
             if (!pending.isEmpty()) labeler.label(store, 0, pending, token);
             token.throwIfCancelled();
         }
-        store.updateRoundStatus(index, RoundStatus.TRAINING);
+        store.roundTable().updateStatus(index, RoundStatus.TRAINING);
     }
 
     /**
@@ -198,9 +201,9 @@ public final class RoundEngine {
      * resumed cold start proposes the same images and only the unanswered ones are asked again.
      */
     private List<LabelRequest> assistedColdStart() {
-        Map<Long, LabelState> states = store.currentLabels();
+        Map<Long, LabelState> states = store.labelLog().current();
         List<Long> ids = new ArrayList<>();
-        for (var s : store.samples(Split.POOL)) {
+        for (var s : store.sampleTable().bySplit(Split.POOL)) {
             LabelState st = states.get(s.id());
             if (st == null || Integer.valueOf(0).equals(st.round())) ids.add(s.id());
         }
@@ -247,7 +250,7 @@ public final class RoundEngine {
                     new IllegalStateException("cannot read " + PoolProbabilities.file(store.dir(), index)));
         }
         progress.progress(Phase.SELECTING, 0, rec.budget(), "selecting " + rec.budget() + " with " + config.strategy());
-        Map<Long, LabelState> states = store.currentLabels();
+        Map<Long, LabelState> states = store.labelLog().current();
         List<Long> ids = new ArrayList<>();
         List<float[]> probs = new ArrayList<>();
         for (int i = 0; i < stored.sampleIds().length; i++) {
@@ -268,8 +271,8 @@ public final class RoundEngine {
         List<Selection> selections = toSelections(picks, ids, rec.budget());
         token.throwIfCancelled();
         store.inTransaction(c -> {
-            store.saveSelections(index, selections);
-            store.updateRoundStatus(index, RoundStatus.LABELING);
+            store.roundTable().saveSelections(index, selections);
+            store.roundTable().updateStatus(index, RoundStatus.LABELING);
             return null;
         });
         progress.progress(Phase.SELECTING, selections.size(), rec.budget(), "selection saved");
@@ -296,20 +299,20 @@ public final class RoundEngine {
     private void label(RoundRecord rec) throws InterruptedException {
         int index = rec.index();
         List<LabelRequest> requests = new ArrayList<>();
-        for (Selection s : store.selections(index)) {
+        for (Selection s : store.roundTable().selections(index)) {
             requests.add(new LabelRequest(s.sampleId(), s.rank(), s.pickedForClass(), s.reason(),
-                    store.prediction(index, s.sampleId()).orElse(null)));
+                    store.predictionTable().one(index, s.sampleId()).orElse(null)));
         }
         List<LabelRequest> pending = pendingOnly(requests);
         progress.progress(Phase.LABELING, requests.size() - pending.size(), requests.size(), "waiting for labels");
         if (!pending.isEmpty()) labeler.label(store, index, pending, token);
         token.throwIfCancelled();
-        store.updateRoundStatus(index, RoundStatus.DONE);
+        store.roundTable().updateStatus(index, RoundStatus.DONE);
         progress.progress(Phase.LABELING, requests.size(), requests.size(), "labels saved");
     }
 
     private List<LabelRequest> pendingOnly(List<LabelRequest> requests) {
-        Map<Long, LabelState> states = store.currentLabels();
+        Map<Long, LabelState> states = store.labelLog().current();
         return requests.stream().filter(r -> !states.containsKey(r.sampleId())).toList();
     }
 
@@ -317,7 +320,7 @@ public final class RoundEngine {
 
     private List<ClassInfo> classes() {
         if (classes == null) {
-            List<ClassInfo> list = store.classes();
+            List<ClassInfo> list = store.classTable().all();
             if (list.isEmpty()) throw new IllegalStateException(store.databaseFile() + ": the project has no classes");
             for (int i = 0; i < list.size(); i++) {
                 if (list.get(i).id() != i) {
@@ -371,6 +374,6 @@ public final class RoundEngine {
 
     /** Ids of pool samples nobody has answered yet (the candidates of the next selection). */
     public static List<Long> remainingPool(ProjectStore store) {
-        return LabeledSet.remainingPool(store, store.currentLabels()).ids();
+        return LabeledSet.remainingPool(store, store.labelLog().current()).ids();
     }
 }

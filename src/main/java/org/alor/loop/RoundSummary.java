@@ -74,8 +74,8 @@ public final class RoundSummary {
 
     /** The result of a round as stored (metrics, counts from the summary, selections). */
     public static RoundResult result(ProjectStore store, RoundRecord rec) {
-        MetricRow val = store.overallMetrics(Split.VAL).get(rec.index());
-        MetricRow test = store.overallMetrics(Split.TEST).get(rec.index());
+        MetricRow val = store.roundTable().overallMetrics(Split.VAL).get(rec.index());
+        MetricRow test = store.roundTable().overallMetrics(Split.TEST).get(rec.index());
         int labeled = 0;
         int retrieved = 0;
         double seconds = Double.NaN;
@@ -88,7 +88,7 @@ public final class RoundSummary {
             if (s.has("seconds")) seconds = s.get("seconds").getAsDouble();
         }
         return new RoundResult(rec.index(), rec.status(), rec.method(), rec.strategy(), rec.seed(), val, test, labeled,
-                retrieved, store.selections(rec.index()), seconds);
+                retrieved, store.roundTable().selections(rec.index()), seconds);
     }
 
     /** Sparse confusion cells [true, predicted, count] of a split from a round summary (empty when absent). */

@@ -67,7 +67,7 @@ final class RoundTraining {
     void run(RoundRecord rec, int numClasses, TextHead head, List<String> classNames, ClipBase clip, ImageSource images) {
         int index = rec.index();
         long started = System.nanoTime();
-        Map<Long, LabelState> states = store.currentLabels();
+        Map<Long, LabelState> states = store.labelLog().current();
         LabeledSet train = LabeledSet.training(store, states, config.rda());
         LabeledSet val = LabeledSet.evaluation(store, states, Split.VAL);
         LabeledSet test = LabeledSet.evaluation(store, states, Split.TEST);
@@ -140,10 +140,10 @@ final class RoundTraining {
                 test.size(), seconds);
         RoundStatus next = rec.budget() > 0 ? RoundStatus.SELECTING : RoundStatus.DONE;
         store.inTransaction(c -> {
-            store.saveMetrics(index, rows);
-            store.savePredictions(index, predictions);
-            store.setRoundSummary(index, summary);
-            store.updateRoundStatus(index, next);
+            store.roundTable().saveMetrics(index, rows);
+            store.predictionTable().replace(index, predictions);
+            store.roundTable().setSummary(index, summary);
+            store.roundTable().updateStatus(index, next);
             return null;
         });
         progress.progress(Phase.PREDICTING, 3, 3, String.format("round %d: test accuracy %.2f%%, macro-F1 %.2f%%",

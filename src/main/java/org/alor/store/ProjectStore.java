@@ -5,12 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.SortedMap;
-
-import org.alor.data.ClassInfo;
-import org.alor.data.Split;
 
 /**
  * One ALOR project: a folder holding {@code project.alor} (the {@link Database}) and {@code features/} (embedding
@@ -150,79 +144,8 @@ public final class ProjectStore implements AutoCloseable {
         database.copyTo(targetDir.resolve(DATABASE_FILE));
     }
 
-    // ---------------------------------------------------------------- forwarding kept for the engine seam
-    // loop/RoundEngine, cli/RoundCommand, cli/ExperimentCommand, app/RunsView and app/EngineRoundRunner are being
-    // reworked in parallel (issue 14, items 1-4); they still call these. New code uses the tables directly.
-
+    /** Runs {@code work} in one transaction of the project database; short for {@code database().inTransaction}. */
     public <T> T inTransaction(SqlWork<T> work) {
         return database.inTransaction(work);
-    }
-
-    public List<ClassInfo> classes() {
-        return classes.all();
-    }
-
-    public Optional<StoredSample> sample(long id) {
-        return samples.byId(id);
-    }
-
-    public List<StoredSample> samples(Split split) {
-        return samples.bySplit(split);
-    }
-
-    public long addLabel(long sampleId, int classId, String who, Integer round) {
-        return labels.label(sampleId, classId, who, round);
-    }
-
-    public Map<Long, LabelState> currentLabels() {
-        return labels.current();
-    }
-
-    public Optional<LabelState> currentLabel(long sampleId) {
-        return labels.current(sampleId);
-    }
-
-    public void insertRound(RoundRecord round) {
-        rounds.insert(round);
-    }
-
-    public void updateRoundStatus(int index, RoundStatus status) {
-        rounds.updateStatus(index, status);
-    }
-
-    public void setRoundSummary(int index, String summaryJson) {
-        rounds.setSummary(index, summaryJson);
-    }
-
-    public Optional<RoundRecord> round(int index) {
-        return rounds.byIndex(index);
-    }
-
-    public List<RoundRecord> rounds() {
-        return rounds.all();
-    }
-
-    public void saveSelections(int round, List<Selection> selections) {
-        rounds.saveSelections(round, selections);
-    }
-
-    public List<Selection> selections(int round) {
-        return rounds.selections(round);
-    }
-
-    public void saveMetrics(int round, List<MetricRow> rows) {
-        rounds.saveMetrics(round, rows);
-    }
-
-    public SortedMap<Integer, MetricRow> overallMetrics(Split split) {
-        return rounds.overallMetrics(split);
-    }
-
-    public void savePredictions(int round, List<Prediction> list) {
-        predictions.replace(round, list);
-    }
-
-    public Optional<Prediction> prediction(int round, long sampleId) {
-        return predictions.one(round, sampleId);
     }
 }

@@ -35,7 +35,7 @@ class RoundEngineTest {
     private static Set<Long> roundZeroSet(Path dir, String strategy, long seed) throws InterruptedException {
         try (ProjectStore store = SyntheticWorld.create(dir)) {
             EngineFixture.oracleEngine(store, EngineFixture.config("zeroshot", strategy, seed)).runThrough(0);
-            return store.currentLabels().keySet();
+            return store.labelLog().current().keySet();
         }
     }
 
@@ -46,10 +46,10 @@ class RoundEngineTest {
         Set<Long> otherSeed = roundZeroSet(tmp.resolve("seed"), "tfs", 777);
         assertThat(tfs).hasSize(C).isEqualTo(random).isNotEqualTo(otherSeed);
         try (ProjectStore store = ProjectStore.open(tmp.resolve("tfs"))) {
-            Map<Long, LabelState> labels = store.currentLabels();
+            Map<Long, LabelState> labels = store.labelLog().current();
             Set<Integer> classes = new HashSet<>();
             for (long id : tfs) {
-                StoredSample s = store.sample(id).orElseThrow();
+                StoredSample s = store.sampleTable().byId(id).orElseThrow();
                 assertThat(s.split()).isEqualTo(Split.POOL);
                 assertThat(labels.get(id).classId()).isEqualTo(s.trueLabel());
                 assertThat(labels.get(id).who()).isEqualTo(OracleLabeler.WHO);
@@ -57,7 +57,7 @@ class RoundEngineTest {
                 classes.add(s.trueLabel());
             }
             assertThat(classes).hasSize(C);
-            assertThat(store.selections(0)).isEmpty(); // the final round only trains and evaluates
+            assertThat(store.roundTable().selections(0)).isEmpty(); // the final round only trains and evaluates
         }
     }
 
@@ -81,13 +81,14 @@ class RoundEngineTest {
                         .mapToInt(MetricRow::correct).sum();
                 assertThat(perClassCorrect).isEqualTo(test.correct());
 
-                JsonObject summary = JsonParser.parseString(store.round(r).orElseThrow().summaryJson()).getAsJsonObject();
+                JsonObject summary = JsonParser.parseString(store.roundTable().byIndex(r).orElseThrow().summaryJson())
+                        .getAsJsonObject();
                 int confusionTotal = 0;
                 for (var cell : summary.getAsJsonObject("test").getAsJsonArray("confusion")) {
                     confusionTotal += cell.getAsJsonArray().get(2).getAsInt();
                 }
                 assertThat(confusionTotal).isEqualTo(C * SyntheticWorld.TEST);
-                List<int[]> cells = RoundSummary.confusion(store.round(r).orElseThrow(), Split.TEST);
+                List<int[]> cells = RoundSummary.confusion(store.roundTable().byIndex(r).orElseThrow(), Split.TEST);
                 assertThat(cells.stream().filter(cell -> cell[0] == cell[1]).mapToInt(cell -> cell[2]).sum()).isEqualTo(test.correct());
                 assertThat(summary.getAsJsonObject("model").get("method").getAsString()).isEqualTo("lp");
 
@@ -103,16 +104,16 @@ class RoundEngineTest {
                 assertThat(store.predictionTable().byRound(r, Split.TEST)).hasSize(C * SyntheticWorld.TEST);
             }
             for (int r = 0; r < 2; r++) {
-                List<Selection> picks = store.selections(r);
+                List<Selection> picks = store.roundTable().selections(r);
                 assertThat(picks).hasSize(C);
                 for (Selection s : picks) {
                     assertThat(s.reason()).startsWith("tail class");
                     assertThat(s.pickedForClass()).isNotNull();
-                    assertThat(store.currentLabel(s.sampleId()).orElseThrow().round()).isEqualTo(r);
+                    assertThat(store.labelLog().current(s.sampleId()).orElseThrow().round()).isEqualTo(r);
                 }
             }
-            assertThat(store.selections(2)).isEmpty();
-            assertThat(store.round(2).orElseThrow().budget()).isZero();
+            assertThat(store.roundTable().selections(2)).isEmpty();
+            assertThat(store.roundTable().byIndex(2).orElseThrow().budget()).isZero();
         }
     }
 
@@ -153,10 +154,10 @@ class RoundEngineTest {
                         if (phase == Phase.TRAINING && round[0] == 1 && done == 3) token.cancel();
                     });
             assertThatThrownBy(() -> engine.runThrough(2)).isInstanceOf(CancellationException.class);
-            assertThat(store.round(1).orElseThrow().status()).isEqualTo(RoundStatus.TRAINING);
+            assertThat(store.roundTable().byIndex(1).orElseThrow().status()).isEqualTo(RoundStatus.TRAINING);
             assertThat(store.roundTable().metrics(1)).isEmpty();
             assertThat(store.predictionTable().byRound(1, Split.POOL)).isEmpty();
-            assertThat(store.currentLabels()).hasSize(2 * C);
+            assertThat(store.labelLog().current()).hasSize(2 * C);
             assertThat(store.database().integrityCheck()).isEqualTo("ok");
 
             EngineFixture.oracleEngine(store, EngineFixture.config("lp", "tfs", 5)).runThrough(2);
@@ -190,9 +191,10 @@ class RoundEngineTest {
             RoundResult r1 = engine.runNextRound();
             assertThat(r1.round()).isEqualTo(1);
             assertThat(r1.selections()).hasSize(C);
-            assertThat(store.currentLabels()).hasSize(3 * C);
+            assertThat(store.labelLog().current()).hasSize(3 * C);
             Set<Long> picked = r1.selections().stream().map(Selection::sampleId).collect(Collectors.toSet());
-            Set<Long> earlier = store.selections(0).stream().map(Selection::sampleId).collect(Collectors.toSet());
+            Set<Long> earlier = store.roundTable().selections(0).stream().map(Selection::sampleId)
+                    .collect(Collectors.toSet());
             assertThat(picked).doesNotContainAnyElementsOf(earlier);
         }
     }

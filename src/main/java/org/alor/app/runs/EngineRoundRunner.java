@@ -26,14 +26,15 @@ public final class EngineRoundRunner implements RoundRunner {
         // the engine sees a cancel of the app's task at its next check (e.g. before the next training step)
         CancellationToken token = CancellationToken.following(progress::isCancelled);
         LiveProgress live = new LiveProgress(progress);
-        Optional<RoundRecord> waiting = store.rounds().stream().filter(r -> r.status() == RoundStatus.LABELING).findFirst();
+        Optional<RoundRecord> waiting = store.roundTable().all().stream()
+                .filter(r -> r.status() == RoundStatus.LABELING).findFirst();
         if (waiting.isPresent()) {
             progress.update("Closing round " + waiting.get().index() + " with the labels given", -1);
             session.runRound(asStored(spec, waiting.get()), (s, round, pending, t) -> { }, live, token);
         }
         RoundSpec next = firstRoundSpec(store, spec, progress);
         // a round interrupted (cancelled, crashed) before selection is continued as it was started
-        Optional<RoundRecord> unfinished = store.rounds().stream()
+        Optional<RoundRecord> unfinished = store.roundTable().all().stream()
                 .filter(r -> r.status() != RoundStatus.DONE && r.status() != RoundStatus.LABELING).findFirst();
         if (unfinished.isPresent()) {
             next = asStored(spec, unfinished.get());
@@ -61,9 +62,9 @@ public final class EngineRoundRunner implements RoundRunner {
      * before seeing anything.
      */
     static RoundSpec firstRoundSpec(ProjectStore store, RoundSpec spec, JobProgress progress) {
-        if (!store.rounds().isEmpty() || spec.method() == Method.ZS) return spec;
-        boolean nothingToTrainOn = store.samples(org.alor.data.Split.RETRIEVED).isEmpty()
-                && store.currentLabels().values().stream().noneMatch(org.alor.store.LabelState::isLabeled);
+        if (!store.roundTable().all().isEmpty() || spec.method() == Method.ZS) return spec;
+        boolean nothingToTrainOn = store.sampleTable().bySplit(org.alor.data.Split.RETRIEVED).isEmpty()
+                && store.labelLog().current().values().stream().noneMatch(org.alor.store.LabelState::isLabeled);
         if (!nothingToTrainOn) return spec;
         progress.update("No retrieved images or labels yet: round 0 uses the zero-shot model", -1);
         return spec.toBuilder(Method.ZS, spec.strategy()).build();

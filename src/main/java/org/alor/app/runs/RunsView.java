@@ -211,7 +211,7 @@ public final class RunsView {
     /** A round that stopped for labeling goes straight to the Label page with its picks. */
     private void showPicks(Integer round) {
         if (round == null) return;
-        project.store().round(round).filter(r -> r.status() == org.alor.store.RoundStatus.LABELING)
+        project.store().roundTable().byIndex(round).filter(r -> r.status() == org.alor.store.RoundStatus.LABELING)
                 .ifPresent(r -> model.pageProperty().set(Page.LABEL));
     }
 
@@ -255,9 +255,9 @@ public final class RunsView {
 
     private void loadHistory() {
         Task<java.util.List<RoundRow>> load = new TaskJob<>("Reading rounds", p -> {
-            SortedMap<Integer, MetricRow> test = project.store().overallMetrics(Split.TEST);
+            SortedMap<Integer, MetricRow> test = project.store().roundTable().overallMetrics(Split.TEST);
             java.util.List<RoundRow> rows = new java.util.ArrayList<>();
-            for (RoundRecord r : project.store().rounds()) rows.add(row(r, test));
+            for (RoundRecord r : project.store().roundTable().all()) rows.add(row(r, test));
             return rows;
         });
         load.setOnSucceeded(e -> table.getItems().setAll(load.getValue()));

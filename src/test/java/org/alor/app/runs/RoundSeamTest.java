@@ -82,10 +82,10 @@ class RoundSeamTest {
                  Project session = Project.on(store).optBackend(fake).build()) {
                 RoundSpec spec = RunsView.spec(store.settings(), Method.LP, strategy, 4, 2, 16, Precision.FP32);
                 int round = new EngineRoundRunner().runRound(session, spec, JobProgress.NONE);
-                RoundRecord rec = store.round(round).orElseThrow();
+                RoundRecord rec = store.roundTable().byIndex(round).orElseThrow();
                 assertThat(rec.strategy()).isEqualTo(strategy);
                 assertThat(rec.status()).as(strategy).isEqualTo(RoundStatus.LABELING);
-                assertThat(store.selections(round)).as(strategy).hasSize(4);
+                assertThat(store.roundTable().selections(round)).as(strategy).hasSize(4);
             }
         }
     }
@@ -99,7 +99,7 @@ class RoundSeamTest {
             RoundSpec spec = RunsView.spec(store.settings(), Method.LP, "tfs", 4, 2, 16, Precision.FP32);
             assertThat(spec.precision()).isEqualTo(Precision.FP32);
             int round = new EngineRoundRunner().runRound(session, spec, JobProgress.NONE);
-            String summary = store.round(round).orElseThrow().summaryJson();
+            String summary = store.roundTable().byIndex(round).orElseThrow().summaryJson();
             assertThat(JsonParser.parseString(summary).getAsJsonObject().get("precision").getAsString()).isEqualTo("fp32");
         }
     }
