@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The adaptation methods of ALOR.md §5, with what each needs and its paper defaults (read from the adapters' own
+ * The adaptation methods of docs/method.md §5, with what each needs and its paper defaults (read from the adapters' own
  * standard settings, so the numbers live in one place).
  */
 public enum Method {

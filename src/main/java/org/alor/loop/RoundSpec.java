@@ -9,11 +9,11 @@ import java.util.Locale;
 
 /**
  * The settings of an active-learning round (and of every round of a run), checked once in {@link Builder#build()}.
- * Unset values are the method's paper defaults (ALOR.md §3, §5) or the project's settings.
+ * Unset values are the method's paper defaults (docs/method.md §3, §5) or the project's settings.
  *
  * @param method    adaptation method
  * @param strategy  selection strategy name (see {@link Strategies#NAMES}), lower case
- * @param budget    images to select per round; 0 = the number of classes (ALOR.md §3 default)
+ * @param budget    images to select per round; 0 = the number of classes (docs/method.md §3 default)
  * @param seed      seeds round 0, training shuffles and random strategies
  * @param epochs    training epochs per round
  * @param batchSize training batch size
