@@ -5,11 +5,11 @@ import org.alor.job.CancellationToken;
 import org.alor.adapt.ClipBase;
 import org.alor.adapt.ImageSource;
 import org.alor.adapt.TextHead;
-import org.alor.adapt.TrainingMonitor;
 import org.alor.adapt.TrainingSet;
 import org.alor.adapt.ZeroShotAdapter;
 import org.alor.data.ClassInfo;
 import org.alor.data.Split;
+import org.alor.job.Progress;
 import org.alor.select.Pick;
 import org.alor.select.SelectionInput;
 import org.alor.select.SelectionStrategy;
@@ -206,7 +206,7 @@ public final class RoundEngine {
         }
         LabeledSet pool = new LabeledSet(ids, new int[ids.size()], 0, 0);
         if (pool.size() == 0) return List.of();
-        float[][] probs = new ZeroShotAdapter(head()).adapt(emptyTraining(), TrainingMonitor.NONE)
+        float[][] probs = new ZeroShotAdapter(head()).adapt(emptyTraining(), Progress.NONE, token)
                 .probabilities(features.features(pool.ids()));
         List<LabelRequest> out = new ArrayList<>();
         Set<Integer> used = new HashSet<>();

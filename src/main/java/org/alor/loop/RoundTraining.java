@@ -8,7 +8,6 @@ import org.alor.adapt.ClipBase;
 import org.alor.adapt.ImageSource;
 import org.alor.adapt.TextHead;
 import org.alor.adapt.TrainingImages;
-import org.alor.adapt.TrainingMonitor;
 import org.alor.adapt.TrainingSet;
 import org.alor.data.Split;
 import org.alor.job.CancellationToken;
@@ -88,7 +87,7 @@ final class RoundTraining {
         Map<String, Object> modelSummary;
         boolean exclusive = method.needsClip();
         if (exclusive) CLIP_TRAINING.lock();
-        try (AdaptedModel model = adapter.adapt(data, monitor())) {
+        try (AdaptedModel model = adapter.adapt(data, trainingProgress(), token)) {
             token.throwIfCancelled();
             progress.progress(Phase.PREDICTING, 0, 3, "predicting val, test and pool");
             Function<List<Long>, float[][]> cached = features::features;
@@ -160,15 +159,10 @@ final class RoundTraining {
         }
     }
 
-    private TrainingMonitor monitor() {
-        return new TrainingMonitor() {
+    private org.alor.job.Progress trainingProgress() {
+        return new org.alor.job.Progress() {
             @Override
-            public CancellationToken token() {
-                return token;
-            }
-
-            @Override
-            public void epochFinished(int epoch, int epochs, double valAccuracy) {
+            public void epoch(int epoch, int epochs, double valAccuracy) {
                 progress.epochScore(epoch, valAccuracy);
                 progress.progress(Phase.TRAINING, epoch, epochs, Double.isNaN(valAccuracy)
                         ? String.format("epoch %d/%d", epoch, epochs)
@@ -176,8 +170,8 @@ final class RoundTraining {
             }
 
             @Override
-            public void stepFinished(int epoch, int epochs, int step, int steps, double loss, double imagesPerSecond,
-                                     double etaSeconds) {
+            public void step(int epoch, int epochs, int step, int steps, double loss, double imagesPerSecond,
+                             double etaSeconds) {
                 progress.trainingStep(epoch, step, steps, loss, imagesPerSecond);
                 progress.progress(Phase.STEP, step, steps, String.format(java.util.Locale.ROOT,
                         "epoch %d/%d step %d/%d: loss %.4f, %.1f images/s, ETA %.0f s", epoch, epochs, step, steps, loss,
