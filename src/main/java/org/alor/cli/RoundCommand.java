@@ -1,6 +1,5 @@
 package org.alor.cli;
 
-import org.alor.job.Phase;
 import org.alor.data.ClassInfo;
 import org.alor.job.CancellationToken;
 import org.alor.loop.DeferredLabeler;
@@ -99,10 +98,7 @@ public final class RoundCommand implements Callable<Integer> {
             ConsoleProgress bar = new ConsoleProgress("training", err);
             RoundResult result;
             try {
-                result = session.runRound(roundSpec, labeler, (phase, done, total, message) -> {
-                    if (phase == Phase.TRAINING && total > 0 && done > 0) bar.update(done, total);
-                    if (phase == Phase.NOTICE) err.println(message);
-                }, new CancellationToken());
+                result = session.runRound(roundSpec, labeler, new EpochPrinter(bar, err), new CancellationToken());
             } catch (LabelsPendingException e) {
                 RoundRecord rec = store.round(e.round()).orElseThrow();
                 print(out, store, RoundSummary.result(store, rec));

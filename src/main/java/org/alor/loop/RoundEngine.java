@@ -48,7 +48,7 @@ public final class RoundEngine {
     private final TextEncoder textEncoder;
     private final Labeler labeler;
     private SelectionStrategy strategy;
-    private ProgressListener progress = ProgressListener.NONE;
+    private Progress progress = Progress.NONE;
     private CancellationToken token = new CancellationToken();
     private List<ClassInfo> classes;
     private TextHead head;
@@ -73,8 +73,8 @@ public final class RoundEngine {
         return this;
     }
 
-    public RoundEngine withProgress(ProgressListener listener) {
-        this.progress = listener;
+    public RoundEngine withProgress(Progress p) {
+        this.progress = p;
         return this;
     }
 
@@ -144,7 +144,7 @@ public final class RoundEngine {
         } else {
             requireSameRun(rec);
         }
-        progress.progress(Phase.ROUND, index, 0, "round " + index + " (" + rec.status().name().toLowerCase(java.util.Locale.ROOT) + ")");
+        progress.phase(Phase.ROUND, index, 0, "round " + index + " (" + rec.status().name().toLowerCase(java.util.Locale.ROOT) + ")");
         while (rec.status() != RoundStatus.DONE) {
             token.throwIfCancelled();
             switch (rec.status()) {
@@ -157,7 +157,7 @@ public final class RoundEngine {
             }
             rec = store.round(index).orElseThrow();
         }
-        progress.progress(Phase.DONE, index, 0, "round " + index + " done");
+        progress.phase(Phase.DONE, index, 0, "round " + index + " done");
         return RoundSummary.result(store, rec);
     }
 
@@ -185,7 +185,7 @@ public final class RoundEngine {
         }
         if (index == 0 && config.round0() == Round0Mode.ASSISTED) {
             List<LabelRequest> pending = pendingOnly(assistedColdStart());
-            progress.progress(Phase.LABELING, 0, pending.size(), "cold start: confirm one image per class");
+            progress.phase(Phase.LABELING, 0, pending.size(), "cold start: confirm one image per class");
             if (!pending.isEmpty()) labeler.label(store, 0, pending, token);
             token.throwIfCancelled();
         }
@@ -246,7 +246,7 @@ public final class RoundEngine {
             stored = PoolProbabilities.read(PoolProbabilities.file(store.dir(), index)).orElseThrow(() ->
                     new IllegalStateException("cannot read " + PoolProbabilities.file(store.dir(), index)));
         }
-        progress.progress(Phase.SELECTING, 0, rec.budget(), "selecting " + rec.budget() + " with " + config.strategy());
+        progress.phase(Phase.SELECTING, 0, rec.budget(), "selecting " + rec.budget() + " with " + config.strategy());
         Map<Long, LabelState> states = store.currentLabels();
         List<Long> ids = new ArrayList<>();
         List<float[]> probs = new ArrayList<>();
@@ -272,7 +272,7 @@ public final class RoundEngine {
             store.updateRoundStatus(index, RoundStatus.LABELING);
             return null;
         });
-        progress.progress(Phase.SELECTING, selections.size(), rec.budget(), "selection saved");
+        progress.phase(Phase.SELECTING, selections.size(), rec.budget(), "selection saved");
     }
 
     private List<Selection> toSelections(List<Pick> picks, List<Long> ids, int budget) {
@@ -301,11 +301,11 @@ public final class RoundEngine {
                     store.prediction(index, s.sampleId()).orElse(null)));
         }
         List<LabelRequest> pending = pendingOnly(requests);
-        progress.progress(Phase.LABELING, requests.size() - pending.size(), requests.size(), "waiting for labels");
+        progress.phase(Phase.LABELING, requests.size() - pending.size(), requests.size(), "waiting for labels");
         if (!pending.isEmpty()) labeler.label(store, index, pending, token);
         token.throwIfCancelled();
         store.updateRoundStatus(index, RoundStatus.DONE);
-        progress.progress(Phase.LABELING, requests.size(), requests.size(), "labels saved");
+        progress.phase(Phase.LABELING, requests.size(), requests.size(), "labels saved");
     }
 
     private List<LabelRequest> pendingOnly(List<LabelRequest> requests) {

@@ -114,9 +114,6 @@ final class DemoRace {
         try (Project source = sessions.apply(template())) {
             ExperimentRunner.inSession(source, output(), plan(source.store().settings(), lastRound))
                     .withCancellation(token)
-                    .withProgress((phase, done, all, message) -> {
-                        if (progress.isCancelled()) token.cancel();
-                    })
                     .withRoundListener((run, result, store) -> {
                         Side side = sideOf(run);
                         MetricRow test = result.test();
@@ -124,7 +121,6 @@ final class DemoRace {
                         int n = finished.incrementAndGet();
                         progress.update(side.label() + ": round " + result.round() + " of " + lastRound + " done",
                                 (double) n / total);
-                        if (progress.isCancelled()) token.cancel();
                     })
                     .run();
         }

@@ -107,7 +107,8 @@ public final class DemoViewModel {
 
     private void perform(String replayLabel, String starting, JobProgress progress, Performance performance, String done)
             throws Exception {
-        CancellationToken t = new CancellationToken();
+        // the task's cancel reaches the trainer through the token itself, within one training step
+        CancellationToken t = CancellationToken.following(progress::isCancelled);
         token = t;
         fx.execute(() -> {
             alor.clear();

@@ -3,6 +3,7 @@ package org.alor.app.runs;
 import org.alor.app.common.JobProgress;
 
 import org.alor.job.CancellationToken;
+import org.alor.job.Progress;
 import org.alor.loop.LabelsPendingException;
 import org.alor.loop.Method;
 import org.alor.job.Phase;
@@ -12,6 +13,7 @@ import org.alor.store.ProjectStore;
 import org.alor.store.RoundRecord;
 import org.alor.store.RoundStatus;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -70,7 +72,7 @@ public final class EngineRoundRunner implements RoundRunner {
     }
 
     /** Engine progress → the status bar and the Runs page's live loss and validation-accuracy curves. */
-    static final class LiveProgress implements org.alor.loop.ProgressListener {
+    static final class LiveProgress implements Progress {
         private final JobProgress progress;
 
         LiveProgress(JobProgress progress) {
@@ -78,19 +80,30 @@ public final class EngineRoundRunner implements RoundRunner {
         }
 
         @Override
-        public void progress(Phase phase, long done, long total, String message) {
+        public void phase(Phase phase, long done, long total, String message) {
             double fraction = total > 0 ? (double) done / total : -1;
             progress.update(phase.label() + (message == null || message.isBlank() ? "" : ": " + message), fraction);
         }
 
         @Override
-        public void trainingStep(int epoch, int step, int steps, double loss, double imagesPerSecond) {
+        public void step(int epoch, int epochs, int step, int steps, double loss, double imagesPerSecond,
+                         double etaSeconds) {
             progress.metric("train loss", (epoch - 1) + (double) step / Math.max(1, steps), loss);
+            progress.update(String.format(Locale.ROOT, "training: epoch %d/%d step %d/%d: loss %.4f, %.1f images/s, ETA %.0f s",
+                    epoch, epochs, step, steps, loss, imagesPerSecond, etaSeconds), (double) step / Math.max(1, steps));
         }
 
         @Override
-        public void epochScore(int epoch, double valAccuracy) {
+        public void epoch(int epoch, int epochs, double valAccuracy) {
             if (!Double.isNaN(valAccuracy)) progress.metric("val accuracy", epoch, valAccuracy);
+            progress.update(Double.isNaN(valAccuracy) ? String.format("training: epoch %d/%d", epoch, epochs)
+                            : String.format("training: epoch %d/%d: val accuracy %.2f%%", epoch, epochs, 100 * valAccuracy),
+                    (double) epoch / Math.max(1, epochs));
+        }
+
+        @Override
+        public void notice(String message) {
+            progress.update(message, -1);
         }
     }
 }

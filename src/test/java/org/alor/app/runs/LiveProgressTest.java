@@ -33,12 +33,12 @@ class LiveProgressTest {
         };
         CancellationToken token = CancellationToken.following(job::isCancelled);
         EngineRoundRunner.LiveProgress live = new EngineRoundRunner.LiveProgress(job);
-        live.trainingStep(2, 5, 10, 0.75, 100);
-        live.epochScore(2, 0.5);
-        live.epochScore(3, Double.NaN);
+        live.step(2, 3, 5, 10, 0.75, 100, 30);
+        live.epoch(2, 3, 0.5);
+        live.epoch(3, 3, Double.NaN);
         assertThat(metrics).containsExactly("train loss@1.5=0.75", "val accuracy@2.0=0.5");
 
-        live.progress(Phase.TRAINING, 1, 2, "epoch 1/2");
+        live.phase(Phase.TRAINING, 1, 2, "epoch 1/2");
         assertThat(token.isCancelled()).isFalse();
         cancelled[0] = true;
         assertThat(token.isCancelled()).as("seen without waiting for the next progress event").isTrue();
