@@ -2,6 +2,7 @@ package org.alor.cli;
 
 import ai.djl.Device;
 import org.alor.clip.Devices;
+import org.alor.job.Phase;
 import org.alor.loop.ProjectCheckpoint;
 import org.alor.loop.ProjectEmbedder;
 import org.alor.store.ProjectStore;
@@ -51,7 +52,7 @@ public final class EmbedCommand implements Callable<Integer> {
             try (ProjectCheckpoint checkpoint = ProjectCheckpoint.open(store, dev)) {
                 ProjectEmbedder embedder = new ProjectEmbedder(store, checkpoint, encoding.spec());
                 ConsoleProgress bar = new ConsoleProgress("embedding", spec.commandLine().getErr());
-                ProjectEmbedder.Report r = embedder.embed(ProjectEmbedder.allSplits(), bar::update,
+                ProjectEmbedder.Report r = embedder.embed(ProjectEmbedder.allSplits(), bar.following(Phase.EMBEDDING),
                         org.alor.job.CancellationToken.following(cancelled::get));
                 for (ProjectEmbedder.Failure f : r.failures()) err.println("skipped " + f);
                 out.printf(Locale.ROOT, "%d samples: %d already cached, %d encoded (%.1f images/s), %d unreadable; "

@@ -2,7 +2,6 @@ package org.alor.cli;
 
 import org.alor.adapt.PromptTemplates;
 import org.alor.job.CancellationToken;
-import org.alor.job.Progress;
 import org.alor.loop.ClassNaming;
 import org.alor.loop.ExperimentPlan;
 import org.alor.loop.ExperimentRunner;
@@ -138,12 +137,7 @@ public final class ExperimentCommand implements Callable<Integer> {
             try (Project session = sessionOptions.open(projectDir)) {
                 ConsoleProgress bar = new ConsoleProgress("runs", err);
                 outcomes = ExperimentRunner.inSession(session, out, plan).withCancellation(new CancellationToken())
-                        .withProgress(new Progress() {
-                            @Override
-                            public void phase(Phase phase, long done, long total, String message) {
-                                if (phase == Phase.EXPERIMENT) bar.update(done, total);
-                            }
-                        }).run();
+                        .withProgress(bar.following(Phase.EXPERIMENT)).run();
             }
             stdout.println(outcomes.size() + " runs × " + (rounds + 1) + " rounds; results in " + out.toAbsolutePath().normalize());
             stdout.println("  " + out.resolve("results.csv"));

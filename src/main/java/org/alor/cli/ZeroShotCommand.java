@@ -11,6 +11,7 @@ import org.alor.clip.ClipEncoder;
 import org.alor.clip.Devices;
 import org.alor.data.ClassInfo;
 import org.alor.data.Split;
+import org.alor.job.Phase;
 import org.alor.loop.ProjectCheckpoint;
 import org.alor.loop.ProjectEmbedder;
 import org.alor.loop.ZeroShotSpec;
@@ -125,7 +126,7 @@ public final class ZeroShotCommand implements Callable<Integer> {
         try (ProjectCheckpoint checkpoint = ProjectCheckpoint.open(store, dev)) {
             ProjectEmbedder embedder = new ProjectEmbedder(store, checkpoint, zeroShot.embed());
             ConsoleProgress bar = new ConsoleProgress("embedding test images", spec.commandLine().getErr());
-            float[][] features = embedder.features(test, bar::update, org.alor.job.CancellationToken.following(cancelled::get));
+            float[][] features = embedder.features(test, bar.following(Phase.EMBEDDING), org.alor.job.CancellationToken.following(cancelled::get));
 
             List<String> promptNames = classes.stream()
                     .map(zeroShot.naming()::of).toList();

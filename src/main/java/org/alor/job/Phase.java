@@ -6,6 +6,8 @@ import java.util.Locale;
 public enum Phase {
     /** A round starts or resumes: done = the round index. */
     ROUND,
+    /** Embedding images or texts: done/total items after each batch (total −1 when streamed); message "images" or "texts". */
+    EMBEDDING,
     /** Training: done/total epochs. */
     TRAINING,
     /** One optimiser step of FT/CT/PT: done/total steps of the epoch; the message has epoch, loss, images/s, ETA. */
