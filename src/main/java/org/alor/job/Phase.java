@@ -8,6 +8,8 @@ public enum Phase {
     ROUND,
     /** Embedding images or texts: done/total items after each batch (total −1 when streamed); message "images" or "texts". */
     EMBEDDING,
+    /** Retrieval from an open corpus: done/total shards scanned, then images downloaded. */
+    RETRIEVING,
     /** Training: done/total epochs. */
     TRAINING,
     /** One optimiser step of FT/CT/PT: done/total steps of the epoch; the message has epoch, loss, images/s, ETA. */
