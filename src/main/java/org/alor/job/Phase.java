@@ -13,7 +13,10 @@ public enum Phase {
     EMBEDDING,
     /** Retrieval from an open corpus: done/total shards scanned, then images downloaded. */
     RETRIEVING,
-    /** Training starts: 0 of total epochs; steps and finished epochs follow as {@link Progress#step}, {@link Progress#epoch}. */
+    /**
+     * Training starts: 0 of total epochs; its steps and finished epochs follow as {@link Progress#step} and
+     * {@link Progress#epoch}.
+     */
     TRAINING,
     PREDICTING,
     /** Selecting; the message "selection saved" once committed. */
