@@ -29,7 +29,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Pieces FT, CT and PT share: running the {@link Trainer} with a {@link Progress} and a {@link CancellationToken}, new parameters, prompts. */
+/**
+ * Pieces FT, CT and PT share: running the {@link Trainer} with a {@link Progress} and a {@link CancellationToken},
+ * new parameters, prompts.
+ */
 final class TunedTraining {
     private static final Logger LOG = LoggerFactory.getLogger(TunedTraining.class);
 
@@ -60,7 +63,8 @@ final class TunedTraining {
 
     static <B> TrainingResult fit(BatchSource<B> source, TrainStep<B> step, ParameterOptimizer optimizer,
                                   TrainingConfig config, LearningRateSchedule schedule, Evaluator evaluator,
-                                  Snapshotter snapshotter, Progress progress, CancellationToken token, History history, Device device) {
+                                  Snapshotter snapshotter, Progress progress, CancellationToken token,
+                                  History history, Device device) {
         // The trainer's own listener (0-based, also used by synth's pretraining) becomes the job's 1-based Progress.
         TrainingListener listener = new TrainingListener() {
             @Override
