@@ -1,5 +1,8 @@
 package org.alor.adapt;
 
+import org.alor.job.CancellationToken;
+import org.alor.job.Progress;
+
 /**
  * An adaptation method. Each call starts from the pretrained state (docs/method.md §3: no warm start between rounds),
  * trains on the training set (retrieved ∪ labeled, shuffled together with equal weight) — cached
@@ -12,7 +15,10 @@ public interface Adapter {
     String name();
 
     /**
-     * @throws java.util.concurrent.CancellationException when {@code monitor} reports cancellation
+     * Reports epochs (and, for FT/CT/PT, every optimiser step) to {@code progress}; {@code token} is checked between
+     * batches and handed to the trainer, which checks it before every step.
+     *
+     * @throws java.util.concurrent.CancellationException when {@code token} is cancelled
      */
-    AdaptedModel adapt(TrainingSet data, TrainingMonitor monitor);
+    AdaptedModel adapt(TrainingSet data, Progress progress, CancellationToken token);
 }

@@ -16,6 +16,8 @@ import org.alor.clip.ClipModel;
 import org.alor.clip.ContrastiveLoss;
 import org.alor.clip.ImagePreprocessor;
 import org.alor.clip.TrainingAugmentation;
+import org.alor.job.CancellationToken;
+import org.alor.job.Progress;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +59,7 @@ public final class ContrastiveTuneAdapter implements Adapter {
     }
 
     @Override
-    public AdaptedModel adapt(TrainingSet data, TrainingMonitor monitor) {
+    public AdaptedModel adapt(TrainingSet data, Progress progress, CancellationToken token) {
         TrainingImages images = data.requireImages("CT");
         if (data.numClasses() != classNames.size()) {
             throw new IllegalArgumentException(classNames.size() + " class names, but the data has " + data.numClasses() + " classes");
@@ -78,7 +80,7 @@ public final class ContrastiveTuneAdapter implements Adapter {
                 }
             }
             if (data.labels().length == 0) {
-                monitor.checkCancelled();
+                token.throwIfCancelled();
                 summary.put("note", "no training data: the pretrained model and its text head are used as is");
                 TextHead head = TunedTraining.head(model, base.tokenizer(), classNames, templates);
                 done = true;
@@ -105,13 +107,13 @@ public final class ContrastiveTuneAdapter implements Adapter {
                             scalePerEpoch.add(Math.exp(logScale.getArray().getFloat(0)));
                             current[0] = TunedTraining.head(model, base.tokenizer(), classNames, templates);
                             float[][] val = ImageFeatureEncoder.encode(model, images.source(), images.valIds(),
-                                    base.decodeThreads(), monitor.token()::isCancelled);
+                                    base.decodeThreads(), token::isCancelled);
                             double acc = TunedTraining.accuracy(current[0].weights(), val, data.valLabels());
                             return Double.isNaN(acc) ? OptionalDouble.empty() : OptionalDouble.of(acc);
                         }, (epoch, score) -> {
                             best.snapshot(epoch, score);
                             kept[0] = current[0];
-                        }, monitor, history, base.device());
+                        }, progress, token, history, base.device());
                 // as the reference's train_flyp (best_logit_scale aliases the live parameter): the kept epoch's
                 // weights, the last epoch's temperature
                 float scale = (float) Math.exp(logScale.getArray().getFloat(0));

@@ -15,6 +15,8 @@ import org.alor.clip.ClipModel;
 import org.alor.clip.Scalars;
 import org.alor.clip.ImagePreprocessor;
 import org.alor.clip.TrainingAugmentation;
+import org.alor.job.CancellationToken;
+import org.alor.job.Progress;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +46,7 @@ public final class FineTuneAdapter implements Adapter {
     }
 
     @Override
-    public AdaptedModel adapt(TrainingSet data, TrainingMonitor monitor) {
+    public AdaptedModel adapt(TrainingSet data, Progress progress, CancellationToken token) {
         TrainingImages images = data.requireImages("FT");
         if (data.numClasses() != initial.numClasses()) {
             throw new IllegalArgumentException("the text head has " + initial.numClasses() + " classes, the data " + data.numClasses());
@@ -56,7 +58,7 @@ public final class FineTuneAdapter implements Adapter {
         boolean done = false;
         try (NDManager own = model.parameterManager().newSubManager()) {
             if (data.labels().length == 0) {
-                monitor.checkCancelled();
+                token.throwIfCancelled();
                 summary.put("note", "no training data: the pretrained model and text head are used as is");
                 done = true;
                 return new TunedClipModel(name(), model, initial, (float) Math.exp(ClipModel.INITIAL_LOGIT_SCALE), images.source(),
@@ -92,10 +94,10 @@ public final class FineTuneAdapter implements Adapter {
                 }, adamW, tc, TunedTraining.schedule(config, tc.totalIterations(source.size())),
                         (m, epoch) -> {
                             float[][] val = ImageFeatureEncoder.encode(model, images.source(), images.valIds(),
-                                    base.decodeThreads(), monitor.token()::isCancelled);
+                                    base.decodeThreads(), token::isCancelled);
                             double acc = TunedTraining.accuracy(TunedTraining.rows(head.getArray()), val, data.valLabels());
                             return Double.isNaN(acc) ? OptionalDouble.empty() : OptionalDouble.of(acc);
-                        }, best, monitor, history, base.device());
+                        }, best, progress, token, history, base.device());
                 best.restore();
                 history.into(summary, result);
                 float scale = (float) Math.exp(logScale.getArray().getFloat(0));

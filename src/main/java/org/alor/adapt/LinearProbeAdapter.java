@@ -1,6 +1,8 @@
 package org.alor.adapt;
 
 import org.alor.adapt.train.WarmupCosineSchedule;
+import org.alor.job.CancellationToken;
+import org.alor.job.Progress;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,7 +42,7 @@ public final class LinearProbeAdapter implements Adapter {
     }
 
     @Override
-    public AdaptedModel adapt(TrainingSet data, TrainingMonitor monitor) {
+    public AdaptedModel adapt(TrainingSet data, Progress progress, CancellationToken token) {
         int numClasses = initial.numClasses();
         if (data.numClasses() != numClasses) {
             throw new IllegalArgumentException("the text head has " + numClasses + " classes, the data " + data.numClasses());
@@ -56,7 +58,7 @@ public final class LinearProbeAdapter implements Adapter {
         summary.put("augmentation", "none (cached features)");
         int n = data.features().length;
         if (n == 0) {
-            monitor.checkCancelled();
+            token.throwIfCancelled();
             summary.put("best_epoch", 0);
             summary.put("note", "no training data: the text-initialised head is used as is");
             return new HeadModel(new TextHead(w), SCALE, summary);
@@ -79,7 +81,7 @@ public final class LinearProbeAdapter implements Adapter {
         for (int epoch = 1; epoch <= config.epochs(); epoch++) {
             shuffle(order, random);
             for (int start = 0; start < n; start += batch) {
-                monitor.checkCancelled();
+                token.throwIfCancelled();
                 int end = Math.min(n, start + batch);
                 int from = start;
                 float inv = 1f / (end - start);
@@ -99,7 +101,7 @@ public final class LinearProbeAdapter implements Adapter {
             }
             double accuracy = accuracy(w, val, data.valLabels());
             valHistory.add(Double.isNaN(accuracy) ? null : accuracy);
-            monitor.epochFinished(epoch, config.epochs(), accuracy);
+            progress.epoch(epoch, config.epochs(), accuracy);
             best.offer(epoch, accuracy, () -> copy(w));
         }
         summary.put("best_epoch", best.epoch());

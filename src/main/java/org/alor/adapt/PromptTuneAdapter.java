@@ -21,6 +21,8 @@ import org.alor.adapt.train.TrainingResult;
 import org.alor.clip.ClipModel;
 import org.alor.clip.Scalars;
 import org.alor.clip.NoGradient;
+import org.alor.job.CancellationToken;
+import org.alor.job.Progress;
 
 import java.util.List;
 import java.util.Map;
@@ -54,7 +56,7 @@ public final class PromptTuneAdapter implements Adapter {
     }
 
     @Override
-    public AdaptedModel adapt(TrainingSet data, TrainingMonitor monitor) {
+    public AdaptedModel adapt(TrainingSet data, Progress progress, CancellationToken token) {
         if (data.numClasses() != classNames.size()) {
             throw new IllegalArgumentException(classNames.size() + " class names, but the data has " + data.numClasses() + " classes");
         }
@@ -90,7 +92,7 @@ public final class PromptTuneAdapter implements Adapter {
                 return model.text().forwardEmbeddings(new ParameterStore(m, false), emb, idsHere, training);
             };
             if (data.labels().length == 0) {
-                monitor.checkCancelled();
+                token.throwIfCancelled();
                 summary.put("note", "no training data: the randomly initialised prompts are used as is");
                 return model(text, own, scale, summary, contexts);
             }
@@ -114,7 +116,7 @@ public final class PromptTuneAdapter implements Adapter {
                         (m, epoch) -> {
                             double acc = TunedTraining.accuracy(TunedTraining.rows(text.encode(m, false)), val, data.valLabels());
                             return Double.isNaN(acc) ? OptionalDouble.empty() : OptionalDouble.of(acc);
-                        }, null, monitor, history, base.device());
+                        }, null, progress, token, history, base.device());
                 history.into(summary, result);
             }
             return model(text, own, scale, summary, contexts);

@@ -19,6 +19,8 @@ import org.alor.adapt.train.TrainingResult;
 import org.alor.clip.ClipEncoder;
 import org.alor.clip.ClipModel;
 import org.alor.clip.Devices;
+import org.alor.job.CancellationToken;
+import org.alor.job.Progress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +29,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Pieces FT, CT and PT share: running the {@link Trainer} with a {@link TrainingMonitor}, new parameters, prompts. */
+/**
+ * Pieces FT, CT and PT share: running the {@link Trainer} with a {@link Progress} and a {@link CancellationToken},
+ * new parameters, prompts.
+ */
 final class TunedTraining {
     private static final Logger LOG = LoggerFactory.getLogger(TunedTraining.class);
 
@@ -58,12 +63,14 @@ final class TunedTraining {
 
     static <B> TrainingResult fit(BatchSource<B> source, TrainStep<B> step, ParameterOptimizer optimizer,
                                   TrainingConfig config, LearningRateSchedule schedule, Evaluator evaluator,
-                                  Snapshotter snapshotter, TrainingMonitor monitor, History history, Device device) {
+                                  Snapshotter snapshotter, Progress progress, CancellationToken token,
+                                  History history, Device device) {
+        // The trainer's own listener (0-based, also used by synth's pretraining) becomes the job's 1-based Progress.
         TrainingListener listener = new TrainingListener() {
             @Override
             public void onStep(StepProgress p) {
                 history.imagesPerSecond = p.imagesPerSecond();
-                monitor.stepFinished(p.epoch() + 1, p.epochs(), p.step() + 1, p.stepsPerEpoch(), p.loss(),
+                progress.step(p.epoch() + 1, p.epochs(), p.step() + 1, p.stepsPerEpoch(), p.loss(),
                         p.imagesPerSecond(), p.etaSeconds());
             }
 
@@ -72,21 +79,21 @@ final class TunedTraining {
                 history.loss.add(e.meanLoss());
                 double score = e.score().isPresent() ? e.score().getAsDouble() : Double.NaN;
                 history.val.add(Double.isNaN(score) ? null : score);
-                monitor.epochFinished(e.epoch() + 1, config.epochs(), score);
+                progress.epoch(e.epoch() + 1, config.epochs(), score);
             }
 
             @Override
             public void onNotice(String message) {
                 history.notices.add(message);
-                monitor.notice(message);
+                progress.notice(message);
             }
         };
         history.device = Devices.describe(device);
         String where = "training on " + history.device;
         LOG.info(where);
-        monitor.notice(where);
+        progress.notice(where);
         Trainer.Builder<B> b = Trainer.builder(source, step, optimizer, config).schedule(schedule)
-                .listener(listener).cancellation(monitor.token());
+                .listener(listener).cancellation(token);
         if (evaluator != null) b.evaluator(evaluator);
         if (snapshotter != null) b.snapshotter(snapshotter);
         try (NDManager run = NDManager.newBaseManager(device)) {

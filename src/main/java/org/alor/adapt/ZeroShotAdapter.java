@@ -1,5 +1,8 @@
 package org.alor.adapt;
 
+import org.alor.job.CancellationToken;
+import org.alor.job.Progress;
+
 import java.util.Map;
 
 /** Zero-shot CLIP: the text-initialised head with scale 100, no training (docs/method.md §5). */
@@ -17,11 +20,11 @@ public final class ZeroShotAdapter implements Adapter {
     }
 
     @Override
-    public AdaptedModel adapt(TrainingSet data, TrainingMonitor monitor) {
+    public AdaptedModel adapt(TrainingSet data, Progress progress, CancellationToken token) {
         if (data.numClasses() != head.numClasses()) {
             throw new IllegalArgumentException("the text head has " + head.numClasses() + " classes, the data " + data.numClasses());
         }
-        monitor.checkCancelled();
+        token.throwIfCancelled();
         return new HeadModel(head, SCALE, Map.of("method", name(), "scale", SCALE));
     }
 }

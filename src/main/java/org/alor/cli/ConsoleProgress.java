@@ -1,5 +1,8 @@
 package org.alor.cli;
 
+import org.alor.job.Phase;
+import org.alor.job.Progress;
+
 import java.io.PrintWriter;
 
 /** A one-line progress bar on the command's error writer, redrawn at most every 200 ms, for long CLI jobs. */
@@ -26,5 +29,15 @@ final class ConsoleProgress {
         out.printf("\r%s [%s%s] %d/%d %.1f/s%s   ", label, "#".repeat(filled), ".".repeat(width - filled), done, total, rate, eta);
         if (done >= total) out.println();
         out.flush();
+    }
+
+    /** This bar as a job's {@link Progress}: it follows the counts of {@code counted}, ignoring other phases. */
+    Progress following(Phase counted) {
+        return new Progress() {
+            @Override
+            public void phase(Phase phase, long done, long total, String message) {
+                if (phase == counted) update(done, total);
+            }
+        };
     }
 }

@@ -1,5 +1,6 @@
 package org.alor.cli;
 
+import org.alor.job.Phase;
 import org.alor.loop.Project;
 import org.alor.loop.ProjectEmbedder;
 import org.alor.store.StoreException;
@@ -42,7 +43,7 @@ public final class EmbedCommand implements Callable<Integer> {
              Project session = sessionOptions.open(projectDir)) {
             ProjectEmbedder embedder = session.embedder(encoding.spec());
             ConsoleProgress bar = new ConsoleProgress("embedding", err);
-            ProjectEmbedder.Report r = embedder.embed(ProjectEmbedder.allSplits(), bar::update, ctrlC.token());
+            ProjectEmbedder.Report r = embedder.embed(ProjectEmbedder.allSplits(), bar.following(Phase.EMBEDDING), ctrlC.token());
             for (ProjectEmbedder.Failure f : r.failures()) err.println("skipped " + f);
             out.printf(Locale.ROOT, "%d samples: %d already cached, %d encoded (%.1f images/s), %d unreadable; "
                             + "checkpoint %s, preprocessing %s%n", r.samples(), r.cached(), r.encoded(),

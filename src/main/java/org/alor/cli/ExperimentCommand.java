@@ -94,9 +94,7 @@ public final class ExperimentCommand implements Callable<Integer> {
                         .optThreads(threads));
                 ConsoleProgress bar = new ConsoleProgress("runs", err);
                 outcomes = ExperimentRunner.inSession(session, out, plan).withCancellation(new CancellationToken())
-                        .withProgress((phase, done, total, message) -> {
-                            if (phase == Phase.EXPERIMENT) bar.update(done, total);
-                        }).run();
+                        .withProgress(bar.following(Phase.EXPERIMENT)).run();
             }
             stdout.println(outcomes.size() + " runs × " + (rounds + 1) + " rounds; results in " + out.toAbsolutePath().normalize());
             stdout.println("  " + out.resolve("results.csv"));

@@ -76,7 +76,7 @@ final class PipelineBench {
                 ImagePipeline pipeline = ImagePipeline.forEvaluation(pre, threads, batch);
                 long m;
                 try (ImagePipeline.Run run = pipeline.start(files, () -> false)) {
-                    m = encoder.encodeImageStream(pixelBatches(run), rows -> { }, (d, t) -> { }, () -> false);
+                    m = encoder.encodeImageStream(pixelBatches(run), rows -> { }, org.alor.job.Progress.NONE, () -> false);
                 }
                 double on = (System.nanoTime() - t0) / 1e9;
                 out.printf(Locale.ROOT, "pipeline on (%d decode threads, overlapped): %d images in %.2f s = %.1f images/s (%.2f× off)%n",

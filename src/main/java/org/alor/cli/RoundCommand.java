@@ -77,10 +77,7 @@ public final class RoundCommand implements Callable<Integer> {
             ConsoleProgress bar = new ConsoleProgress("training", err);
             RoundResult result;
             try {
-                result = session.runRound(roundSpec, labeler, (phase, done, total, message) -> {
-                    if (phase == Phase.TRAINING && total > 0 && done > 0) bar.update(done, total);
-                    if (phase == Phase.NOTICE) err.println(message);
-                }, new CancellationToken());
+                result = session.runRound(roundSpec, labeler, new EpochPrinter(bar, err), new CancellationToken());
             } catch (LabelsPendingException e) {
                 RoundRecord rec = store.roundTable().byIndex(e.round()).orElseThrow();
                 print(out, store, RoundSummary.result(store, rec));

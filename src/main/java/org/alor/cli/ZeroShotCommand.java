@@ -3,6 +3,7 @@ package org.alor.cli;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import org.alor.job.Phase;
 import org.alor.loop.Project;
 import org.alor.loop.ZeroShotEvaluation;
 import org.alor.loop.ZeroShotSpec;
@@ -81,7 +82,7 @@ public final class ZeroShotCommand implements Callable<Integer> {
         try (CancelOnInterrupt ctrlC = CancelOnInterrupt.install();
              Project session = sessionOptions.open(projectDir)) {
             ConsoleProgress bar = new ConsoleProgress("embedding test images", err);
-            ZeroShotEvaluation.Report report = session.zeroShot(zeroShot, bar::update, ctrlC.token());
+            ZeroShotEvaluation.Report report = session.zeroShot(zeroShot, bar.following(Phase.EMBEDDING), ctrlC.token());
             Map<String, Integer> pairs = worldFrequencies(session.store()).orElse(null);
             Result r = new Result(report, pairs, pairs == null ? null : spearman(report, pairs));
             out.print(json ? toJson(r) : toText(r));

@@ -5,6 +5,8 @@ import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import org.alor.job.Phase;
+import org.alor.job.Progress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,14 +55,14 @@ public final class ClipEncoder {
     }
 
     public float[][] encodeImages(float[] pixelsNCHW, int n) {
-        return encodeImages(pixelsNCHW, n, EncodeProgress.NONE, NEVER);
+        return encodeImages(pixelsNCHW, n, Progress.NONE, NEVER);
     }
 
     /**
      * @param pixelsNCHW n preprocessed images [n, 3, S, S] (CLIP-normalised) in row-major order
      * @return n rows of embedDim floats
      */
-    public float[][] encodeImages(float[] pixelsNCHW, int n, EncodeProgress progress, BooleanSupplier cancelled) {
+    public float[][] encodeImages(float[] pixelsNCHW, int n, Progress progress, BooleanSupplier cancelled) {
         int perImage = imageFloats();
         if (n < 0 || (long) n * perImage != pixelsNCHW.length) {
             throw new IllegalArgumentException(n + " images of 3×" + model.config().imageSize() + "×"
@@ -79,13 +81,13 @@ public final class ClipEncoder {
             }));
             System.arraycopy(rows, 0, out, from, rows.length);
             done += rows.length;
-            progress.update(done, n);
+            progress.phase(Phase.EMBEDDING, done, n, "images");
         }
         return out;
     }
 
     public float[][] encodeTexts(long[][] tokenIds) {
-        return encodeTexts(tokenIds, EncodeProgress.NONE, NEVER);
+        return encodeTexts(tokenIds, Progress.NONE, NEVER);
     }
 
     /**
@@ -93,7 +95,7 @@ public final class ClipEncoder {
      *                 CLIP pads); the highest id per row (end-of-text) marks the pooled position, and each
      *                 batch only runs up to its last such position
      */
-    public float[][] encodeTexts(long[][] tokenIds, EncodeProgress progress, BooleanSupplier cancelled) {
+    public float[][] encodeTexts(long[][] tokenIds, Progress progress, BooleanSupplier cancelled) {
         ClipConfig c = model.config();
         for (int i = 0; i < tokenIds.length; i++) {
             long[] row = tokenIds[i];
@@ -131,7 +133,7 @@ public final class ClipEncoder {
             }));
             System.arraycopy(rows, 0, out, from, rows.length);
             done += rows.length;
-            progress.update(done, n);
+            progress.phase(Phase.EMBEDDING, done, n, "texts");
         }
         return out;
     }
@@ -143,7 +145,7 @@ public final class ClipEncoder {
      * @return the number of images encoded
      */
     public long encodeImageStream(Iterator<float[]> batches, Consumer<float[][]> sink,
-                                  EncodeProgress progress, BooleanSupplier cancelled) {
+                                  Progress progress, BooleanSupplier cancelled) {
         int perImage = imageFloats();
         long done = 0;
         while (true) {
@@ -156,10 +158,10 @@ public final class ClipEncoder {
                 throw new IllegalArgumentException("an image batch of " + batch.length
                         + " floats is not a whole number of 3×S×S images (" + perImage + " floats each)");
             }
-            float[][] rows = encodeImages(batch, batch.length / perImage, EncodeProgress.NONE, cancelled);
+            float[][] rows = encodeImages(batch, batch.length / perImage, Progress.NONE, cancelled);
             sink.accept(rows);
             done += rows.length;
-            progress.update(done, -1);
+            progress.phase(Phase.EMBEDDING, done, -1, "images");
         }
     }
 

@@ -6,12 +6,18 @@ import java.util.Locale;
 public enum Phase {
     /** A round starts or resumes: done = the round index. */
     ROUND,
-    /** Training: done/total epochs. */
+    /**
+     * Embedding images or texts: done/total items after each batch (total −1 when streamed); the message is
+     * "images" or "texts".
+     */
+    EMBEDDING,
+    /** Retrieval from an open corpus: done/total shards scanned, then images downloaded. */
+    RETRIEVING,
+    /**
+     * Training starts: 0 of total epochs; its steps and finished epochs follow as {@link Progress#step} and
+     * {@link Progress#epoch}.
+     */
     TRAINING,
-    /** One optimiser step of FT/CT/PT: done/total steps of the epoch; the message has epoch, loss, images/s, ETA. */
-    STEP,
-    /** A notice (device in use, a memory fallback, a skipped step); no counts. */
-    NOTICE,
     PREDICTING,
     /** Selecting; the message "selection saved" once committed. */
     SELECTING,
@@ -21,7 +27,7 @@ public enum Phase {
     /** An experiment: done/total runs finished. */
     EXPERIMENT;
 
-    /** "training", "step", ... for status lines. */
+    /** "training", "selecting", ... for status lines. */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -8,6 +8,7 @@ import org.alor.adapt.ImageSource;
 import org.alor.adapt.TextTokenizer;
 import org.alor.clip.ClipEncoder;
 import org.alor.clip.Devices;
+import org.alor.job.Progress;
 import org.alor.store.ProjectStore;
 import org.alor.store.StoredSample;
 
@@ -73,7 +74,7 @@ public final class ClipBackend implements ModelBackend {
             for (long id : sampleIds) {
                 samples.add(store.sampleTable().byId(id).orElseThrow(() -> new IllegalArgumentException("no sample with id " + id)));
             }
-            ProjectEmbedder.Report report = embedder.embed(samples, ProjectEmbedder.Progress.NONE, new CancellationToken());
+            ProjectEmbedder.Report report = embedder.embed(samples, Progress.NONE, new CancellationToken());
             if (!report.failures().isEmpty()) {
                 throw new IllegalStateException(report.failures().size() + " image(s) could not be read, e.g. "
                         + report.failures().get(0) + " — fix or remove them, then run again");

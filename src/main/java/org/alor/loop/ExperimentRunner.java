@@ -4,6 +4,7 @@ import org.alor.job.Phase;
 import org.alor.job.CancellationToken;
 import org.alor.data.ClassInfo;
 import org.alor.data.Split;
+import org.alor.job.Progress;
 import org.alor.store.MetricRow;
 import org.alor.store.ProjectStore;
 
@@ -40,7 +41,7 @@ public final class ExperimentRunner {
     private final ExperimentPlan plan;
     private final FeatureSource features;
     private final TextEncoder textEncoder;
-    private ProgressListener progress = ProgressListener.NONE;
+    private Progress progress = Progress.NONE;
     private RoundListener rounds = RoundListener.NONE;
     private CancellationToken token = new CancellationToken();
     private Supplier<ClipBase> clipSupplier = () -> null;
@@ -86,8 +87,8 @@ public final class ExperimentRunner {
         return this;
     }
 
-    public ExperimentRunner withProgress(ProgressListener listener) {
-        this.progress = listener;
+    public ExperimentRunner withProgress(Progress p) {
+        this.progress = p;
         return this;
     }
 
@@ -137,7 +138,7 @@ public final class ExperimentRunner {
             for (ExperimentPlan.Run r : runs) {
                 futures.add(pool.submit(() -> {
                     RunOutcome o = runOne(r);
-                    progress.progress(Phase.EXPERIMENT, finished.incrementAndGet(), runs.size(), r.name() + " done");
+                    progress.phase(Phase.EXPERIMENT, finished.incrementAndGet(), runs.size(), r.name() + " done");
                     return o;
                 }));
             }
@@ -188,7 +189,7 @@ public final class ExperimentRunner {
         try (ProjectStore store = ProjectStore.open(runDir(r))) {
             RoundEngine engine = new RoundEngine(store, plan.config(r), features, textEncoder,
                     new OracleLabeler()).withCancellation(token).withClip(() -> clip, () -> images)
-                    .withProgress((phase, done, total, message) -> progress.progress(phase, done, total, r.name() + ": " + message));
+                    .withProgress(new RunProgress(r.name(), progress));
             List<RoundResult> results = new ArrayList<>();
             for (int round = 0; round <= plan.rounds(); round++) {
                 RoundResult result = engine.runRound(round, round < plan.rounds());

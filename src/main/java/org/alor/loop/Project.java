@@ -1,6 +1,7 @@
 package org.alor.loop;
 
 import org.alor.job.CancellationToken;
+import org.alor.job.Progress;
 import org.alor.store.ProjectStore;
 
 import java.nio.file.Path;
@@ -12,7 +13,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * try (Project p = Project.open(dir).optDevice("gpu").optThreads(4).build()) {
- *     p.runRound(RoundSpec.builder(Method.CT, "tfs").build(), new OracleLabeler(), ProgressListener.NONE, token);
+ *     p.runRound(RoundSpec.builder(Method.CT, "tfs").build(), new OracleLabeler(), Progress.NONE, token);
  * }
  * }</pre>
  *
@@ -76,12 +77,12 @@ public final class Project implements AutoCloseable {
     }
 
     /** Zero-shot CLIP on the labelled test split; missing test embeddings are computed and cached first. */
-    public ZeroShotEvaluation.Report zeroShot(ZeroShotSpec spec, ProjectEmbedder.Progress progress, CancellationToken token) {
+    public ZeroShotEvaluation.Report zeroShot(ZeroShotSpec spec, Progress progress, CancellationToken token) {
         return ZeroShotEvaluation.run(this, spec, progress, token);
     }
 
     /** Continues the first unfinished round, or starts the next one, with {@code spec}. */
-    public RoundResult runRound(RoundSpec spec, Labeler labeler, ProgressListener progress, CancellationToken token)
+    public RoundResult runRound(RoundSpec spec, Labeler labeler, Progress progress, CancellationToken token)
             throws InterruptedException {
         return roundEngine(spec, labeler).withProgress(progress).withCancellation(token).runNextRound();
     }

@@ -7,6 +7,8 @@ import org.alor.clip.ImagePreprocessor;
 import org.alor.clip.ItemFailure;
 import org.alor.clip.PreprocessedBatch;
 import org.alor.data.Split;
+import org.alor.job.Phase;
+import org.alor.job.Progress;
 import org.alor.store.FeatureCache;
 import org.alor.store.ProjectStore;
 import org.alor.store.Settings;
@@ -52,14 +54,6 @@ public final class ProjectEmbedder {
         public double imagesPerSecond() {
             return seconds > 0 ? encoded / seconds : 0;
         }
-    }
-
-    /** Progress after each encoded batch: images done of this run's missing ones. */
-    @FunctionalInterface
-    public interface Progress {
-        void update(long done, long total);
-
-        Progress NONE = (done, total) -> { };
     }
 
     private final ProjectStore store;
@@ -140,8 +134,8 @@ public final class ProjectEmbedder {
                 for (int index : indices) batchIds.add(missing.get(index).id());
                 cache.put(checkpoint.hash(), checkpoint.preprocessKey(), batchIds, rows);
                 stored[0] += rows.length;
-                progress.update(stored[0] + failures.size(), missing.size());
-            }, (done, total) -> { }, cancelled::isCancelled);
+                progress.phase(Phase.EMBEDDING, stored[0] + failures.size(), missing.size(), "images");
+            }, Progress.NONE, cancelled::isCancelled);
             wasCancelled = run.cancelled() || cancelled.isCancelled();
         } catch (CancellationException e) {
             wasCancelled = true;

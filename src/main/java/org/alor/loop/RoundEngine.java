@@ -5,11 +5,11 @@ import org.alor.job.CancellationToken;
 import org.alor.adapt.ClipBase;
 import org.alor.adapt.ImageSource;
 import org.alor.adapt.TextHead;
-import org.alor.adapt.TrainingMonitor;
 import org.alor.adapt.TrainingSet;
 import org.alor.adapt.ZeroShotAdapter;
 import org.alor.data.ClassInfo;
 import org.alor.data.Split;
+import org.alor.job.Progress;
 import org.alor.select.Pick;
 import org.alor.select.SelectionInput;
 import org.alor.select.SelectionStrategy;
@@ -48,7 +48,7 @@ public final class RoundEngine {
     private final TextEncoder textEncoder;
     private final Labeler labeler;
     private SelectionStrategy strategy;
-    private ProgressListener progress = ProgressListener.NONE;
+    private Progress progress = Progress.NONE;
     private CancellationToken token = new CancellationToken();
     private List<ClassInfo> classes;
     private TextHead head;
@@ -73,8 +73,8 @@ public final class RoundEngine {
         return this;
     }
 
-    public RoundEngine withProgress(ProgressListener listener) {
-        this.progress = listener;
+    public RoundEngine withProgress(Progress p) {
+        this.progress = p;
         return this;
     }
 
@@ -145,7 +145,7 @@ public final class RoundEngine {
         } else {
             requireSameRun(rec);
         }
-        progress.progress(Phase.ROUND, index, 0, "round " + index + " (" + rec.status().name().toLowerCase(java.util.Locale.ROOT) + ")");
+        progress.phase(Phase.ROUND, index, 0, "round " + index + " (" + rec.status().name().toLowerCase(java.util.Locale.ROOT) + ")");
         while (rec.status() != RoundStatus.DONE) {
             token.throwIfCancelled();
             switch (rec.status()) {
@@ -158,7 +158,7 @@ public final class RoundEngine {
             }
             rec = store.roundTable().byIndex(index).orElseThrow();
         }
-        progress.progress(Phase.DONE, index, 0, "round " + index + " done");
+        progress.phase(Phase.DONE, index, 0, "round " + index + " done");
         return RoundSummary.result(store, rec);
     }
 
@@ -188,7 +188,7 @@ public final class RoundEngine {
         }
         if (index == 0 && config.round0() == Round0Mode.ASSISTED) {
             List<LabelRequest> pending = pendingOnly(assistedColdStart());
-            progress.progress(Phase.LABELING, 0, pending.size(), "cold start: confirm one image per class");
+            progress.phase(Phase.LABELING, 0, pending.size(), "cold start: confirm one image per class");
             if (!pending.isEmpty()) labeler.label(store, 0, pending, token);
             token.throwIfCancelled();
         }
@@ -209,7 +209,7 @@ public final class RoundEngine {
         }
         LabeledSet pool = new LabeledSet(ids, new int[ids.size()], 0, 0);
         if (pool.size() == 0) return List.of();
-        float[][] probs = new ZeroShotAdapter(head()).adapt(emptyTraining(), TrainingMonitor.NONE)
+        float[][] probs = new ZeroShotAdapter(head()).adapt(emptyTraining(), Progress.NONE, token)
                 .probabilities(features.features(pool.ids()));
         List<LabelRequest> out = new ArrayList<>();
         Set<Integer> used = new HashSet<>();
@@ -249,7 +249,7 @@ public final class RoundEngine {
             stored = PoolProbabilities.read(PoolProbabilities.file(store.dir(), index)).orElseThrow(() ->
                     new IllegalStateException("cannot read " + PoolProbabilities.file(store.dir(), index)));
         }
-        progress.progress(Phase.SELECTING, 0, rec.budget(), "selecting " + rec.budget() + " with " + config.strategy());
+        progress.phase(Phase.SELECTING, 0, rec.budget(), "selecting " + rec.budget() + " with " + config.strategy());
         Map<Long, LabelState> states = store.labelLog().current();
         List<Long> ids = new ArrayList<>();
         List<float[]> probs = new ArrayList<>();
@@ -275,7 +275,7 @@ public final class RoundEngine {
             store.roundTable().updateStatus(index, RoundStatus.LABELING);
             return null;
         });
-        progress.progress(Phase.SELECTING, selections.size(), rec.budget(), "selection saved");
+        progress.phase(Phase.SELECTING, selections.size(), rec.budget(), "selection saved");
     }
 
     private List<Selection> toSelections(List<Pick> picks, List<Long> ids, int budget) {
@@ -304,11 +304,11 @@ public final class RoundEngine {
                     store.predictionTable().one(index, s.sampleId()).orElse(null)));
         }
         List<LabelRequest> pending = pendingOnly(requests);
-        progress.progress(Phase.LABELING, requests.size() - pending.size(), requests.size(), "waiting for labels");
+        progress.phase(Phase.LABELING, requests.size() - pending.size(), requests.size(), "waiting for labels");
         if (!pending.isEmpty()) labeler.label(store, index, pending, token);
         token.throwIfCancelled();
         store.roundTable().updateStatus(index, RoundStatus.DONE);
-        progress.progress(Phase.LABELING, requests.size(), requests.size(), "labels saved");
+        progress.phase(Phase.LABELING, requests.size(), requests.size(), "labels saved");
     }
 
     private List<LabelRequest> pendingOnly(List<LabelRequest> requests) {

@@ -8,10 +8,10 @@ import org.alor.adapt.ClipBase;
 import org.alor.adapt.ImageSource;
 import org.alor.adapt.TextHead;
 import org.alor.adapt.TrainingImages;
-import org.alor.adapt.TrainingMonitor;
 import org.alor.adapt.TrainingSet;
 import org.alor.data.Split;
 import org.alor.job.CancellationToken;
+import org.alor.job.Progress;
 import org.alor.store.LabelState;
 import org.alor.store.MetricRow;
 import org.alor.store.Prediction;
@@ -46,10 +46,10 @@ final class RoundTraining {
     private final ProjectStore store;
     private final RoundSpec config;
     private final FeatureSource features;
-    private final ProgressListener progress;
+    private final Progress progress;
     private final CancellationToken token;
 
-    RoundTraining(ProjectStore store, RoundSpec config, FeatureSource features, ProgressListener progress,
+    RoundTraining(ProjectStore store, RoundSpec config, FeatureSource features, Progress progress,
                   CancellationToken token) {
         this.store = store;
         this.config = config;
@@ -72,7 +72,7 @@ final class RoundTraining {
         LabeledSet val = LabeledSet.evaluation(store, states, Split.VAL);
         LabeledSet test = LabeledSet.evaluation(store, states, Split.TEST);
         LabeledSet pool = LabeledSet.remainingPool(store, states);
-        progress.progress(Phase.TRAINING, 0, config.epochs(), "round " + index + ": training on " + train.retrieved()
+        progress.phase(Phase.TRAINING, 0, config.epochs(), "round " + index + ": training on " + train.retrieved()
                 + " retrieved + " + train.labeledPool() + " labeled images");
         float[][] cachedVal = features.features(val.ids());
         TrainingSet data = new TrainingSet(features.features(train.ids()), train.labels(), cachedVal, val.labels(),
@@ -88,9 +88,9 @@ final class RoundTraining {
         Map<String, Object> modelSummary;
         boolean exclusive = method.needsClip();
         if (exclusive) CLIP_TRAINING.lock();
-        try (AdaptedModel model = adapter.adapt(data, monitor())) {
+        try (AdaptedModel model = adapter.adapt(data, progress, token)) {
             token.throwIfCancelled();
-            progress.progress(Phase.PREDICTING, 0, 3, "predicting val, test and pool");
+            progress.phase(Phase.PREDICTING, 0, 3, "predicting val, test and pool");
             Function<List<Long>, float[][]> cached = features::features;
             valProbs = model.probabilities(method.needsImages() ? model.imageFeatures(val.ids(), cached) : cachedVal);
             testProbs = model.probabilities(model.imageFeatures(test.ids(), cached));
@@ -146,7 +146,7 @@ final class RoundTraining {
             store.roundTable().updateStatus(index, next);
             return null;
         });
-        progress.progress(Phase.PREDICTING, 3, 3, String.format("round %d: test accuracy %.2f%%, macro-F1 %.2f%%",
+        progress.phase(Phase.PREDICTING, 3, 3, String.format("round %d: test accuracy %.2f%%, macro-F1 %.2f%%",
                 index, 100 * testM.accuracy(), 100 * testM.macroF1()));
     }
 
@@ -158,37 +158,6 @@ final class RoundTraining {
         for (int c = 0; c < m.support().length; c++) {
             if (m.support()[c] > 0) rows.add(MetricRow.perClass(split, c, m.support()[c], m.confusion()[c][c]));
         }
-    }
-
-    private TrainingMonitor monitor() {
-        return new TrainingMonitor() {
-            @Override
-            public CancellationToken token() {
-                return token;
-            }
-
-            @Override
-            public void epochFinished(int epoch, int epochs, double valAccuracy) {
-                progress.epochScore(epoch, valAccuracy);
-                progress.progress(Phase.TRAINING, epoch, epochs, Double.isNaN(valAccuracy)
-                        ? String.format("epoch %d/%d", epoch, epochs)
-                        : String.format("epoch %d/%d: val accuracy %.2f%%", epoch, epochs, 100 * valAccuracy));
-            }
-
-            @Override
-            public void stepFinished(int epoch, int epochs, int step, int steps, double loss, double imagesPerSecond,
-                                     double etaSeconds) {
-                progress.trainingStep(epoch, step, steps, loss, imagesPerSecond);
-                progress.progress(Phase.STEP, step, steps, String.format(java.util.Locale.ROOT,
-                        "epoch %d/%d step %d/%d: loss %.4f, %.1f images/s, ETA %.0f s", epoch, epochs, step, steps, loss,
-                        imagesPerSecond, etaSeconds));
-            }
-
-            @Override
-            public void notice(String message) {
-                progress.progress(Phase.NOTICE, 0, 0, message);
-            }
-        };
     }
 
     /** A per-round training seed (SplitMix64 of seed and round), so rounds do not share shuffles. */

@@ -6,6 +6,7 @@ import org.alor.adapt.TextHead;
 import org.alor.data.ClassInfo;
 import org.alor.data.Split;
 import org.alor.job.CancellationToken;
+import org.alor.job.Progress;
 import org.alor.store.ProjectStore;
 import org.alor.store.Settings;
 import org.alor.store.StoredSample;
@@ -39,7 +40,7 @@ public final class ZeroShotEvaluation {
                          int unreadable, double accuracy, double macroF1, List<ClassOutcome> classes) {
     }
 
-    static Report run(Project session, ZeroShotSpec spec, ProjectEmbedder.Progress progress, CancellationToken token) {
+    static Report run(Project session, ZeroShotSpec spec, Progress progress, CancellationToken token) {
         ProjectStore store = session.store();
         List<ClassInfo> classes = store.classTable().all();
         if (classes.isEmpty()) throw new IllegalStateException("the project has no classes");

@@ -7,7 +7,7 @@
  * <p>The engine reaches the outside only through small interfaces: {@link org.alor.loop.FeatureSource} (image
  * embeddings), {@link org.alor.loop.TextEncoder} (prompt embeddings), {@link org.alor.select.SelectionStrategy} (strategies),
  * {@link org.alor.loop.Labeler} (oracle, a person through {@link org.alor.loop.HumanLabelQueue}, or deferred),
- * {@link org.alor.loop.ProgressListener} and {@link org.alor.job.CancellationToken}.
+ * {@link org.alor.job.Progress} and {@link org.alor.job.CancellationToken}.
  *
  * <h2>What a round stores</h2>
  * <ul>

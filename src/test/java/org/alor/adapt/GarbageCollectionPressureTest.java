@@ -1,5 +1,7 @@
 package org.alor.adapt;
 
+import org.alor.job.CancellationToken;
+import org.alor.job.Progress;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,7 +68,7 @@ class GarbageCollectionPressureTest {
             case "ct" -> TuningConfig.ct();
             default -> TuningConfig.pt();
         }).withEpochs(4).withBatchSize(8).withEncoderLr(1e-3).withHeadLr(1e-2).withWarmup(2);
-        try (AdaptedModel m = world.tuningAdapter(method, config).adapt(world.validatedOnTraining(5), TrainingMonitor.NONE)) {
+        try (AdaptedModel m = world.tuningAdapter(method, config).adapt(world.validatedOnTraining(5), Progress.NONE, new CancellationToken())) {
             return new Result(TinyClipWorld.adaptedWeights(m), ((Number) m.summary().get("skipped_steps")).intValue());
         }
     }

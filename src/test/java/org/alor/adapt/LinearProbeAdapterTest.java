@@ -1,5 +1,7 @@
 package org.alor.adapt;
 
+import org.alor.job.CancellationToken;
+import org.alor.job.Progress;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -62,9 +64,9 @@ class LinearProbeAdapterTest {
         TrainingSet data = new TrainingSet(w.sample(40, 1, ytr), ytr, w.sample(10, 2, yval), yval, C, 123);
         float[][] test = w.sample(40, 3, yte);
 
-        double zeroShot = accuracy(new ZeroShotAdapter(w.head()).adapt(data, TrainingMonitor.NONE), test, yte);
+        double zeroShot = accuracy(new ZeroShotAdapter(w.head()).adapt(data, Progress.NONE, new CancellationToken()), test, yte);
         AdaptedModel lp = new LinearProbeAdapter(w.head(), LinearProbeConfig.standard().withBatchSize(8))
-                .adapt(data, TrainingMonitor.NONE);
+                .adapt(data, Progress.NONE, new CancellationToken());
         double probed = accuracy(lp, test, yte);
 
         assertThat(zeroShot).isLessThan(0.9);
@@ -78,9 +80,9 @@ class LinearProbeAdapterTest {
         int[] y = new int[8 * C];
         float[][] x = w.sample(8, 4, y);
         LinearProbeAdapter lp = new LinearProbeAdapter(w.head(), LinearProbeConfig.standard().withEpochs(5).withBatchSize(8));
-        float[][] a = lp.adapt(new TrainingSet(x, y, x, y, C, 1), TrainingMonitor.NONE).probabilities(x);
-        float[][] b = lp.adapt(new TrainingSet(x, y, x, y, C, 1), TrainingMonitor.NONE).probabilities(x);
-        float[][] other = lp.adapt(new TrainingSet(x, y, new float[0][], new int[0], C, 2), TrainingMonitor.NONE).probabilities(x);
+        float[][] a = lp.adapt(new TrainingSet(x, y, x, y, C, 1), Progress.NONE, new CancellationToken()).probabilities(x);
+        float[][] b = lp.adapt(new TrainingSet(x, y, x, y, C, 1), Progress.NONE, new CancellationToken()).probabilities(x);
+        float[][] other = lp.adapt(new TrainingSet(x, y, new float[0][], new int[0], C, 2), Progress.NONE, new CancellationToken()).probabilities(x);
         assertThat(a).isDeepEqualTo(b);
         assertThat(java.util.Arrays.deepEquals(other, a)).isFalse();
     }
@@ -92,7 +94,7 @@ class LinearProbeAdapterTest {
         float[][] x = w.sample(6, 5, y);
         // The text head equals the true means, so every epoch classifies the validation set perfectly: all ties.
         AdaptedModel m = new LinearProbeAdapter(w.head(), LinearProbeConfig.standard().withEpochs(4).withBatchSize(16))
-                .adapt(new TrainingSet(x, y, x, y, C, 3), TrainingMonitor.NONE);
+                .adapt(new TrainingSet(x, y, x, y, C, 3), Progress.NONE, new CancellationToken());
         assertThat(m.summary()).containsEntry("best_epoch", 4).containsEntry("best_val_accuracy", 1.0);
     }
 
@@ -121,21 +123,15 @@ class LinearProbeAdapterTest {
         int[] y = new int[20 * C];
         float[][] x = w.sample(20, 6, y);
         AtomicInteger epochs = new AtomicInteger();
-        TrainingMonitor monitor = new TrainingMonitor() {
-            private final org.alor.job.CancellationToken token = org.alor.job.CancellationToken.following(() -> epochs.get() >= 2);
-
+        CancellationToken token = CancellationToken.following(() -> epochs.get() >= 2);
+        Progress progress = new Progress() {
             @Override
-            public org.alor.job.CancellationToken token() {
-                return token;
-            }
-
-            @Override
-            public void epochFinished(int epoch, int total, double valAccuracy) {
+            public void epoch(int epoch, int total, double valAccuracy) {
                 epochs.set(epoch);
             }
         };
         assertThatThrownBy(() -> new LinearProbeAdapter(w.head(), LinearProbeConfig.standard().withEpochs(50).withBatchSize(8))
-                .adapt(new TrainingSet(x, y, x, y, C, 1), monitor)).isInstanceOf(CancellationException.class);
+                .adapt(new TrainingSet(x, y, x, y, C, 1), progress, token)).isInstanceOf(CancellationException.class);
         assertThat(epochs.get()).isEqualTo(2);
     }
 
@@ -145,7 +141,7 @@ class LinearProbeAdapterTest {
         int[] y = new int[2 * C];
         float[][] x = w.sample(2, 7, y);
         AdaptedModel lp = new LinearProbeAdapter(w.head(), LinearProbeConfig.standard())
-                .adapt(new TrainingSet(new float[0][], new int[0], x, y, C, 1), TrainingMonitor.NONE);
+                .adapt(new TrainingSet(new float[0][], new int[0], x, y, C, 1), Progress.NONE, new CancellationToken());
         assertThat(lp.probabilities(x)).isDeepEqualTo(w.head().probabilities(x, 100f));
     }
 }

@@ -1,5 +1,7 @@
 package org.alor.adapt;
 
+import org.alor.job.CancellationToken;
+import org.alor.job.Progress;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -31,11 +33,11 @@ public class LinearProbeBenchmark {
             for (int j = 0; j < d; j++) x[i][j] = (float) r.nextGaussian();
         }
         LinearProbeAdapter lp = new LinearProbeAdapter(new TextHead(w), LinearProbeConfig.standard().withEpochs(2));
-        lp.adapt(new TrainingSet(x, y, x, y, c, 1), TrainingMonitor.NONE); // warm-up
+        lp.adapt(new TrainingSet(x, y, x, y, c, 1), Progress.NONE, new CancellationToken()); // warm-up
         long t0 = System.nanoTime();
         int epochs = 3;
         new LinearProbeAdapter(new TextHead(w), LinearProbeConfig.standard().withEpochs(epochs))
-                .adapt(new TrainingSet(x, y, new float[0][], new int[0], c, 1), TrainingMonitor.NONE);
+                .adapt(new TrainingSet(x, y, new float[0][], new int[0], c, 1), Progress.NONE, new CancellationToken());
         double s = (System.nanoTime() - t0) / 1e9;
         System.out.printf("LP C=%d D=%d: %.0f training samples/s (%d samples x %d epochs in %.2f s, %d cores)%n",
                 c, d, n * (double) epochs / s, n, epochs, s, Runtime.getRuntime().availableProcessors());

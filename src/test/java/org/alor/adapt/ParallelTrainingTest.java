@@ -1,5 +1,7 @@
 package org.alor.adapt;
 
+import org.alor.job.CancellationToken;
+import org.alor.job.Progress;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,7 +48,7 @@ class ParallelTrainingTest {
                     Adapter a = seed == 0
                             ? new ContrastiveTuneAdapter(TinyClipWorld.base(), world.classNames, PromptTemplates.BIRDS, config)
                             : new PromptTuneAdapter(TinyClipWorld.base(), world.classNames, TuningConfig.pt().withEpochs(3).withBatchSize(4));
-                    try (AdaptedModel m = a.adapt(world.validatedOnTraining(seed), TrainingMonitor.NONE)) {
+                    try (AdaptedModel m = a.adapt(world.validatedOnTraining(seed), Progress.NONE, new CancellationToken())) {
                         return ((Number) m.summary().get("iterations")).intValue();
                     }
                 }));
@@ -81,7 +83,7 @@ class ParallelTrainingTest {
     private static float[] adaptedWeights(TinyClipWorld world, String method) {
         TuningConfig config = (method.equals("ft") ? TuningConfig.ft() : TuningConfig.ct()).withEpochs(3).withBatchSize(4)
                 .withEncoderLr(1e-3).withHeadLr(1e-2).withWarmup(2);
-        try (AdaptedModel m = world.tuningAdapter(method, config).adapt(world.validatedOnTraining(5), TrainingMonitor.NONE)) {
+        try (AdaptedModel m = world.tuningAdapter(method, config).adapt(world.validatedOnTraining(5), Progress.NONE, new CancellationToken())) {
             float[] weights = TinyClipWorld.adaptedWeights(m);
             float[] withScale = java.util.Arrays.copyOf(weights, weights.length + 1);
             withScale[weights.length] = ((HeadModel) m).logitScale();

@@ -4,6 +4,8 @@ import ai.djl.Device;
 import org.alor.clip.ClipConfig;
 import org.alor.clip.ClipModel;
 import org.alor.clip.StateDict;
+import org.alor.job.CancellationToken;
+import org.alor.job.Progress;
 import org.alor.synth.SceneRenderer;
 import org.alor.synth.Species;
 import org.alor.synth.SpeciesGenerator;
@@ -93,7 +95,7 @@ public final class TinyClipWorld {
     ClipBase briefPretrained() {
         TuningConfig config = TuningConfig.ct().withEpochs(20).withBatchSize(8).withEncoderLr(2e-3).withHeadLr(2e-2).withWarmup(5);
         try (AdaptedModel m = new ContrastiveTuneAdapter(base(), classNames, PromptTemplates.BIRDS, config)
-                .adapt(validatedOnTraining(11), TrainingMonitor.NONE)) {
+                .adapt(validatedOnTraining(11), Progress.NONE, new CancellationToken())) {
             StateDict weights = ((TunedClipModel) m).clip().stateDict();
             ClipBase b = base();
             return new ClipBase(b.config(), weights, b.tokenizer(), b.device(), b.decodeThreads());

@@ -1,5 +1,7 @@
 package org.alor.adapt;
 
+import org.alor.job.CancellationToken;
+import org.alor.job.Progress;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,18 +32,18 @@ class TuningAdaptersTest {
         oneThread.close();
     }
 
-    private static final class Recorder implements TrainingMonitor {
+    private static final class Recorder implements Progress {
         final List<Double> losses = new ArrayList<>();
         final List<String> notices = new ArrayList<>();
         int epochs;
 
         @Override
-        public void stepFinished(int epoch, int total, int step, int steps, double loss, double ips, double eta) {
+        public void step(int epoch, int total, int step, int steps, double loss, double ips, double eta) {
             losses.add(loss);
         }
 
         @Override
-        public void epochFinished(int epoch, int total, double valAccuracy) {
+        public void epoch(int epoch, int total, double valAccuracy) {
             epochs++;
         }
 
@@ -62,7 +64,7 @@ class TuningAdaptersTest {
         TuningConfig config = TuningConfig.ft().withEpochs(16).withBatchSize(8).withEncoderLr(2e-3).withHeadLr(2e-2).withWarmup(5);
         Recorder rec = new Recorder();
         try (AdaptedModel m = new FineTuneAdapter(TinyClipWorld.base(), world.initialHead(PromptTemplates.BIRDS), config)
-                .adapt(world.validatedOnTraining(1), rec)) {
+                .adapt(world.validatedOnTraining(1), rec, new CancellationToken())) {
             float[][] train = m.imageFeatures(world.trainIds, ids -> {
                 throw new AssertionError("FT must re-encode the images");
             });
@@ -90,7 +92,7 @@ class TuningAdaptersTest {
     void contrastiveTuningFitsTheTrainingImages() throws Exception {
         TuningConfig config = TuningConfig.ct().withEpochs(20).withBatchSize(8).withEncoderLr(2e-3).withHeadLr(2e-2).withWarmup(5);
         try (AdaptedModel m = new ContrastiveTuneAdapter(TinyClipWorld.base(), world.classNames, PromptTemplates.BIRDS, config)
-                .adapt(world.validatedOnTraining(2), TrainingMonitor.NONE)) {
+                .adapt(world.validatedOnTraining(2), Progress.NONE, new CancellationToken())) {
             float[][] train = m.imageFeatures(world.trainIds, ids -> null);
             assertThat(TinyClipWorld.accuracy(m, train, world.trainLabels)).isGreaterThanOrEqualTo(0.95);
             assertLossFell(m);
@@ -110,13 +112,13 @@ class TuningAdaptersTest {
         // 24 training images in batches of 10: the reference's FT/CT loaders (drop_last=False) take 10 + 10 + 4.
         Recorder ft = new Recorder();
         try (AdaptedModel m = new FineTuneAdapter(TinyClipWorld.base(), world.initialHead(PromptTemplates.BIRDS),
-                TuningConfig.ft().withEpochs(2).withBatchSize(10)).adapt(world.validatedOnTraining(5), ft)) {
+                TuningConfig.ft().withEpochs(2).withBatchSize(10)).adapt(world.validatedOnTraining(5), ft, new CancellationToken())) {
             assertThat(ft.losses).hasSize(2 * 3);
             assertThat(m.summary()).containsEntry("iterations", 6L);
         }
         Recorder ct = new Recorder();
         try (AdaptedModel m = new ContrastiveTuneAdapter(TinyClipWorld.base(), world.classNames, PromptTemplates.BIRDS,
-                TuningConfig.ct().withEpochs(2).withBatchSize(10)).adapt(world.validatedOnTraining(6), ct)) {
+                TuningConfig.ct().withEpochs(2).withBatchSize(10)).adapt(world.validatedOnTraining(6), ct, new CancellationToken())) {
             assertThat(ct.losses).hasSize(2 * 3);
             assertThat(m.summary()).containsEntry("iterations", 6L);
         }
@@ -129,7 +131,7 @@ class TuningAdaptersTest {
         float[][] features = world.cachedFeatures(world.trainIds);
         TrainingSet data = new TrainingSet(features, world.trainLabels, features, world.trainLabels, world.classNames.size(), 7);
         TuningConfig config = TuningConfig.pt().withEpochs(3).withBatchSize(10);
-        try (AdaptedModel m = new PromptTuneAdapter(TinyClipWorld.base(), world.classNames, config).adapt(data, pt)) {
+        try (AdaptedModel m = new PromptTuneAdapter(TinyClipWorld.base(), world.classNames, config).adapt(data, pt, new CancellationToken())) {
             assertThat(pt.losses).hasSize(3 * 2);
             // period 200 epochs as in the reference: the last of 3 epochs is 1 into it after the warm-up
             assertThat(m.summary()).containsEntry("lr_cosine_period_epochs", 200);
@@ -151,7 +153,7 @@ class TuningAdaptersTest {
                 new TrainingImages(world.trainIds, world.trainIds, world.images()));
         TuningConfig config = TuningConfig.ct().withEpochs(4).withBatchSize(8).withEncoderLr(2e-3).withHeadLr(2e-2).withWarmup(2);
         try (AdaptedModel m = new ContrastiveTuneAdapter(TinyClipWorld.base(), world.classNames, PromptTemplates.BIRDS, config)
-                .adapt(data, TrainingMonitor.NONE)) {
+                .adapt(data, Progress.NONE, new CancellationToken())) {
             List<Double> perEpoch = (List<Double>) m.summary().get("scale_per_epoch");
             int best = (int) m.summary().get("best_epoch");
             assertThat(perEpoch).hasSize(4);
@@ -169,14 +171,9 @@ class TuningAdaptersTest {
         org.alor.job.CancellationToken token = new org.alor.job.CancellationToken();
         int[] steps = {0};
         int[] stepsPerEpoch = {0};
-        TrainingMonitor cancelAfterTwoSteps = new TrainingMonitor() {
+        Progress cancelAfterTwoSteps = new Progress() {
             @Override
-            public org.alor.job.CancellationToken token() {
-                return token;
-            }
-
-            @Override
-            public void stepFinished(int epoch, int epochs, int step, int total, double loss, double ips, double eta) {
+            public void step(int epoch, int epochs, int step, int total, double loss, double ips, double eta) {
                 steps[0]++;
                 stepsPerEpoch[0] = total;
                 if (steps[0] == 2) token.cancel();
@@ -184,7 +181,7 @@ class TuningAdaptersTest {
         };
         TuningConfig config = TuningConfig.ct().withEpochs(5).withBatchSize(4);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ContrastiveTuneAdapter(TinyClipWorld.base(),
-                        world.classNames, PromptTemplates.BIRDS, config).adapt(world.validatedOnTraining(4), cancelAfterTwoSteps))
+                        world.classNames, PromptTemplates.BIRDS, config).adapt(world.validatedOnTraining(4), cancelAfterTwoSteps, token))
                 .isInstanceOf(java.util.concurrent.CancellationException.class);
         assertThat(stepsPerEpoch[0]).as("the cancel came in the middle of the first epoch").isGreaterThan(2);
         assertThat(steps[0]).as("optimiser steps run; none after the cancel").isEqualTo(2);
@@ -206,7 +203,7 @@ class TuningAdaptersTest {
         TrainingSet data = new TrainingSet(features, world.trainLabels, features, world.trainLabels,
                 world.classNames.size(), 3);
         try (AdaptedModel m = new PromptTuneAdapter(pretrained, world.classNames, config)
-                .adapt(data, TrainingMonitor.NONE)) {
+                .adapt(data, Progress.NONE, new CancellationToken())) {
             assertThat(TinyClipWorld.accuracy(m, data.features(), world.trainLabels)).isGreaterThanOrEqualTo(0.95);
             assertLossFell(m);
             Map<String, Object> s = m.summary();

@@ -4,6 +4,8 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import org.alor.job.Phase;
+import org.alor.job.Progress;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,9 +52,14 @@ class ClipEncoderTest {
     void batchedEncodingMatchesTheFixtureAndReportsProgress() {
         ClipEncoder encoder = new ClipEncoder(model, 1);
         List<String> progress = new ArrayList<>();
-        float[][] images = encoder.encodeImages(pixels, 2, (d, t) -> progress.add(d + "/" + t), () -> false);
+        float[][] images = encoder.encodeImages(pixels, 2, new Progress() {
+            @Override
+            public void phase(Phase phase, long done, long total, String message) {
+                progress.add(phase + " " + done + "/" + total);
+            }
+        }, () -> false);
         assertClose(images, wantImages);
-        assertThat(progress).containsExactly("1/2", "2/2");
+        assertThat(progress).containsExactly("EMBEDDING 1/2", "EMBEDDING 2/2");
 
         float[][] texts = new ClipEncoder(model, 2).encodeTexts(ids);
         assertClose(texts, wantTexts);
@@ -80,7 +87,12 @@ class ClipEncoderTest {
     void cancellationStopsBetweenBatches() {
         AtomicInteger batches = new AtomicInteger();
         ClipEncoder encoder = new ClipEncoder(model, 1);
-        assertThatThrownBy(() -> encoder.encodeImages(pixels, 2, (d, t) -> batches.incrementAndGet(),
+        assertThatThrownBy(() -> encoder.encodeImages(pixels, 2, new Progress() {
+                    @Override
+                    public void phase(Phase phase, long done, long total, String message) {
+                        batches.incrementAndGet();
+                    }
+                },
                 () -> batches.get() >= 1))
                 .isInstanceOf(CancellationException.class);
         assertThat(batches.get()).isEqualTo(1);
@@ -90,7 +102,7 @@ class ClipEncoderTest {
     void streamHookEncodesEachBatchInOrder() {
         List<float[][]> out = new ArrayList<>();
         long n = new ClipEncoder(model).encodeImageStream(List.of(pixels, pixels).iterator(), out::add,
-                EncodeProgress.NONE, () -> false);
+                Progress.NONE, () -> false);
         assertThat(n).isEqualTo(4);
         assertClose(out.get(1), wantImages);
     }

@@ -3,6 +3,8 @@ package org.alor.loop;
 import ai.djl.ndarray.NDManager;
 import org.alor.adapt.SavedModels;
 import org.alor.adapt.TunedClipModel;
+import org.alor.job.CancellationToken;
+import org.alor.job.Progress;
 import org.alor.store.ProjectStore;
 import org.alor.store.RoundStatus;
 import org.junit.jupiter.api.Test;
@@ -13,8 +15,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** FT, CT and PT rounds through the engine on real images: models saved per round, native memory bounded. */
 class ClipRoundsTest {
@@ -63,6 +67,42 @@ class ClipRoundsTest {
             assertThat(dir.resolve("rounds/2/adapted-features.safetensors")).exists();
         }
         assertThat(live).as("live NDArrays before round 0 and after rounds 0..2").containsOnly(live.get(0));
+    }
+
+    @Test
+    void theTrainersStepsReachTheProgressGivenToTheRoundEngineAndACancelThereStopsTheNextStep(@TempDir Path dir)
+            throws Exception {
+        List<String> events = new ArrayList<>();
+        try (ProjectStore store = ClipProject.create(dir)) {
+            engine(store, "pt").withProgress(new Progress() {
+                @Override
+                public void step(int epoch, int epochs, int step, int steps, double loss, double ips, double eta) {
+                    events.add("step " + epoch + "/" + epochs + " " + step + "/" + steps);
+                }
+
+                @Override
+                public void epoch(int epoch, int epochs, double valAccuracy) {
+                    events.add("epoch " + epoch + "/" + epochs);
+                }
+            }).runRound(0, true);
+            assertThat(events).as("the trainer's step events, then each epoch's").isNotEmpty().endsWith("epoch 2/2");
+            assertThat(events.get(0)).startsWith("step 1/2 1/");
+            assertThat(events).contains("epoch 1/2").anyMatch(e -> e.startsWith("step 2/2 "));
+        }
+        try (ProjectStore store = ClipProject.create(dir.resolve("cancelled"))) {
+            CancellationToken token = new CancellationToken();
+            int[] steps = {0};
+            RoundEngine engine = engine(store, "pt").withCancellation(token).withProgress(new Progress() {
+                @Override
+                public void step(int epoch, int epochs, int step, int total, double loss, double ips, double eta) {
+                    steps[0]++;
+                    token.cancel();
+                }
+            });
+            assertThatThrownBy(() -> engine.runRound(0, true)).isInstanceOf(CancellationException.class);
+            assertThat(steps[0]).as("no optimiser step after the cancel").isEqualTo(1);
+            assertThat(store.roundTable().byIndex(0).orElseThrow().status()).isEqualTo(RoundStatus.TRAINING);
+        }
     }
 
     @ParameterizedTest

@@ -18,7 +18,7 @@ public final class EngineChild {
         try (ProjectStore store = ProjectStore.open(dir)) {
             int[] round = {-1};
             RoundEngine engine = EngineFixture.oracleEngine(store, EngineFixture.config("lp", "tfs", 777))
-                    .withProgress((phase, done, total, message) -> {
+                    .withProgress((PhaseProgress) (phase, done, total, message) -> {
                         if (phase == Phase.ROUND) round[0] = (int) done;
                         if (phase == Phase.SELECTING && message.equals("selection saved") && round[0] == pause) {
                             System.out.println("SELECTION_SAVED");

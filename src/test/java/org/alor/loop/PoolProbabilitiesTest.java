@@ -49,7 +49,7 @@ class PoolProbabilitiesTest {
             CancellationToken token = new CancellationToken();
             int[] round = {-1};
             RoundEngine engine = EngineFixture.oracleEngine(store, EngineFixture.config("lp", "tfs", 8))
-                    .withCancellation(token).withProgress((phase, done, total, message) -> {
+                    .withCancellation(token).withProgress((PhaseProgress) (phase, done, total, message) -> {
                         if (phase == Phase.ROUND) round[0] = (int) done;
                         if (phase == Phase.PREDICTING && done == 3 && round[0] == 1) token.cancel();
                     });

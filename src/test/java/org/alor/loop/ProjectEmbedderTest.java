@@ -4,6 +4,7 @@ import ai.djl.Device;
 import org.alor.clip.ClipEncoder;
 import org.alor.clip.ImagePreprocessor;
 import org.alor.data.Split;
+import org.alor.job.Progress;
 import org.alor.store.ProjectStore;
 import org.alor.store.Settings;
 import org.alor.store.StoredSample;
@@ -51,20 +52,20 @@ class ProjectEmbedderTest {
             int total = embedder.samples(ProjectEmbedder.allSplits()).size();
             assertThat(total).isGreaterThan(20);
 
-            ProjectEmbedder.Report first = embedder.embed(ProjectEmbedder.allSplits(), ProjectEmbedder.Progress.NONE, new org.alor.job.CancellationToken());
+            ProjectEmbedder.Report first = embedder.embed(ProjectEmbedder.allSplits(), Progress.NONE, new org.alor.job.CancellationToken());
             assertThat(first.encoded()).isEqualTo(total);
             assertThat(first.cached()).isZero();
             assertThat(first.failures()).isEmpty();
             assertThat(store.settings().getString(Settings.CHECKPOINT_HASH)).contains(ckpt.hash());
             assertThat(ckpt.preprocessKey()).isEqualTo("clip-eval-32-bicubic-centercrop");
 
-            ProjectEmbedder.Report second = embedder.embed(ProjectEmbedder.allSplits(), ProjectEmbedder.Progress.NONE, new org.alor.job.CancellationToken());
+            ProjectEmbedder.Report second = embedder.embed(ProjectEmbedder.allSplits(), Progress.NONE, new org.alor.job.CancellationToken());
             assertThat(second.encoded()).isZero();
             assertThat(second.cached()).isEqualTo(total);
 
             // cached vectors are the encoder's output for the file under evaluation preprocessing
             StoredSample s = store.sampleTable().bySplit(Split.TEST).get(0);
-            float[] cached = embedder.features(List.of(s), ProjectEmbedder.Progress.NONE, new org.alor.job.CancellationToken())[0];
+            float[] cached = embedder.features(List.of(s), Progress.NONE, new org.alor.job.CancellationToken())[0];
             float[] direct = new ClipEncoder(ckpt.model()).encodeImages(
                     ImagePreprocessor.forConfig(ckpt.config()).preprocess(embedder.file(s)), 1)[0];
             for (int d = 0; d < direct.length; d++) assertThat(cached[d]).isCloseTo(direct[d], within(1e-4f));
@@ -86,8 +87,8 @@ class ProjectEmbedderTest {
             ProjectEmbedder.Report r;
             float[] again;
             try {
-                r = embedder.embed(ProjectEmbedder.allSplits(), ProjectEmbedder.Progress.NONE, new org.alor.job.CancellationToken());
-                again = embedder.features(List.of(victim), ProjectEmbedder.Progress.NONE, new org.alor.job.CancellationToken())[0];
+                r = embedder.embed(ProjectEmbedder.allSplits(), Progress.NONE, new org.alor.job.CancellationToken());
+                again = embedder.features(List.of(victim), Progress.NONE, new org.alor.job.CancellationToken())[0];
             } finally {
                 Files.write(file, original);
             }
@@ -109,12 +110,12 @@ class ProjectEmbedderTest {
             int total = embedder.samples(ProjectEmbedder.allSplits()).size();
             AtomicInteger batches = new AtomicInteger();
             ProjectEmbedder.Report partial = embedder.embed(ProjectEmbedder.allSplits(),
-                    (done, all) -> batches.incrementAndGet(), org.alor.job.CancellationToken.following(() -> batches.get() >= 2));
+                    (PhaseProgress) (phase, done, all, message) -> batches.incrementAndGet(), org.alor.job.CancellationToken.following(() -> batches.get() >= 2));
             assertThat(partial.cancelled()).isTrue();
             assertThat(partial.encoded()).isEqualTo(8);
             assertThat(partial.failures()).isEmpty();
 
-            ProjectEmbedder.Report rest = embedder.embed(ProjectEmbedder.allSplits(), ProjectEmbedder.Progress.NONE, new org.alor.job.CancellationToken());
+            ProjectEmbedder.Report rest = embedder.embed(ProjectEmbedder.allSplits(), Progress.NONE, new org.alor.job.CancellationToken());
             assertThat(rest.cached()).isEqualTo(8);
             assertThat(rest.encoded()).isEqualTo(total - 8);
             assertThat(rest.cancelled()).isFalse();

@@ -5,6 +5,7 @@ import org.alor.job.CancellationToken;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.alor.data.Split;
+import org.alor.job.Progress;
 import org.alor.store.LabelState;
 import org.alor.store.MetricRow;
 import org.alor.store.Prediction;
@@ -149,9 +150,16 @@ class RoundEngineTest {
             int[] round = {-1};
             RoundEngine engine = EngineFixture.oracleEngine(store, EngineFixture.config("lp", "tfs", 5))
                     .withCancellation(token)
-                    .withProgress((phase, done, total, message) -> {
-                        if (phase == Phase.ROUND) round[0] = (int) done;
-                        if (phase == Phase.TRAINING && round[0] == 1 && done == 3) token.cancel();
+                    .withProgress(new Progress() {
+                        @Override
+                        public void phase(Phase phase, long done, long total, String message) {
+                            if (phase == Phase.ROUND) round[0] = (int) done;
+                        }
+
+                        @Override
+                        public void epoch(int epoch, int epochs, double valAccuracy) {
+                            if (round[0] == 1 && epoch == 3) token.cancel();
+                        }
                     });
             assertThatThrownBy(() -> engine.runThrough(2)).isInstanceOf(CancellationException.class);
             assertThat(store.roundTable().byIndex(1).orElseThrow().status()).isEqualTo(RoundStatus.TRAINING);
@@ -174,7 +182,7 @@ class RoundEngineTest {
             CancellationToken token = new CancellationToken();
             RoundEngine engine = EngineFixture.oracleEngine(store, EngineFixture.config("zeroshot", "tfs", 5))
                     .withCancellation(token)
-                    .withProgress((phase, done, total, message) -> {
+                    .withProgress((PhaseProgress) (phase, done, total, message) -> {
                         if (message.equals("selection saved")) token.cancel();
                     });
             assertThatThrownBy(() -> engine.runThrough(1)).isInstanceOf(CancellationException.class);

@@ -1,13 +1,24 @@
 package org.alor.app.common;
 
 import javafx.concurrent.Task;
+import org.alor.job.CancellationToken;
+import org.alor.job.Progress;
 
-/** A JavaFX task around plain work that reports through {@link JobProgress}, so seams need no JavaFX. */
+/**
+ * A JavaFX task around plain work that reports through {@link Progress}, so seams need no JavaFX: events become the
+ * task's message and fraction (and live curve points), and the task's Cancel cancels the work's token at once.
+ */
 public final class TaskJob<T> extends Task<T> {
-    /** The work; runs on a background thread. */
+    /** Work that only reports; runs on a background thread. */
     @FunctionalInterface
     public interface Work<T> {
-        T run(JobProgress progress) throws Exception;
+        T run(Progress progress) throws Exception;
+    }
+
+    /** Work that reports and stops when {@code token} is cancelled; runs on a background thread. */
+    @FunctionalInterface
+    public interface StoppableWork<T> {
+        T run(Progress progress, CancellationToken token) throws Exception;
     }
 
     /** Receives live curve points on the JavaFX thread. */
@@ -16,22 +27,33 @@ public final class TaskJob<T> extends Task<T> {
         void accept(String series, double x, double y);
     }
 
-    private final Work<T> work;
+    private final StoppableWork<T> work;
     private final MetricSink metrics;
+    private final CancellationToken token = new CancellationToken();
 
     public TaskJob(String title, Work<T> work) {
+        this(title, (progress, token) -> work.run(progress), null);
+    }
+
+    public TaskJob(String title, StoppableWork<T> work) {
         this(title, work, null);
     }
 
-    public TaskJob(String title, Work<T> work, MetricSink metrics) {
+    public TaskJob(String title, StoppableWork<T> work, MetricSink metrics) {
         this.work = work;
         this.metrics = metrics;
         updateTitle(title);
     }
 
     @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+        token.cancel();
+        return super.cancel(mayInterruptIfRunning);
+    }
+
+    @Override
     protected T call() throws Exception {
-        return work.run(new JobProgress() {
+        return work.run(new LiveProgress(new LiveProgress.Status() {
             @Override
             public void update(String message, double fraction) {
                 if (message != null) updateMessage(message);
@@ -40,14 +62,9 @@ public final class TaskJob<T> extends Task<T> {
             }
 
             @Override
-            public boolean isCancelled() {
-                return TaskJob.this.isCancelled();
-            }
-
-            @Override
             public void metric(String series, double x, double y) {
                 if (metrics != null) javafx.application.Platform.runLater(() -> metrics.accept(series, x, y));
             }
-        });
+        }), token);
     }
 }

@@ -1,11 +1,12 @@
 package org.alor.app.demo;
 
-import org.alor.app.common.JobProgress;
 import org.alor.app.retrieval.ProjectRetrievalRunner;
 import org.alor.app.start.SampleProject;
 
 import org.alor.data.Split;
 import org.alor.job.CancellationToken;
+import org.alor.job.Phase;
+import org.alor.job.Progress;
 import org.alor.loop.ClassNaming;
 import org.alor.loop.ExperimentPlan;
 import org.alor.loop.ExperimentRunner;
@@ -21,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -98,26 +98,22 @@ final class DemoRace {
                 .optRounds(lastRound).optThreads(2).build();
     }
 
-    void run(Listener listener, CancellationToken token, JobProgress progress) throws Exception {
+    void run(Listener listener, CancellationToken token, Progress progress) throws Exception {
         prepareTemplate(progress, token);
         deleteTree(output());
         int total = 2 * (lastRound + 1);
         AtomicInteger finished = new AtomicInteger();
-        progress.update("Round 0 of " + lastRound + " on both sides", 0);
+        progress.phase(Phase.EXPERIMENT, 0, total, "Round 0 of " + lastRound + " on both sides");
         try (Project source = sessions.apply(template())) {
             ExperimentRunner.inSession(source, output(), plan(source.store().settings(), lastRound))
                     .withCancellation(token)
-                    .withProgress((phase, done, all, message) -> {
-                        if (progress.isCancelled()) token.cancel();
-                    })
                     .withRoundListener((run, result, store) -> {
                         Side side = sideOf(run);
                         MetricRow test = result.test();
                         listener.roundDone(side, result.round(), test == null ? Double.NaN : test.accuracy(), store);
                         int n = finished.incrementAndGet();
-                        progress.update(side.label() + ": round " + result.round() + " of " + lastRound + " done",
-                                (double) n / total);
-                        if (progress.isCancelled()) token.cancel();
+                        progress.phase(Phase.EXPERIMENT, n, total,
+                                side.label() + ": round " + result.round() + " of " + lastRound + " done");
                     })
                     .run();
         }
@@ -132,41 +128,32 @@ final class DemoRace {
      * once (so a second race in a talk starts at once) and marked ready only when complete. Delete the folder to
      * rebuild it.
      */
-    void prepareTemplate(JobProgress progress, CancellationToken token) throws Exception {
+    void prepareTemplate(Progress progress, CancellationToken token) throws Exception {
         Path template = template();
         if (Files.exists(template.resolve(READY))) return;
         deleteTree(template);
         Files.createDirectories(folder);
-        progress.update("Creating the sample project (first run only)", -1);
+        progress.notice("Creating the sample project (first run only)");
         SampleProject.createAt(template);
         try (Project session = sessions.apply(template)) {
             ProjectStore store = session.store();
-            throwIfCancelled(progress, token);
-            new ProjectRetrievalRunner().retrieve(session, new JobProgress() {
+            token.throwIfCancelled();
+            new ProjectRetrievalRunner().retrieve(session, new Progress() {
                 @Override
-                public void update(String message, double fraction) {
-                    progress.update("Retrieving open data for every class (first run only): " + message, fraction);
+                public void phase(Phase phase, long done, long total, String message) {
+                    progress.phase(phase, done, total, "Retrieving open data for every class (first run only): " + message);
                 }
-
-                @Override
-                public boolean isCancelled() {
-                    return progress.isCancelled() || token.isCancelled();
-                }
-            });
-            throwIfCancelled(progress, token);
-            progress.update("Computing image features once for the race (first run only)", -1);
+            }, token);
+            token.throwIfCancelled();
+            progress.notice("Computing image features once for the race (first run only)");
             List<Long> ids = new ArrayList<>();
             for (Split s : List.of(Split.POOL, Split.VAL, Split.TEST, Split.RETRIEVED)) {
                 for (var x : store.sampleTable().bySplit(s)) ids.add(x.id());
             }
             session.backend().featureSource(store).features(ids);
         }
-        throwIfCancelled(progress, token);
+        token.throwIfCancelled();
         Files.writeString(template.resolve(READY), "sample project retrieved and featurised\n");
-    }
-
-    private static void throwIfCancelled(JobProgress progress, CancellationToken token) {
-        if (progress.isCancelled() || token.isCancelled()) throw new CancellationException("cancelled");
     }
 
     static void deleteTree(Path dir) throws IOException {

@@ -1,10 +1,10 @@
 package org.alor.app.demo;
 
 import org.alor.app.charts.ChartData;
-import org.alor.app.common.JobProgress;
-
 import org.alor.data.Split;
 import org.alor.job.CancellationToken;
+import org.alor.job.Phase;
+import org.alor.job.Progress;
 import org.alor.loop.ExperimentPlan;
 import org.alor.store.MetricRow;
 import org.alor.store.ProjectStore;
@@ -16,7 +16,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.concurrent.CancellationException;
 import java.util.stream.Stream;
 
 /**
@@ -36,7 +35,7 @@ final class DemoReplay {
         this.experiment = experiment;
     }
 
-    void play(Frame frame, long pauseMillis, CancellationToken token, JobProgress progress) throws Exception {
+    void play(Frame frame, long pauseMillis, CancellationToken token, Progress progress) throws Exception {
         Path alorRun = recordedRun(DemoRace.ALOR);
         Path randomRun = recordedRun(DemoRace.RANDOM);
         try (ProjectStore alor = ProjectStore.open(alorRun); ProjectStore random = ProjectStore.open(randomRun)) {
@@ -51,8 +50,8 @@ final class DemoReplay {
             for (int round = 0; round <= last; round++) {
                 show(frame, DemoRace.ALOR, alor, alorData, alorTest, round);
                 show(frame, DemoRace.RANDOM, random, randomData, randomTest, round);
-                progress.update("Replayed round " + round + " of " + last, (round + 1.0) / (last + 1));
-                if (round < last) pause(pauseMillis, token, progress);
+                progress.phase(Phase.EXPERIMENT, round + 1, last + 1, "Replayed round " + round + " of " + last);
+                if (round < last) pause(pauseMillis, token);
             }
         }
     }
@@ -65,13 +64,13 @@ final class DemoReplay {
                 round == 0 ? List.of() : store.roundTable().selections(round - 1), store.labelLog().current(), data));
     }
 
-    private static void pause(long millis, CancellationToken token, JobProgress progress) throws InterruptedException {
+    private static void pause(long millis, CancellationToken token) throws InterruptedException {
         long end = System.nanoTime() + millis * 1_000_000L;
         while (System.nanoTime() < end) {
-            if (token.isCancelled() || progress.isCancelled()) throw new CancellationException("cancelled");
+            token.throwIfCancelled();
             Thread.sleep(Math.min(50, Math.max(1, (end - System.nanoTime()) / 1_000_000L)));
         }
-        if (token.isCancelled() || progress.isCancelled()) throw new CancellationException("cancelled");
+        token.throwIfCancelled();
     }
 
     /** A side's recorded run: the demo's seed if it was recorded, else the lowest seed recorded for its combination. */

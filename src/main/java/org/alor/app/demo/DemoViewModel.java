@@ -1,7 +1,6 @@
 package org.alor.app.demo;
 
 import org.alor.app.charts.ChartData;
-import org.alor.app.common.JobProgress;
 import org.alor.app.common.TaskJob;
 
 import javafx.beans.property.BooleanProperty;
@@ -14,6 +13,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.concurrent.Task;
 import org.alor.job.CancellationToken;
+import org.alor.job.Phase;
+import org.alor.job.Progress;
 import org.alor.loop.Project;
 import java.util.function.Function;
 import org.alor.store.ProjectStore;
@@ -65,25 +66,25 @@ public final class DemoViewModel {
 
     /** The race as a background task for the app's job machinery. */
     Task<Void> task() {
-        return new TaskJob<>("ALOR vs Random", p -> {
-            play(p);
+        return new TaskJob<>("ALOR vs Random", (p, token) -> {
+            play(p, token);
             return null;
         });
     }
 
     /** A replay of a recorded experiment as a background task. */
     Task<Void> replayTask(Path experiment, long pauseMillis) {
-        return new TaskJob<>("Replay of a recorded race", p -> {
-            replay(experiment, pauseMillis, p);
+        return new TaskJob<>("Replay of a recorded race", (p, token) -> {
+            replay(experiment, pauseMillis, p, token);
             return null;
         });
     }
 
-    /** Plays the race on the calling (background) thread; returns normally when cancelled. */
-    public void play(JobProgress progress) throws Exception {
+    /** Plays the race on the calling (background) thread; returns normally when cancelled (here or by {@code cancel}). */
+    public void play(Progress progress, CancellationToken cancel) throws Exception {
         int last = lastRound.get();
         DemoRace race = new DemoRace(folder, last, sessions);
-        perform("", "Preparing the race…", progress, (t, p) -> race.run((side, round, accuracy, store) -> {
+        perform("", "Preparing the race…", progress, cancel, (t, p) -> race.run((side, round, accuracy, store) -> {
             ChartData data = ChartData.load(store);
             show(side, round, accuracy, data, DemoCaption.of(round, round == 0 ? List.of() : store.roundTable().selections(round - 1),
                     store.labelLog().current(), data));
@@ -94,20 +95,21 @@ public final class DemoViewModel {
      * Replays the race's two runs from a recorded {@code alor experiment} folder round by round, {@code pauseMillis}
      * apart, labelled as a replay on screen (for machines too slow to race live).
      */
-    public void replay(Path experiment, long pauseMillis, JobProgress progress) throws Exception {
+    public void replay(Path experiment, long pauseMillis, Progress progress, CancellationToken cancel) throws Exception {
         perform("Replay of a recorded experiment: " + experiment.toAbsolutePath().normalize(), "Opening the recording…",
-                progress, (t, p) -> new DemoReplay(experiment).play(this::show, pauseMillis, t, p),
+                progress, cancel, (t, p) -> new DemoReplay(experiment).play(this::show, pauseMillis, t, p),
                 "Replay done: " + experiment.toAbsolutePath().normalize());
     }
 
     /** The job of {@link #play} or {@link #replay}: given a token and a progress sink that also updates the status. */
     private interface Performance {
-        void perform(CancellationToken token, JobProgress progress) throws Exception;
+        void perform(CancellationToken token, Progress progress) throws Exception;
     }
 
-    private void perform(String replayLabel, String starting, JobProgress progress, Performance performance, String done)
-            throws Exception {
-        CancellationToken t = new CancellationToken();
+    private void perform(String replayLabel, String starting, Progress progress, CancellationToken cancel,
+                         Performance performance, String done) throws Exception {
+        // the task's cancel reaches the trainer through the token itself, within one training step
+        CancellationToken t = CancellationToken.following(cancel::isCancelled);
         token = t;
         fx.execute(() -> {
             alor.clear();
@@ -121,16 +123,17 @@ public final class DemoViewModel {
             status.set(starting);
         });
         try {
-            performance.perform(t, new JobProgress() {
+            performance.perform(t, new Progress() {
                 @Override
-                public void update(String message, double fraction) {
-                    progress.update(message, fraction);
+                public void phase(Phase phase, long done, long total, String message) {
+                    progress.phase(phase, done, total, message);
                     fx.execute(() -> status.set(message));
                 }
 
                 @Override
-                public boolean isCancelled() {
-                    return t.isCancelled() || progress.isCancelled();
+                public void notice(String message) {
+                    progress.notice(message);
+                    fx.execute(() -> status.set(message));
                 }
             });
             fx.execute(() -> status.set(done));

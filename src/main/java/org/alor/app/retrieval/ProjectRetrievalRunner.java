@@ -1,8 +1,8 @@
 package org.alor.app.retrieval;
 
-import org.alor.app.common.JobProgress;
-
 import org.alor.job.CancellationToken;
+import org.alor.job.Phase;
+import org.alor.job.Progress;
 import org.alor.loop.Project;
 import org.alor.loop.ProjectRetrieval;
 import org.alor.loop.RetrievalSpec;
@@ -17,10 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /** Retrieval from the project's corpus, ranked by its CLIP, as `alor retrieve` does it. */
 public final class ProjectRetrievalRunner implements RetrievalRunner {
     @Override
-    public int retrieve(Project session, JobProgress progress) throws Exception {
-        org.alor.store.ProjectStore store = session.store();
+    public int retrieve(Project session, Progress progress, CancellationToken token) throws Exception {
         ProjectRetrieval.Prepared prepared = ProjectRetrieval.prepare(session, RetrievalSpec.builder().build());
-        if (prepared.rankingNote() != null) progress.update(prepared.rankingNote(), -1);
+        if (prepared.rankingNote() != null) progress.notice(prepared.rankingNote());
         RetrievalJob job = prepared.job();
         int shards = prepared.shards();
         AtomicInteger shardsDone = new AtomicInteger();
@@ -28,22 +27,22 @@ public final class ProjectRetrievalRunner implements RetrievalRunner {
         ScanListener listener = new ScanListener() {
             @Override
             public void captionsScanned(long delta, long matchesDelta) {
-                progress.update(String.format("Scanning captions: %,d", captions.addAndGet(delta)),
-                        shards == 0 ? -1 : (double) shardsDone.get() / shards);
+                progress.phase(Phase.RETRIEVING, shardsDone.get(), shards,
+                        String.format("Scanning captions: %,d", captions.addAndGet(delta)));
             }
 
             @Override
             public void shardDone(ShardResult result, boolean resumed) {
-                progress.update("Scanned " + shardsDone.incrementAndGet() + " / " + shards + " shards",
-                        shards == 0 ? -1 : (double) shardsDone.get() / shards);
+                int done = shardsDone.incrementAndGet();
+                progress.phase(Phase.RETRIEVING, done, shards, "Scanned " + done + " / " + shards + " shards");
             }
 
             @Override
             public void imagesObtained(int done, int total) {
-                progress.update("Retrieved images " + done + " / " + total, total == 0 ? -1 : (double) done / total);
+                progress.phase(Phase.RETRIEVING, done, total, "Retrieved images " + done + " / " + total);
             }
         };
-        RetrievalReport report = job.run(listener, CancellationToken.following(progress::isCancelled));
+        RetrievalReport report = job.run(listener, token);
         return report.kept().values().stream().mapToInt(Integer::intValue).sum();
     }
 }

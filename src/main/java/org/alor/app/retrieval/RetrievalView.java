@@ -86,7 +86,7 @@ public final class RetrievalView {
         run.setId("run-retrieval");
         run.disableProperty().bind(model.jobRunningProperty());
         run.setOnAction(e -> {
-            Task<Integer> t = new TaskJob<>("Retrieval", p -> model.services().retrieval().retrieve(model.session(project.store()), p));
+            Task<Integer> t = new TaskJob<>("Retrieval", (p, token) -> model.services().retrieval().retrieve(model.session(project.store()), p, token));
             t.setOnSucceeded(ev -> {
                 model.statusProperty().set("Retrieval kept " + t.getValue() + " images");
                 model.refreshOverview();

@@ -1,11 +1,9 @@
 package org.alor.app.runs;
 
-import org.alor.app.common.JobProgress;
-
 import org.alor.job.CancellationToken;
+import org.alor.job.Progress;
 import org.alor.loop.LabelsPendingException;
 import org.alor.loop.Method;
-import org.alor.job.Phase;
 import org.alor.loop.Project;
 import org.alor.loop.RoundSpec;
 import org.alor.store.ProjectStore;
@@ -21,16 +19,13 @@ import java.util.Optional;
  */
 public final class EngineRoundRunner implements RoundRunner {
     @Override
-    public int runRound(Project session, RoundSpec spec, JobProgress progress) throws Exception {
+    public int runRound(Project session, RoundSpec spec, Progress progress, CancellationToken token) throws Exception {
         ProjectStore store = session.store();
-        // the engine sees a cancel of the app's task at its next check (e.g. before the next training step)
-        CancellationToken token = CancellationToken.following(progress::isCancelled);
-        LiveProgress live = new LiveProgress(progress);
         Optional<RoundRecord> waiting = store.roundTable().all().stream()
                 .filter(r -> r.status() == RoundStatus.LABELING).findFirst();
         if (waiting.isPresent()) {
-            progress.update("Closing round " + waiting.get().index() + " with the labels given", -1);
-            session.runRound(asStored(spec, waiting.get()), (s, round, pending, t) -> { }, live, token);
+            progress.notice("Closing round " + waiting.get().index() + " with the labels given");
+            session.runRound(asStored(spec, waiting.get()), (s, round, pending, t) -> { }, progress, token);
         }
         RoundSpec next = firstRoundSpec(store, spec, progress);
         // a round interrupted (cancelled, crashed) before selection is continued as it was started
@@ -38,12 +33,12 @@ public final class EngineRoundRunner implements RoundRunner {
                 .filter(r -> r.status() != RoundStatus.DONE && r.status() != RoundStatus.LABELING).findFirst();
         if (unfinished.isPresent()) {
             next = asStored(spec, unfinished.get());
-            progress.update("Continuing round " + unfinished.get().index(), -1);
+            progress.notice("Continuing round " + unfinished.get().index());
         }
         try {
             return session.runRound(next, (s, round, pending, t) -> {
                 throw new LabelsPendingException(round, pending.size());
-            }, live, token).round();
+            }, progress, token).round();
         } catch (LabelsPendingException e) {
             return e.round();
         }
@@ -61,37 +56,12 @@ public final class EngineRoundRunner implements RoundRunner {
      * after Retrieval → Run retrieval). Running retrieval first would make a first-time user wait about a minute
      * before seeing anything.
      */
-    static RoundSpec firstRoundSpec(ProjectStore store, RoundSpec spec, JobProgress progress) {
+    static RoundSpec firstRoundSpec(ProjectStore store, RoundSpec spec, Progress progress) {
         if (!store.roundTable().all().isEmpty() || spec.method() == Method.ZS) return spec;
         boolean nothingToTrainOn = store.sampleTable().bySplit(org.alor.data.Split.RETRIEVED).isEmpty()
                 && store.labelLog().current().values().stream().noneMatch(org.alor.store.LabelState::isLabeled);
         if (!nothingToTrainOn) return spec;
-        progress.update("No retrieved images or labels yet: round 0 uses the zero-shot model", -1);
+        progress.notice("No retrieved images or labels yet: round 0 uses the zero-shot model");
         return spec.toBuilder(Method.ZS, spec.strategy()).build();
-    }
-
-    /** Engine progress → the status bar and the Runs page's live loss and validation-accuracy curves. */
-    static final class LiveProgress implements org.alor.loop.ProgressListener {
-        private final JobProgress progress;
-
-        LiveProgress(JobProgress progress) {
-            this.progress = progress;
-        }
-
-        @Override
-        public void progress(Phase phase, long done, long total, String message) {
-            double fraction = total > 0 ? (double) done / total : -1;
-            progress.update(phase.label() + (message == null || message.isBlank() ? "" : ": " + message), fraction);
-        }
-
-        @Override
-        public void trainingStep(int epoch, int step, int steps, double loss, double imagesPerSecond) {
-            progress.metric("train loss", (epoch - 1) + (double) step / Math.max(1, steps), loss);
-        }
-
-        @Override
-        public void epochScore(int epoch, double valAccuracy) {
-            if (!Double.isNaN(valAccuracy)) progress.metric("val accuracy", epoch, valAccuracy);
-        }
     }
 }

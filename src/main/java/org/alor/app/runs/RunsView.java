@@ -54,7 +54,7 @@ import java.util.function.Function;
 
 /**
  * Runs: the round form and, while a round runs, a live panel (progress, ETA, the curves the runner
- * reports through {@link JobProgress#metric}, Cancel); below, the round history from the store.
+ * reports through {@link org.alor.app.common.LiveProgress}, Cancel); below, the round history from the store.
  */
 public final class RunsView {
     private final ShellViewModel model;
@@ -167,8 +167,8 @@ public final class RunsView {
             }
             curves.removeAllSeries();
             long t0 = System.nanoTime();
-            Task<Integer> t = new TaskJob<>("Round", p -> {
-                return model.services().rounds().get().runRound(model.session(project.store()), spec, p);
+            Task<Integer> t = new TaskJob<>("Round", (p, token) -> {
+                return model.services().rounds().get().runRound(model.session(project.store()), spec, p, token);
             }, this::point);
             bar.progressProperty().bind(t.progressProperty());
             message.textProperty().bind(t.messageProperty());

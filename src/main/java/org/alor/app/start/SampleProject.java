@@ -1,6 +1,6 @@
 package org.alor.app.start;
 
-import org.alor.app.common.JobProgress;
+import org.alor.job.Progress;
 
 import org.alor.data.DatasetFormat;
 import org.alor.data.DatasetFormatException;
@@ -30,8 +30,8 @@ public final class SampleProject implements SampleProjectProvider {
     }
 
     @Override
-    public Path prepare(JobProgress progress) throws Exception {
-        progress.update("Preparing the sample project (the first time this regenerates its open corpus, about 15 s)", -1);
+    public Path prepare(Progress progress) throws Exception {
+        progress.notice("Preparing the sample project (the first time this regenerates its open corpus, about 15 s)");
         return ensure();
     }
 

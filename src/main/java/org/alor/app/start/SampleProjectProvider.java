@@ -1,6 +1,6 @@
 package org.alor.app.start;
 
-import org.alor.app.common.JobProgress;
+import org.alor.job.Progress;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -17,7 +17,7 @@ public interface SampleProjectProvider {
         }
 
         @Override
-        public Path prepare(JobProgress progress) {
+        public Path prepare(Progress progress) {
             throw new IllegalStateException("no sample project is available");
         }
     };
@@ -26,5 +26,5 @@ public interface SampleProjectProvider {
     Optional<String> unavailableReason();
 
     /** Creates (or finds) the sample project folder; runs on a background thread and may take a while. */
-    Path prepare(JobProgress progress) throws Exception;
+    Path prepare(Progress progress) throws Exception;
 }

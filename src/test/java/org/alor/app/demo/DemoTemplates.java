@@ -1,8 +1,9 @@
 package org.alor.app.demo;
 
-import org.alor.app.common.JobProgress;
+
 
 import org.alor.job.CancellationToken;
+import org.alor.job.Progress;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ final class DemoTemplates {
                     // a temp folder left behind is harmless
                 }
             }));
-            new DemoRace(dir, 0).prepareTemplate(JobProgress.NONE, new CancellationToken());
+            new DemoRace(dir, 0).prepareTemplate(Progress.NONE, new CancellationToken());
             prepared = dir;
         }
         Path from = new DemoRace(prepared, 0).template();

@@ -1,8 +1,9 @@
 package org.alor.app.demo;
 
-import org.alor.app.common.JobProgress;
 
 import org.alor.cli.AlorCli;
+import org.alor.job.CancellationToken;
+import org.alor.job.Progress;
 import org.alor.store.ProjectStore;
 import org.alor.store.RoundRecord;
 import org.alor.store.RoundStatus;
@@ -32,7 +33,7 @@ class DemoViewModelTest {
     void drawsExactlyWhatAlorExperimentReportsForTheSameSettings() throws Exception {
         DemoViewModel vm = new DemoViewModel(tmp, Runnable::run);
         vm.lastRoundProperty().set(1);
-        vm.play(JobProgress.NONE);
+        vm.play(Progress.NONE, new CancellationToken());
 
         assertThat(vm.runningProperty().get()).isFalse();
         assertThat(vm.statusProperty().get()).startsWith("Done");
@@ -78,7 +79,7 @@ class DemoViewModelTest {
         DemoViewModel replayed = new DemoViewModel(tmp, Runnable::run);
         List<String> replayStatus = new ArrayList<>();
         replayed.replayProperty().addListener((o, a, v) -> replayStatus.add(v));
-        replayed.replay(race.output(), 0, JobProgress.NONE);
+        replayed.replay(race.output(), 0, Progress.NONE, new CancellationToken());
         assertThat(replayStatus).anyMatch(v -> v.startsWith("Replay of a recorded experiment: "));
         assertThat(replayed.statusProperty().get()).startsWith("Replay done");
         for (DemoRace.Side side : List.of(DemoRace.ALOR, DemoRace.RANDOM)) {
@@ -93,7 +94,7 @@ class DemoViewModelTest {
     void replayingAFolderWithoutTheRaceSaysWhatIsMissingAndHowToRecordIt() {
         DemoViewModel vm = new DemoViewModel(tmp, Runnable::run);
         Path empty = tmp.resolve("not-an-experiment");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> vm.replay(empty, 0, JobProgress.NONE))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> vm.replay(empty, 0, Progress.NONE, new CancellationToken()))
                 .hasMessageContaining(empty.toString()).hasMessageContaining("no recorded run of lp:tfs:on")
                 .hasMessageContaining("alor experiment PROJECT --runs lp:tfs:on,lp:random:on");
         assertThat(vm.runningProperty().get()).isFalse();
@@ -108,7 +109,7 @@ class DemoViewModelTest {
             sawRound.set(true);
             vm.cancel();
         });
-        vm.play(JobProgress.NONE);
+        vm.play(Progress.NONE, new CancellationToken());
         assertThat(sawRound).isTrue();
         assertThat(vm.statusProperty().get()).isEqualTo("Cancelled.");
         assertThat(vm.series(DemoRace.ALOR).getItemCount()).isEqualTo(1);

@@ -4,10 +4,11 @@ import org.alor.app.AppServices;
 import org.alor.app.TestPrefs;
 import org.alor.app.common.AppPreferences;
 import org.alor.app.common.BackgroundJobs;
-import org.alor.app.common.JobProgress;
 import org.alor.app.shell.ShellViewModel;
 
 import com.google.gson.JsonParser;
+import org.alor.job.CancellationToken;
+import org.alor.job.Progress;
 import org.alor.loop.FeatureSource;
 import org.alor.loop.Method;
 import org.alor.loop.ModelBackend;
@@ -81,7 +82,7 @@ class RoundSeamTest {
             try (ProjectStore store = SyntheticWorld.create(tmp.resolve(strategy));
                  Project session = Project.on(store).optBackend(fake).build()) {
                 RoundSpec spec = RunsView.spec(store.settings(), Method.LP, strategy, 4, 2, 16, Precision.FP32);
-                int round = new EngineRoundRunner().runRound(session, spec, JobProgress.NONE);
+                int round = new EngineRoundRunner().runRound(session, spec, Progress.NONE, new CancellationToken());
                 RoundRecord rec = store.roundTable().byIndex(round).orElseThrow();
                 assertThat(rec.strategy()).isEqualTo(strategy);
                 assertThat(rec.status()).as(strategy).isEqualTo(RoundStatus.LABELING);
@@ -98,7 +99,7 @@ class RoundSeamTest {
                     .hasMessageContaining("precision bf16 is not available");
             RoundSpec spec = RunsView.spec(store.settings(), Method.LP, "tfs", 4, 2, 16, Precision.FP32);
             assertThat(spec.precision()).isEqualTo(Precision.FP32);
-            int round = new EngineRoundRunner().runRound(session, spec, JobProgress.NONE);
+            int round = new EngineRoundRunner().runRound(session, spec, Progress.NONE, new CancellationToken());
             String summary = store.roundTable().byIndex(round).orElseThrow().summaryJson();
             assertThat(JsonParser.parseString(summary).getAsJsonObject().get("precision").getAsString()).isEqualTo("fp32");
         }
@@ -112,13 +113,13 @@ class RoundSeamTest {
             prefs.setThreads(3);
             RoundSpec spec = RunsView.spec(store.settings(), Method.LP, "tfs", 4, 2, 16, Precision.FP32);
             Project first = model.session(store);
-            new EngineRoundRunner().runRound(first, spec, JobProgress.NONE);
+            new EngineRoundRunner().runRound(first, spec, Progress.NONE, new CancellationToken());
             assertThat(opened).containsExactly("cpu/3");
             assertThat(model.session(store)).as("unchanged settings keep the session and its loaded model").isSameAs(first);
             assertThat(opened).hasSize(1);
 
             prefs.setDevice(AppPreferences.Device.GPU);
-            new EngineRoundRunner().runRound(model.session(store), spec, JobProgress.NONE);
+            new EngineRoundRunner().runRound(model.session(store), spec, Progress.NONE, new CancellationToken());
             assertThat(opened).containsExactly("cpu/3", "gpu/3");
             assertThat(closed).as("the previous session's model is released").hasValue(1);
 

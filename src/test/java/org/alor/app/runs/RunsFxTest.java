@@ -54,13 +54,13 @@ class RunsFxTest {
     void start(Stage stage) throws Exception {
         store = ProjectStore.create(Files.createTempDirectory("alor-runs"));
         store.classTable().replace(List.of(ClassInfo.named(0, "Sialia sialis"), ClassInfo.named(1, "Turdus migratorius")));
-        RoundRunner fake = (session, request, progress) -> {
+        RoundRunner fake = (session, request, progress, token) -> {
             ProjectStore s = session.store();
             asked = request;
-            for (int step = 1; step <= 20 && !progress.isCancelled(); step++) {
-                progress.metric("train loss", step, 2.0 / step);
-                if (step % 5 == 0) progress.metric("val accuracy", step, 0.1 * step / 5);
-                progress.update("epoch " + (1 + step / 10) + " · step " + step + " · 120 images/s", step / 20.0);
+            // 4 epochs of 5 steps
+            for (int step = 1; step <= 20 && !token.isCancelled(); step++) {
+                progress.step(1 + (step - 1) / 5, 4, 1 + (step - 1) % 5, 5, 2.0 / step, 120, 0.015 * (20 - step));
+                if (step % 5 == 0) progress.epoch(step / 5, 4, 0.1 * step / 5);
                 Thread.sleep(15);
             }
             s.roundTable().insert(RoundRecord.planned(0, request.method().key(), request.strategy(), 0, request.budget()));

@@ -53,17 +53,19 @@ class ResponsivenessFxTest {
     @Test
     void theUiThreadAnswersWithin100msWhileAJobRuns(FxRobot robot) throws Exception {
         CountDownLatch started = new CountDownLatch(1);
-        Task<Integer> job = new TaskJob<>("Fake training", p -> {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Task<Integer> job = new TaskJob<>("Fake training", (p, token) -> {
             started.countDown();
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             int steps = 0;
-            while (System.nanoTime() < end && !p.isCancelled()) {
+            while (System.nanoTime() < end && !token.isCancelled()) {
                 long spin = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
                 while (System.nanoTime() < spin) {
                     Math.sqrt(steps); // busy work, like a training step
                 }
-                p.update("step " + ++steps, steps / 1000.0);
+                p.notice("step " + ++steps);
             }
+            if (token.isCancelled()) stopped.countDown();
             return steps;
         });
         robot.interact(() -> model.runJob(job));
@@ -97,6 +99,7 @@ class ResponsivenessFxTest {
         robot.clickOn("#job-cancel");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !model.jobRunningProperty().get());
         assertThat(job.isCancelled()).isTrue();
+        assertThat(stopped.await(5, TimeUnit.SECONDS)).as("the task's Cancel reaches the work's token").isTrue();
         assertThat(model.statusProperty().get()).isEqualTo("Fake training cancelled");
     }
 
