@@ -5,6 +5,7 @@ import org.alor.app.common.BackgroundJobs;
 import org.alor.app.label.StorePredictions;
 import org.alor.app.retrieval.ProjectRetrievalRunner;
 import org.alor.app.runs.EngineRoundRunner;
+import org.alor.app.shell.AppServices;
 import org.alor.app.shell.ShellView;
 import org.alor.app.shell.ShellViewModel;
 import org.alor.app.start.SampleProject;

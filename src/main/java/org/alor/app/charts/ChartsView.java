@@ -1,8 +1,8 @@
 package org.alor.app.charts;
 
+import org.alor.app.common.PageHost;
 import org.alor.app.common.TaskJob;
 import org.alor.app.common.Views;
-import org.alor.app.shell.ShellViewModel;
 
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
@@ -23,11 +23,11 @@ import java.nio.file.Path;
 /** Charts: Overall / Per class / Counts tabs, each exportable as PNG or SVG and its data as CSV. */
 public final class ChartsView {
     private final ChartsViewModel vm;
-    private final ShellViewModel shell;
+    private final PageHost shell;
     private final BorderPane root = new BorderPane(new Label("Reading metrics…"));
     private final TabPane tabs = new TabPane();
 
-    public ChartsView(ChartsViewModel vm, ShellViewModel shell) {
+    public ChartsView(ChartsViewModel vm, PageHost shell) {
         this.vm = vm;
         this.shell = shell;
         root.setId("charts-view");

@@ -2,8 +2,8 @@ package org.alor.app.demo;
 
 import org.alor.app.charts.ChartData;
 import org.alor.app.charts.Charts;
+import org.alor.app.common.PageHost;
 import org.alor.app.common.Views;
-import org.alor.app.shell.ShellViewModel;
 
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -31,9 +31,9 @@ public final class DemoView {
     static final long REPLAY_PAUSE_MILLIS = 2500;
     private final VBox root = new VBox(12);
     private final DemoViewModel vm;
-    private final ShellViewModel shell;
+    private final PageHost shell;
 
-    public DemoView(DemoViewModel vm, ShellViewModel shell) {
+    public DemoView(DemoViewModel vm, PageHost shell) {
         this.vm = vm;
         this.shell = shell;
         root.setId("demo-view");

@@ -1,10 +1,10 @@
 package org.alor.app.label;
 
 import org.alor.app.common.OpenProject;
+import org.alor.app.common.PageHost;
 import org.alor.app.common.TaskJob;
 import org.alor.app.common.Views;
 import org.alor.app.retrieval.RetrievedImageExclusion;
-import org.alor.app.shell.ShellViewModel;
 
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
@@ -21,14 +21,16 @@ import java.util.List;
 
 /** Label: loads a round's queue in the background (the latest round with picks first), then shows the {@link LabelingPane}. */
 public final class LabelingView {
-    private final ShellViewModel model;
+    private final PageHost model;
     private final OpenProject project;
+    private final PredictionSource predictions;
     private final StackPane root = new StackPane(new Label("Loading the labeling queue…"));
     private final ComboBox<Integer> rounds = new ComboBox<>();
 
-    public LabelingView(ShellViewModel model, OpenProject project) {
+    public LabelingView(PageHost model, OpenProject project, PredictionSource predictions) {
         this.model = model;
         this.project = project;
+        this.predictions = predictions;
         root.getStyleClass().add("labeling-view");
         rounds.setId("labeling-round");
         rounds.setFocusTraversable(false);
@@ -71,7 +73,7 @@ public final class LabelingView {
     private void load(int round) {
         boolean safe = model.preferences().safeContent();
         Task<LabelingSession> load = new TaskJob<>("Loading round " + round,
-                p -> LabelingSession.load(project.store(), round, model.services().predictions(),
+                p -> LabelingSession.load(project.store(), round, predictions,
                         RetrievedImageExclusion.showRetrievedImages(project.store(), safe)));
         load.setOnSucceeded(e -> {
             LabelingViewModel vm = new LabelingViewModel(project.store(), load.getValue(), model.preferences().labeler(),

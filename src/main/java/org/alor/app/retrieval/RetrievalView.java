@@ -3,10 +3,10 @@ package org.alor.app.retrieval;
 import org.alor.app.charts.Charts;
 import org.alor.app.common.ImageCache;
 import org.alor.app.common.OpenProject;
+import org.alor.app.common.PageHost;
 import org.alor.app.common.SampleFiles;
 import org.alor.app.common.TaskJob;
 import org.alor.app.common.Views;
-import org.alor.app.shell.ShellViewModel;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.concurrent.Task;
@@ -53,8 +53,9 @@ import java.util.function.Function;
  * to exclude it from retrieval. Running retrieval needs the wired {@link RetrievalRunner}.
  */
 public final class RetrievalView {
-    private final ShellViewModel model;
+    private final PageHost model;
     private final OpenProject project;
+    private final RetrievalRunner retrieval;
     private final BorderPane root = new BorderPane(new Label("Reading retrieval results…"));
     private final TableView<RetrievalData.Row> table = new TableView<>();
     private final FlowPane thumbs = new FlowPane(6, 6);
@@ -62,9 +63,10 @@ public final class RetrievalView {
     private final ImageCache images = new ImageCache(160, 200);
     private RetrievalData data;
 
-    public RetrievalView(ShellViewModel model, OpenProject project) {
+    public RetrievalView(PageHost model, OpenProject project, RetrievalRunner retrieval) {
         this.model = model;
         this.project = project;
+        this.retrieval = retrieval;
         root.setId("retrieval-view");
         root.setPadding(Views.pagePadding());
         root.setTop(top());
@@ -86,7 +88,7 @@ public final class RetrievalView {
         run.setId("run-retrieval");
         run.disableProperty().bind(model.jobRunningProperty());
         run.setOnAction(e -> {
-            Task<Integer> t = new TaskJob<>("Retrieval", (p, token) -> model.services().retrieval().retrieve(model.session(project.store()), p, token));
+            Task<Integer> t = new TaskJob<>("Retrieval", (p, token) -> retrieval.retrieve(model.session(project.store()), p, token));
             t.setOnSucceeded(ev -> {
                 model.statusProperty().set("Retrieval kept " + t.getValue() + " images");
                 model.refreshOverview();

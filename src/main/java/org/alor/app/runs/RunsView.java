@@ -2,10 +2,10 @@ package org.alor.app.runs;
 
 import org.alor.app.charts.Charts;
 import org.alor.app.common.OpenProject;
+import org.alor.app.common.PageHost;
 import org.alor.app.common.TaskJob;
 import org.alor.app.common.Views;
 import org.alor.app.common.Page;
-import org.alor.app.shell.ShellViewModel;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
@@ -49,6 +49,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.function.Function;
 
@@ -57,8 +58,9 @@ import java.util.function.Function;
  * reports through {@link org.alor.app.common.LiveProgress}, Cancel); below, the round history from the store.
  */
 public final class RunsView {
-    private final ShellViewModel model;
+    private final PageHost model;
     private final OpenProject project;
+    private final Optional<RoundRunner> rounds;
     private final VBox root = new VBox(14);
     private final TableView<RoundRow> table = new TableView<>();
     private final XYSeriesCollection curves = new XYSeriesCollection();
@@ -66,13 +68,14 @@ public final class RunsView {
     record RoundRow(int index, String method, String strategy, int budget, String status, String testAccuracy, String macroF1) {
     }
 
-    public RunsView(ShellViewModel model, OpenProject project) {
+    public RunsView(PageHost model, OpenProject project, Optional<RoundRunner> rounds) {
         this.model = model;
         this.project = project;
+        this.rounds = rounds;
         root.setPadding(Views.pagePadding());
         root.setId("runs-view");
         root.getChildren().add(Views.title("Runs"));
-        if (model.services().rounds().isEmpty()) {
+        if (rounds.isEmpty()) {
             root.getChildren().add(Views.muted("The round engine is not part of this build yet; the history below is read from the store."));
         } else {
             root.getChildren().add(form());
@@ -168,7 +171,7 @@ public final class RunsView {
             curves.removeAllSeries();
             long t0 = System.nanoTime();
             Task<Integer> t = new TaskJob<>("Round", (p, token) -> {
-                return model.services().rounds().get().runRound(model.session(project.store()), spec, p, token);
+                return rounds.get().runRound(model.session(project.store()), spec, p, token);
             }, this::point);
             bar.progressProperty().bind(t.progressProperty());
             message.textProperty().bind(t.messageProperty());

@@ -150,11 +150,11 @@ public final class ShellView {
             return Views.empty(page.icon(), page.title(), "Open or create a project first (Home).");
         }
         return switch (page) {
-            case HOME -> new StartView(model, this::showWizard, this::showDemo).root();
+            case HOME -> new StartView(model, model.services().sampleProject(), this::showWizard, this::showDemo).root();
             case DATA -> new DataView(project).root();
-            case RETRIEVAL -> new RetrievalView(model, project).root();
-            case RUNS -> new RunsView(model, project).root();
-            case LABEL -> new LabelingView(model, project).root();
+            case RETRIEVAL -> new RetrievalView(model, project, model.services().retrieval()).root();
+            case RUNS -> new RunsView(model, project, model.services().rounds()).root();
+            case LABEL -> new LabelingView(model, project, model.services().predictions()).root();
             case CHARTS -> new ChartsView(new ChartsViewModel(project.store()), model).root();
             case SETTINGS -> new SettingsView(new SettingsViewModel(model.preferences()), model::applyPreferences).root();
         };

@@ -1,11 +1,11 @@
 package org.alor.app.shell;
 
-import org.alor.app.AppServices;
 import org.alor.app.common.AppPreferences;
 import org.alor.app.common.BackgroundJobs;
 import org.alor.app.common.ErrorReport;
 import org.alor.app.common.OpenProject;
 import org.alor.app.common.Page;
+import org.alor.app.common.PageHost;
 import org.alor.app.common.RecentProjects;
 import org.alor.app.common.TaskJob;
 
@@ -36,7 +36,7 @@ import java.util.function.Consumer;
  * State of the window: the open project, the active page, the running job and the status bar. Every
  * property changes on the JavaFX thread only (Task callbacks), so views simply bind to them.
  */
-public final class ShellViewModel {
+public final class ShellViewModel implements PageHost {
     private static final Logger LOG = LoggerFactory.getLogger(ShellViewModel.class);
 
     private final BackgroundJobs jobs;
@@ -74,6 +74,7 @@ public final class ShellViewModel {
     // ---- jobs ---------------------------------------------------------------------------------
 
     /** Runs a task in the background and shows it in the status bar (title, progress, Cancel). */
+    @Override
     public <T> Task<T> runJob(Task<T> task) {
         currentJob = task;
         jobTitle.bind(javafx.beans.binding.Bindings.createStringBinding(
@@ -98,11 +99,13 @@ public final class ShellViewModel {
         return jobs.submit(task);
     }
 
+    @Override
     public void cancelJob() {
         if (currentJob != null) currentJob.cancel();
     }
 
     /** Shows a failure in the error dialog and the log. */
+    @Override
     public void report(String what, Throwable cause) {
         LOG.error("{}", what, cause);
         ErrorReport r = ErrorReport.of(what, cause);
@@ -118,6 +121,7 @@ public final class ShellViewModel {
     // ---- projects -----------------------------------------------------------------------------
 
     /** Opens a project folder in the background; on success it replaces the open project and shows Data. */
+    @Override
     public Task<OpenProject> openProject(Path dir) {
         Task<OpenProject> task = new TaskJob<>("Opening " + dir.getFileName(), p -> {
             ProjectStore store = ProjectStore.open(dir);
@@ -133,6 +137,7 @@ public final class ShellViewModel {
     }
 
     /** Prepares the sample project through its provider, then opens it. */
+    @Override
     public Task<Path> openSampleProject() {
         Task<Path> task = new TaskJob<>("Preparing the sample project", p -> services.sampleProject().prepare(p));
         task.setOnSucceeded(e -> openProject(task.getValue()));
@@ -140,6 +145,7 @@ public final class ShellViewModel {
     }
 
     /** Re-reads the open project's overview (after labeling, a round, ...). */
+    @Override
     public void refreshOverview() {
         OpenProject open = project.get();
         if (open == null) return;
@@ -170,6 +176,7 @@ public final class ShellViewModel {
         page.set(Page.DATA);
     }
 
+    @Override
     public void forgetRecent(RecentProjects.Entry e) {
         recentProjects.setAll(recent.forget(e.path()));
     }
@@ -220,17 +227,20 @@ public final class ShellViewModel {
     }
 
     /** Demo mode for talks (large fonts, high contrast; safe content follows it unless set explicitly). */
+    @Override
     public void setDemoMode(boolean on) {
         preferences.setDemoMode(on);
         demoMode.set(on);
     }
 
+    @Override
     public BooleanProperty demoModeProperty() {
         return demoMode;
     }
 
     // ---- accessors ----------------------------------------------------------------------------
 
+    @Override
     public BackgroundJobs jobs() {
         return jobs;
     }
@@ -243,6 +253,7 @@ public final class ShellViewModel {
      * The engine session on {@code store} (the open project's) for the job about to start: reopened with the current
      * device and thread preferences when they changed since the last job.
      */
+    @Override
     public Project session(ProjectStore store) {
         return sessions.session(store);
     }
@@ -252,10 +263,12 @@ public final class ShellViewModel {
         return sessions.open(dir);
     }
 
+    @Override
     public AppPreferences preferences() {
         return preferences;
     }
 
+    @Override
     public ObjectProperty<Page> pageProperty() {
         return page;
     }
@@ -264,10 +277,12 @@ public final class ShellViewModel {
         return project;
     }
 
+    @Override
     public ObservableList<RecentProjects.Entry> recentProjects() {
         return recentProjects;
     }
 
+    @Override
     public StringProperty statusProperty() {
         return status;
     }
@@ -284,6 +299,7 @@ public final class ShellViewModel {
         return jobProgress;
     }
 
+    @Override
     public BooleanProperty jobRunningProperty() {
         return jobRunning;
     }

@@ -1,8 +1,8 @@
 package org.alor.app.start;
 
+import org.alor.app.common.PageHost;
 import org.alor.app.common.Views;
 import org.alor.app.common.RecentProjects;
-import org.alor.app.shell.ShellViewModel;
 
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -26,16 +26,16 @@ import java.util.Locale;
 public final class StartView {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
-    private final ShellViewModel model;
+    private final PageHost model;
     private final BorderPane root = new BorderPane();
 
-    public StartView(ShellViewModel model, Runnable newProject, Runnable demo) {
+    public StartView(PageHost model, SampleProjectProvider sampleProject, Runnable newProject, Runnable demo) {
         this.model = model;
         Button sample = big("Open sample project", "mdi2b-bird", "A small bird world to try ALOR in a minute");
         sample.setId("open-sample");
         sample.setOnAction(e -> model.openSampleProject());
         // a disabled control shows no tooltip, so the reason goes on a wrapper below
-        model.services().sampleProject().unavailableReason().ifPresent(reason -> sample.setDisable(true));
+        sampleProject.unavailableReason().ifPresent(reason -> sample.setDisable(true));
         Button create = big("New project", "mdi2f-folder-plus-outline", "From a dataset folder, a CLIP checkpoint and open data");
         create.setId("new-project");
         create.setOnAction(e -> newProject.run());
@@ -44,13 +44,13 @@ public final class StartView {
         open.setOnAction(e -> choose());
 
         HBox sampleWrap = new HBox(sample);
-        model.services().sampleProject().unavailableReason().ifPresent(r -> Tooltip.install(sampleWrap, new Tooltip(r)));
+        sampleProject.unavailableReason().ifPresent(r -> Tooltip.install(sampleWrap, new Tooltip(r)));
         HBox buttons = new HBox(16, sampleWrap, create, open);
         Button race = new Button("ALOR vs Random (demo)", Views.icon("mdi2p-presentation-play", 18));
         race.setId("open-demo");
         race.setTooltip(new Tooltip("Plays rounds with an oracle on two copies of the sample world and animates both curves"));
         race.setOnAction(e -> demo.run());
-        race.setDisable(model.services().sampleProject().unavailableReason().isPresent());
+        race.setDisable(sampleProject.unavailableReason().isPresent());
         Button demoMode = new Button();
         demoMode.setId("toggle-demo-mode");
         demoMode.textProperty().bind(javafx.beans.binding.Bindings.when(model.demoModeProperty())

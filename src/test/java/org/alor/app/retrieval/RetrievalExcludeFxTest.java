@@ -1,6 +1,6 @@
 package org.alor.app.retrieval;
 
-import org.alor.app.AppServices;
+import org.alor.app.shell.AppServices;
 import org.alor.app.SyntheticBirds;
 import org.alor.app.TestPrefs;
 import org.alor.app.common.AppPreferences;

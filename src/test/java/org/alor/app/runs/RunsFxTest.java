@@ -1,6 +1,6 @@
 package org.alor.app.runs;
 
-import org.alor.app.AppServices;
+import org.alor.app.shell.AppServices;
 import org.alor.app.TestPrefs;
 import org.alor.app.common.AppPreferences;
 import org.alor.app.common.BackgroundJobs;
@@ -69,7 +69,7 @@ class RunsFxTest {
             return 0;
         };
         model = new ShellViewModel(jobs, AppServices.none().withRounds(fake), prefs);
-        view = new RunsView(model, new OpenProject(store, ProjectOverview.read(store, false)));
+        view = new RunsView(model, new OpenProject(store, ProjectOverview.read(store, false)), model.services().rounds());
         Scene scene = new Scene(view.root(), 1100, 720);
         scene.getStylesheets().add(ShellView.LIGHT_CSS);
         stage.setScene(scene);

@@ -1,6 +1,5 @@
 package org.alor.app.shell;
 
-import org.alor.app.AppServices;
 import org.alor.app.SyntheticBirds;
 import org.alor.app.TestPrefs;
 import org.alor.app.common.AppPreferences;

@@ -1,4 +1,4 @@
-package org.alor.app;
+package org.alor.app.shell;
 
 import org.alor.app.label.PredictionSource;
 import org.alor.app.retrieval.ProjectRetrievalRunner;
@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * What the app needs from the rest of ALOR (engine, retrieval, predictions, sample data, the model backend), built
- * in {@link AlorApp#services()}; tests pass fakes. Retrieval always runs on the project's own corpus and checkpoint;
- * the round engine is optional so that screens can be shown without one.
+ * in {@code AlorApp.services()}; tests pass fakes. The shell hands each page its own seam. Retrieval always runs on
+ * the project's own corpus and checkpoint; the round engine is optional so that screens can be shown without one.
  */
 public record AppServices(SampleProjectProvider sampleProject, PredictionSource predictions,
                           Optional<RoundRunner> rounds, RetrievalRunner retrieval, ModelBackend.Factory backends) {
