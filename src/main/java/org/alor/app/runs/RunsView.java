@@ -49,7 +49,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SortedMap;
 import java.util.function.Function;
 
@@ -60,7 +59,7 @@ import java.util.function.Function;
 public final class RunsView {
     private final PageHost model;
     private final OpenProject project;
-    private final Optional<RoundRunner> rounds;
+    private final RoundRunner rounds;
     private final VBox root = new VBox(14);
     private final TableView<RoundRow> table = new TableView<>();
     private final XYSeriesCollection curves = new XYSeriesCollection();
@@ -68,24 +67,20 @@ public final class RunsView {
     record RoundRow(int index, String method, String strategy, int budget, String status, String testAccuracy, String macroF1) {
     }
 
-    public RunsView(PageHost model, OpenProject project, Optional<RoundRunner> rounds) {
+    public RunsView(PageHost model, OpenProject project, RoundRunner rounds) {
         this.model = model;
         this.project = project;
         this.rounds = rounds;
         root.setPadding(Views.pagePadding());
         root.setId("runs-view");
         root.getChildren().add(Views.title("Runs"));
-        if (rounds.isEmpty()) {
-            root.getChildren().add(Views.muted("The round engine is not part of this build yet; the history below is read from the store."));
-        } else {
-            root.getChildren().add(form());
-            if (project.overview().rounds() == 0 && project.overview().countsBySplit().getOrDefault(Split.RETRIEVED, 0) == 0) {
-                Label hint = Views.muted("No retrieved images yet: round 0 ranks its picks with the zero-shot model. "
-                        + "Run Retrieval first to train round 0 on open data.");
-                hint.setId("round0-hint");
-                hint.setWrapText(true);
-                root.getChildren().add(hint);
-            }
+        root.getChildren().add(form());
+        if (project.overview().rounds() == 0 && project.overview().countsBySplit().getOrDefault(Split.RETRIEVED, 0) == 0) {
+            Label hint = Views.muted("No retrieved images yet: round 0 ranks its picks with the zero-shot model. "
+                    + "Run Retrieval first to train round 0 on open data.");
+            hint.setId("round0-hint");
+            hint.setWrapText(true);
+            root.getChildren().add(hint);
         }
         table.setId("round-table");
         table.setPlaceholder(new Label("No rounds yet."));
@@ -171,7 +166,7 @@ public final class RunsView {
             curves.removeAllSeries();
             long t0 = System.nanoTime();
             Task<Integer> t = new TaskJob<>("Round", (p, token) -> {
-                return rounds.get().runRound(model.session(project.store()), spec, p, token);
+                return rounds.runRound(model.session(project.store()), spec, p, token);
             }, this::point);
             bar.progressProperty().bind(t.progressProperty());
             message.textProperty().bind(t.messageProperty());
