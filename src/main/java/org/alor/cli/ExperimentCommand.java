@@ -1,6 +1,5 @@
 package org.alor.cli;
 
-import org.alor.job.CancellationToken;
 import org.alor.job.Phase;
 import org.alor.loop.ExperimentPlan;
 import org.alor.loop.ExperimentRunner;
@@ -87,13 +86,14 @@ public final class ExperimentCommand implements Callable<Integer> {
         try {
             List<RunOutcome> outcomes;
             // The source project stays open while the runs read its features through the session's backend.
-            try (Project session = sessionOptions.open(projectDir)) {
+            try (CancelOnInterrupt ctrlC = CancelOnInterrupt.install();
+                 Project session = sessionOptions.open(projectDir)) {
                 ExperimentPlan plan = planOrUsage(cl, training.applyTo(cl, ExperimentPlan.builder())
                         .optProjectSettings(session.store().settings()).optMethods(m).optStrategies(strategies)
                         .optRda(r).optCombinations(combinations).optSeeds(seeds).optRounds(rounds).optBudget(budget)
                         .optThreads(threads));
                 ConsoleProgress bar = new ConsoleProgress("runs", err);
-                outcomes = ExperimentRunner.inSession(session, out, plan).withCancellation(new CancellationToken())
+                outcomes = ExperimentRunner.inSession(session, out, plan).withCancellation(ctrlC.token())
                         .withProgress(bar.following(Phase.EXPERIMENT)).run();
             }
             stdout.println(outcomes.size() + " runs × " + (rounds + 1) + " rounds; results in " + out.toAbsolutePath().normalize());

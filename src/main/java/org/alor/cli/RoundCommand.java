@@ -1,7 +1,6 @@
 package org.alor.cli;
 
 import org.alor.data.ClassInfo;
-import org.alor.job.CancellationToken;
 import org.alor.job.Phase;
 import org.alor.loop.DeferredLabeler;
 import org.alor.loop.Labeler;
@@ -70,14 +69,15 @@ public final class RoundCommand implements Callable<Integer> {
         PrintWriter out = cl.getOut();
         PrintWriter err = cl.getErr();
         if (budget != null && budget < 1) throw new CommandLine.ParameterException(cl, "--budget must be at least 1");
-        try (Project session = sessionOptions.open(projectDir)) {
+        try (CancelOnInterrupt ctrlC = CancelOnInterrupt.install();
+             Project session = sessionOptions.open(projectDir)) {
             ProjectStore store = session.store();
             RoundSpec roundSpec = roundSpec(cl, store);
             Labeler labeler = oracle ? new OracleLabeler() : new DeferredLabeler();
             ConsoleProgress bar = new ConsoleProgress("training", err);
             RoundResult result;
             try {
-                result = session.runRound(roundSpec, labeler, new EpochPrinter(bar, err), new CancellationToken());
+                result = session.runRound(roundSpec, labeler, new EpochPrinter(bar, err), ctrlC.token());
             } catch (LabelsPendingException e) {
                 RoundRecord rec = store.roundTable().byIndex(e.round()).orElseThrow();
                 print(out, store, RoundSummary.result(store, rec));
