@@ -45,10 +45,12 @@ public final class TaskJob<T> extends Task<T> {
         updateTitle(title);
     }
 
+    /** Marks the task cancelled first, so work that stops on the token right away does not end as a failure. */
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
+        boolean cancelled = super.cancel(mayInterruptIfRunning);
         token.cancel();
-        return super.cancel(mayInterruptIfRunning);
+        return cancelled;
     }
 
     @Override

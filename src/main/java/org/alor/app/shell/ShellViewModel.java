@@ -1,15 +1,5 @@
 package org.alor.app.shell;
 
-import org.alor.app.common.AppPreferences;
-import org.alor.app.common.BackgroundJobs;
-import org.alor.app.common.ErrorReport;
-import org.alor.app.common.OpenProject;
-import org.alor.app.common.Page;
-import org.alor.app.common.PageHost;
-import org.alor.app.common.RecentProjects;
-import org.alor.app.common.TaskJob;
-
-import org.alor.loop.Project;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -23,13 +13,23 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 import javafx.concurrent.Worker;
+import org.alor.app.common.AppPreferences;
+import org.alor.app.common.BackgroundJobs;
+import org.alor.app.common.ErrorReport;
+import org.alor.app.common.OpenProject;
+import org.alor.app.common.Page;
+import org.alor.app.common.PageHost;
+import org.alor.app.common.RecentProjects;
+import org.alor.app.common.TaskJob;
 import org.alor.data.Split;
+import org.alor.loop.Project;
 import org.alor.store.ProjectOverview;
 import org.alor.store.ProjectStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 
 /**
@@ -92,8 +92,11 @@ public final class ShellViewModel implements PageHost {
                     jobProgress.set(0);
                     currentJob = null;
                 }
-                if (state == Worker.State.FAILED) report(task.getTitle() + " failed", task.getException());
-                if (state == Worker.State.CANCELLED) status.set(task.getTitle() + " cancelled");
+                // work that saw its cancellation token may end before the task is marked cancelled
+                boolean stopped = state == Worker.State.CANCELLED
+                        || state == Worker.State.FAILED && task.getException() instanceof CancellationException;
+                if (stopped) status.set(task.getTitle() + " cancelled");
+                else if (state == Worker.State.FAILED) report(task.getTitle() + " failed", task.getException());
             }
         });
         return jobs.submit(task);

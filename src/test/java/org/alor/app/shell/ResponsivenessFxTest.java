@@ -117,4 +117,17 @@ class ResponsivenessFxTest {
         assertThat(model.statusProperty().get()).startsWith("Loading the checkpoint failed: ");
         robot.interact(() -> ((javafx.stage.Stage) pane.getScene().getWindow()).close());
     }
+
+    @Test
+    void aJobThatStopsOnItsCancellationTokenEndsCancelledWithoutAnErrorDialog(FxRobot robot) throws Exception {
+        // the work may see the token and end before the task itself is marked cancelled: that is still a cancel
+        Task<Void> job = new TaskJob<>("Fake round", p -> {
+            throw new java.util.concurrent.CancellationException("cancelled");
+        });
+        robot.interact(() -> model.runJob(job));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !model.jobRunningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.statusProperty().get()).isEqualTo("Fake round cancelled");
+        assertThat(robot.lookup(".dialog-pane").tryQuery()).as("no error dialog for a cancel").isEmpty();
+    }
 }
