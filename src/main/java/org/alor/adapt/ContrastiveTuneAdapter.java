@@ -107,7 +107,7 @@ public final class ContrastiveTuneAdapter implements Adapter {
                             scalePerEpoch.add(Math.exp(logScale.getArray().getFloat(0)));
                             current[0] = TunedTraining.head(model, base.tokenizer(), classNames, templates);
                             float[][] val = ImageFeatureEncoder.encode(model, images.source(), images.valIds(),
-                                    base.decodeThreads(), token::isCancelled);
+                                    base.decodeThreads(), token);
                             double acc = TunedTraining.accuracy(current[0].weights(), val, data.valLabels());
                             return Double.isNaN(acc) ? OptionalDouble.empty() : OptionalDouble.of(acc);
                         }, (epoch, score) -> {

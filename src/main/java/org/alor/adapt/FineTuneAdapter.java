@@ -94,7 +94,7 @@ public final class FineTuneAdapter implements Adapter {
                 }, adamW, tc, TunedTraining.schedule(config, tc.totalIterations(source.size())),
                         (m, epoch) -> {
                             float[][] val = ImageFeatureEncoder.encode(model, images.source(), images.valIds(),
-                                    base.decodeThreads(), token::isCancelled);
+                                    base.decodeThreads(), token);
                             double acc = TunedTraining.accuracy(TunedTraining.rows(head.getArray()), val, data.valLabels());
                             return Double.isNaN(acc) ? OptionalDouble.empty() : OptionalDouble.of(acc);
                         }, best, progress, token, history, base.device());

@@ -1,5 +1,6 @@
 package org.alor.adapt;
 
+import org.alor.job.CancellationToken;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -13,7 +14,6 @@ import org.alor.clip.PreprocessedBatch;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 /**
  * Encodes stored images with a (possibly adapted) image tower: evaluation preprocessing on parallel threads,
@@ -28,14 +28,14 @@ public final class ImageFeatureEncoder {
 
     /** Unnormalised image embeddings, one row per id, in order; fails naming the first file it cannot use. */
     public static float[][] encode(ClipModel model, ImageSource images, List<Long> ids, int threads,
-                                   BooleanSupplier cancelled) {
+                                   CancellationToken cancelled) {
         List<Path> paths = new ArrayList<>(ids.size());
         for (long id : ids) paths.add(images.path(id));
         return encode(model, paths, threads, cancelled);
     }
 
     /** Unnormalised image embeddings of image files, one row per file, in order. */
-    public static float[][] encode(ClipModel model, List<Path> paths, int threads, BooleanSupplier cancelled) {
+    public static float[][] encode(ClipModel model, List<Path> paths, int threads, CancellationToken cancelled) {
         float[][] out = new float[paths.size()][];
         if (paths.isEmpty()) return out;
         ImagePreprocessor pre = ImagePreprocessor.forConfig(model.config());
@@ -60,7 +60,7 @@ public final class ImageFeatureEncoder {
                 }
             }
         }
-        if (cancelled.getAsBoolean()) throw new java.util.concurrent.CancellationException("encoding cancelled");
+        if (cancelled.isCancelled()) throw new java.util.concurrent.CancellationException("encoding cancelled");
         return out;
     }
 }

@@ -1,5 +1,6 @@
 package org.alor.adapt;
 
+import org.alor.job.CancellationToken;
 import ai.djl.nn.Parameter;
 import org.alor.clip.ClipModel;
 import org.alor.clip.SafetensorsWriter;
@@ -43,7 +44,7 @@ public final class TunedClipModel extends HeadModel {
 
     @Override
     public float[][] imageFeatures(List<Long> sampleIds, Function<List<Long>, float[][]> cached) {
-        return ImageFeatureEncoder.encode(model, images, sampleIds, threads, () -> false);
+        return ImageFeatureEncoder.encode(model, images, sampleIds, threads, new CancellationToken());
     }
 
 

@@ -1,5 +1,6 @@
 package org.alor.cli;
 
+import org.alor.job.CancellationToken;
 import ai.djl.Device;
 import org.alor.clip.ClipConfig;
 import org.alor.clip.ClipEncoder;
@@ -75,8 +76,8 @@ final class PipelineBench {
                 t0 = System.nanoTime();
                 ImagePipeline pipeline = ImagePipeline.forEvaluation(pre, threads, batch);
                 long m;
-                try (ImagePipeline.Run run = pipeline.start(files, () -> false)) {
-                    m = encoder.encodeImageStream(pixelBatches(run), rows -> { }, org.alor.job.Progress.NONE, () -> false);
+                try (ImagePipeline.Run run = pipeline.start(files, new CancellationToken())) {
+                    m = encoder.encodeImageStream(pixelBatches(run), rows -> { }, org.alor.job.Progress.NONE, new CancellationToken());
                 }
                 double on = (System.nanoTime() - t0) / 1e9;
                 out.printf(Locale.ROOT, "pipeline on (%d decode threads, overlapped): %d images in %.2f s = %.1f images/s (%.2f× off)%n",

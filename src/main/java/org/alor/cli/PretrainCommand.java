@@ -18,9 +18,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /** {@code alor pretrain}: trains a tiny CLIP from scratch on a webdataset corpus (CPU) and saves an OpenCLIP checkpoint. */
 @Command(name = "pretrain", mixinStandardHelpOptions = true,
@@ -111,20 +108,9 @@ public final class PretrainCommand implements Callable<Integer> {
         System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
 
-        AtomicBoolean cancelled = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            cancelled.set(true);
-            try {
-                finished.await(30, TimeUnit.SECONDS); // let the run delete its temporary folder
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        }, "alor-pretrain-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        try (CancelOnInterrupt ctrlC = CancelOnInterrupt.install()) { // the run deletes its temporary folder first
             PretrainResult r = new TinyClipPretrainer(options, threads)
-                    .run(corpus, out, commandLine(), new Progress(err), cancelled::get);
+                    .run(corpus, out, commandLine(), new Progress(err), ctrlC.token());
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.printf(Locale.ROOT, "pretrained on %d pairs in %.1f min: loss %.4f → %.4f (first batch %.4f); wrote %s%n",
                     r.pairs(), r.totalSeconds() / 60, r.epochLosses().get(0), r.epochLosses().get(r.epochLosses().size() - 1),
@@ -139,12 +125,6 @@ public final class PretrainCommand implements Callable<Integer> {
             return 1;
         } finally {
             err.flush();
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException ignored) {
-                // already shutting down
-            }
         }
     }
 

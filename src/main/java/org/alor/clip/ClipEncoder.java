@@ -1,5 +1,6 @@
 package org.alor.clip;
 
+import org.alor.job.CancellationToken;
 import ai.djl.Device;
 import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
@@ -14,7 +15,6 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -28,7 +28,7 @@ import java.util.function.Function;
 public final class ClipEncoder {
     public static final int DEFAULT_BATCH_SIZE = 32;
     private static final Logger LOG = LoggerFactory.getLogger(ClipEncoder.class);
-    private static final BooleanSupplier NEVER = () -> false;
+    private static final CancellationToken NEVER = new CancellationToken();
 
     private final ClipModel model;
     private int batchSize;
@@ -62,7 +62,7 @@ public final class ClipEncoder {
      * @param pixelsNCHW n preprocessed images [n, 3, S, S] (CLIP-normalised) in row-major order
      * @return n rows of embedDim floats
      */
-    public float[][] encodeImages(float[] pixelsNCHW, int n, Progress progress, BooleanSupplier cancelled) {
+    public float[][] encodeImages(float[] pixelsNCHW, int n, Progress progress, CancellationToken cancelled) {
         int perImage = imageFloats();
         if (n < 0 || (long) n * perImage != pixelsNCHW.length) {
             throw new IllegalArgumentException(n + " images of 3×" + model.config().imageSize() + "×"
@@ -70,20 +70,10 @@ public final class ClipEncoder {
                     + pixelsNCHW.length);
         }
         long s = model.config().imageSize();
-        float[][] out = new float[n][];
-        int done = 0;
-        while (done < n) {
-            checkCancelled(cancelled);
-            int from = done;
-            float[][] rows = withOomRetry(Math.min(batchSize, n - from), count -> runBatch(scope -> {
-                float[] slice = Arrays.copyOfRange(pixelsNCHW, from * perImage, (from + count) * perImage);
-                return model.encodeImages(scope.create(slice, new Shape(count, 3, s, s)));
-            }));
-            System.arraycopy(rows, 0, out, from, rows.length);
-            done += rows.length;
-            progress.phase(Phase.EMBEDDING, done, n, "images");
-        }
-        return out;
+        return inBatches(n, "images", progress, cancelled, (scope, from, count) -> {
+            float[] slice = Arrays.copyOfRange(pixelsNCHW, from * perImage, (from + count) * perImage);
+            return model.encodeImages(scope.create(slice, new Shape(count, 3, s, s)));
+        });
     }
 
     public float[][] encodeTexts(long[][] tokenIds) {
@@ -95,7 +85,7 @@ public final class ClipEncoder {
      *                 CLIP pads); the highest id per row (end-of-text) marks the pooled position, and each
      *                 batch only runs up to its last such position
      */
-    public float[][] encodeTexts(long[][] tokenIds, Progress progress, BooleanSupplier cancelled) {
+    public float[][] encodeTexts(long[][] tokenIds, Progress progress, CancellationToken cancelled) {
         ClipConfig c = model.config();
         for (int i = 0; i < tokenIds.length; i++) {
             long[] row = tokenIds[i];
@@ -110,30 +100,43 @@ public final class ClipEncoder {
                 }
             }
         }
-        int n = tokenIds.length;
+        return inBatches(tokenIds.length, "texts", progress, cancelled, (scope, from, count) -> {
+            // causal attention: tokens after a row's end-of-text token cannot change its pooled output,
+            // so the batch is cut after the last end-of-text position (a 77-token context holding short
+            // prompts shrinks several-fold, with identical results)
+            int length = 0;
+            for (int i = from; i < from + count; i++) {
+                length = Math.max(length, pooledPosition(tokenIds[i]) + 1);
+            }
+            long[] flat = new long[count * length];
+            for (int i = 0; i < count; i++) {
+                long[] row = tokenIds[from + i];
+                System.arraycopy(row, 0, flat, i * length, Math.min(length, row.length));
+            }
+            return model.encodeTexts(scope.create(flat, new Shape(count, length)));
+        });
+    }
+
+    /** One batch's forward: items [from, from + count) as an NDArray made in {@code scope}. */
+    @FunctionalInterface
+    private interface BatchForward {
+        NDArray run(NDManager scope, int from, int count);
+    }
+
+    /**
+     * Encodes {@code n} items batch by batch (a batch that runs out of GPU memory is retried smaller), checking for
+     * a cancel before each batch and reporting the items done after it.
+     */
+    private float[][] inBatches(int n, String what, Progress progress, CancellationToken cancelled, BatchForward forward) {
         float[][] out = new float[n][];
         int done = 0;
         while (done < n) {
             checkCancelled(cancelled);
             int from = done;
-            float[][] rows = withOomRetry(Math.min(batchSize, n - from), count -> runBatch(scope -> {
-                // causal attention: tokens after a row's end-of-text token cannot change its pooled output,
-                // so the batch is cut after the last end-of-text position (a 77-token context holding short
-                // prompts shrinks several-fold, with identical results)
-                int length = 0;
-                for (int i = from; i < from + count; i++) {
-                    length = Math.max(length, pooledPosition(tokenIds[i]) + 1);
-                }
-                long[] flat = new long[count * length];
-                for (int i = 0; i < count; i++) {
-                    long[] row = tokenIds[from + i];
-                    System.arraycopy(row, 0, flat, i * length, Math.min(length, row.length));
-                }
-                return model.encodeTexts(scope.create(flat, new Shape(count, length)));
-            }));
+            float[][] rows = withOomRetry(Math.min(batchSize, n - from), count -> runBatch(scope -> forward.run(scope, from, count)));
             System.arraycopy(rows, 0, out, from, rows.length);
             done += rows.length;
-            progress.phase(Phase.EMBEDDING, done, n, "texts");
+            progress.phase(Phase.EMBEDDING, done, n, what);
         }
         return out;
     }
@@ -145,7 +148,7 @@ public final class ClipEncoder {
      * @return the number of images encoded
      */
     public long encodeImageStream(Iterator<float[]> batches, Consumer<float[][]> sink,
-                                  Progress progress, BooleanSupplier cancelled) {
+                                  Progress progress, CancellationToken cancelled) {
         int perImage = imageFloats();
         long done = 0;
         while (true) {
@@ -225,8 +228,8 @@ public final class ClipEncoder {
         }
     }
 
-    private static void checkCancelled(BooleanSupplier cancelled) {
-        if (cancelled.getAsBoolean()) {
+    private static void checkCancelled(CancellationToken cancelled) {
+        if (cancelled.isCancelled()) {
             throw new CancellationException("encoding cancelled");
         }
     }

@@ -1,5 +1,6 @@
 package org.alor.clip;
 
+import org.alor.job.CancellationToken;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -16,7 +17,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 /**
  * Decodes and preprocesses a list of image files on N worker threads, delivering batches in input
@@ -59,7 +59,7 @@ public final class ImagePipeline {
     }
 
     /** Starts a run; close it (or read it to the end) to stop its threads. */
-    public Run start(List<Path> paths, BooleanSupplier isCancelled) {
+    public Run start(List<Path> paths, CancellationToken isCancelled) {
         return new Run(List.copyOf(paths), isCancelled);
     }
 
@@ -69,7 +69,7 @@ public final class ImagePipeline {
     /** An ordered stream of batches; {@link #hasNext()} turns false once the run is cancelled. */
     public final class Run implements Iterator<PreprocessedBatch>, AutoCloseable {
         private final List<Path> paths;
-        private final BooleanSupplier isCancelled;
+        private final CancellationToken isCancelled;
         private final ExecutorService executor;
         private final ArrayDeque<List<Future<ItemResult>>> window = new ArrayDeque<>();
         private int nextStart;
@@ -77,7 +77,7 @@ public final class ImagePipeline {
         private boolean cancelled;
         private boolean closed;
 
-        private Run(List<Path> paths, BooleanSupplier isCancelled) {
+        private Run(List<Path> paths, CancellationToken isCancelled) {
             this.paths = paths;
             this.isCancelled = isCancelled;
             this.executor = Executors.newFixedThreadPool(threads, daemonThreads());
@@ -149,7 +149,7 @@ public final class ImagePipeline {
         }
 
         private boolean checkCancelled() {
-            if (!cancelled && isCancelled.getAsBoolean()) {
+            if (!cancelled && isCancelled.isCancelled()) {
                 cancelled = true;
                 close();
             }
@@ -190,7 +190,7 @@ public final class ImagePipeline {
 
         private ItemResult process(int index) {
             Path path = paths.get(index);
-            if (isCancelled.getAsBoolean()) return failure(index, "cancelled");
+            if (isCancelled.isCancelled()) return failure(index, "cancelled");
             try {
                 float[] pixels = transform.apply(ImageDecoder.decode(path), index);
                 if (pixels.length != valuesPerImage) {

@@ -110,7 +110,7 @@ public final class ClipBackend implements ModelBackend {
 
     @Override
     public float[][] encodeImageFiles(ProjectStore store, List<Path> files) {
-        return ImageFeatureEncoder.encode(checkpoint(store).model(), files, threads, () -> false);
+        return ImageFeatureEncoder.encode(checkpoint(store).model(), files, threads, new CancellationToken());
     }
 
     @Override

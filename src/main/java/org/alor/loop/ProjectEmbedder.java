@@ -103,7 +103,7 @@ public final class ProjectEmbedder {
         Queue<int[]> pendingIndices = new ArrayDeque<>();
         int[] stored = {0};
         boolean wasCancelled = false;
-        try (ImagePipeline.Run run = pipeline.start(files, cancelled::isCancelled)) {
+        try (ImagePipeline.Run run = pipeline.start(files, cancelled)) {
             Iterator<float[]> batches = new Iterator<>() {
                 private PreprocessedBatch next;
 
@@ -135,7 +135,7 @@ public final class ProjectEmbedder {
                 cache.put(checkpoint.hash(), checkpoint.preprocessKey(), batchIds, rows);
                 stored[0] += rows.length;
                 progress.phase(Phase.EMBEDDING, stored[0] + failures.size(), missing.size(), "images");
-            }, Progress.NONE, cancelled::isCancelled);
+            }, Progress.NONE, cancelled);
             wasCancelled = run.cancelled() || cancelled.isCancelled();
         } catch (CancellationException e) {
             wasCancelled = true;

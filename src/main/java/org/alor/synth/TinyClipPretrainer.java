@@ -29,6 +29,7 @@ import org.alor.clip.ImagePreprocessor;
 import org.alor.clip.OpenClipCheckpointWriter;
 import org.alor.clip.RandomResizedCrop;
 import org.alor.clip.TrainingAugmentation;
+import org.alor.job.CancellationToken;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -41,7 +42,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
-import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
 /**
@@ -67,10 +67,10 @@ public final class TinyClipPretrainer {
 
     /**
      * @param command the command line to record in the log (e.g. "alor pretrain --corpus ..."), may be null
-     * @throws java.util.concurrent.CancellationException when {@code cancelled} turns true (nothing is written)
+     * @throws java.util.concurrent.CancellationException when {@code cancelled} is cancelled (nothing is written)
      */
     public PretrainResult run(Path corpusDir, Path outDir, String command, PretrainListener listener,
-                              BooleanSupplier cancelled) throws IOException {
+                              CancellationToken cancelled) throws IOException {
         long start = System.nanoTime();
         PretrainCorpus corpus = PretrainCorpus.load(corpusDir, listener::onWarning);
         if (corpus.size() < options.batchSize()) {
@@ -117,7 +117,7 @@ public final class TinyClipPretrainer {
                 result = Trainer.builder(new PairSource(corpus.pairs(), tokens, config, pool), step(model), optimizer, training)
                         .schedule(schedule)
                         .listener(recording)
-                        .cancellation(org.alor.job.CancellationToken.following(cancelled))
+                        .cancellation(cancelled)
                         .build()
                         .fit(manager);
             } finally {

@@ -142,7 +142,7 @@ public final class TinyClipWorld {
 
     float[][] cachedFeatures(ClipBase from, List<Long> ids) {
         try (ClipModel m = from.newModel()) {
-            return ImageFeatureEncoder.encode(m, images(), ids, 2, () -> false);
+            return ImageFeatureEncoder.encode(m, images(), ids, 2, new CancellationToken());
         }
     }
 

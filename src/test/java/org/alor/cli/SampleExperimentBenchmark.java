@@ -1,5 +1,6 @@
 package org.alor.cli;
 
+import org.alor.job.CancellationToken;
 import ai.djl.Device;
 import org.alor.adapt.ClipBase;
 import org.alor.adapt.ImageFeatureEncoder;
@@ -73,7 +74,7 @@ class SampleExperimentBenchmark {
                     if (!missing.isEmpty()) {
                         synchronized (cache) {
                             try (ClipModel m = base.newModel()) {
-                                float[][] f = ImageFeatureEncoder.encode(m, images, missing, 2, () -> false);
+                                float[][] f = ImageFeatureEncoder.encode(m, images, missing, 2, new CancellationToken());
                                 for (int i = 0; i < f.length; i++) cache.put(missing.get(i), f[i]);
                             }
                         }

@@ -1,5 +1,6 @@
 package org.alor.clip;
 
+import org.alor.job.CancellationToken;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -57,7 +58,7 @@ class ClipEncoderTest {
             public void phase(Phase phase, long done, long total, String message) {
                 progress.add(phase + " " + done + "/" + total);
             }
-        }, () -> false);
+        }, new CancellationToken());
         assertClose(images, wantImages);
         assertThat(progress).containsExactly("EMBEDDING 1/2", "EMBEDDING 2/2");
 
@@ -87,13 +88,14 @@ class ClipEncoderTest {
     void cancellationStopsBetweenBatches() {
         AtomicInteger batches = new AtomicInteger();
         ClipEncoder encoder = new ClipEncoder(model, 1);
+        CancellationToken token = new CancellationToken();
         assertThatThrownBy(() -> encoder.encodeImages(pixels, 2, new Progress() {
                     @Override
                     public void phase(Phase phase, long done, long total, String message) {
                         batches.incrementAndGet();
+                        token.cancel();
                     }
-                },
-                () -> batches.get() >= 1))
+                }, token))
                 .isInstanceOf(CancellationException.class);
         assertThat(batches.get()).isEqualTo(1);
     }
@@ -102,7 +104,7 @@ class ClipEncoderTest {
     void streamHookEncodesEachBatchInOrder() {
         List<float[][]> out = new ArrayList<>();
         long n = new ClipEncoder(model).encodeImageStream(List.of(pixels, pixels).iterator(), out::add,
-                Progress.NONE, () -> false);
+                Progress.NONE, new CancellationToken());
         assertThat(n).isEqualTo(4);
         assertClose(out.get(1), wantImages);
     }

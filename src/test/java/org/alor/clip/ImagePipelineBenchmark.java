@@ -1,5 +1,6 @@
 package org.alor.clip;
 
+import org.alor.job.CancellationToken;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,7 @@ class ImagePipelineBenchmark {
         for (int threads : new int[]{1, 2, 1, 2}) {
             long t0 = System.nanoTime();
             int done = 0;
-            try (ImagePipeline.Run run = ImagePipeline.forEvaluation(p, threads, 32).start(paths, () -> false)) {
+            try (ImagePipeline.Run run = ImagePipeline.forEvaluation(p, threads, 32).start(paths, new CancellationToken())) {
                 while (run.hasNext()) done += run.next().size();
             }
             double s = (System.nanoTime() - t0) / 1e9;

@@ -1,5 +1,6 @@
 package org.alor.clip;
 
+import org.alor.job.CancellationToken;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +49,7 @@ class ImagePipelineTest {
         List<Path> paths = images(23);
         List<Integer> seen = new ArrayList<>();
         int batches = 0;
-        try (ImagePipeline.Run run = new ImagePipeline(RED_SLOWLY, 1, 3, 5, 2).start(paths, () -> false)) {
+        try (ImagePipeline.Run run = new ImagePipeline(RED_SLOWLY, 1, 3, 5, 2).start(paths, new CancellationToken())) {
             assertThat(run.batchCount()).isEqualTo(5);
             while (run.hasNext()) {
                 PreprocessedBatch b = run.next();
@@ -70,7 +71,7 @@ class ImagePipelineTest {
         Files.writeString(paths.get(3), "not a png");
         paths.set(7, dir.resolve("missing.jpg"));
         List<PreprocessedBatch> batches = new ArrayList<>();
-        new ImagePipeline(RED_SLOWLY, 1, 2, 4, 1).start(paths, () -> false).forEachRemaining(batches::add);
+        new ImagePipeline(RED_SLOWLY, 1, 2, 4, 1).start(paths, new CancellationToken()).forEachRemaining(batches::add);
         assertThat(batches).hasSize(3);
         assertThat(batches.get(0).indices()).containsExactly(0, 1, 2);
         assertThat(batches.get(0).pixels()).containsExactly(0f, 1f, 2f);
@@ -91,7 +92,7 @@ class ImagePipelineTest {
             if (index == 1) throw new IllegalStateException("boom");
             return new float[]{index};
         };
-        PreprocessedBatch b = new ImagePipeline(picky, 1, 2, 3, 1).start(images(3), () -> false).next();
+        PreprocessedBatch b = new ImagePipeline(picky, 1, 2, 3, 1).start(images(3), new CancellationToken()).next();
         assertThat(b.indices()).containsExactly(0, 2);
         assertThat(b.failures()).singleElement().satisfies(f -> assertThat(f.reason()).contains("boom"));
     }
@@ -104,7 +105,7 @@ class ImagePipelineTest {
             processed.incrementAndGet();
             return new float[]{index};
         };
-        ImagePipeline.Run run = new ImagePipeline(counting, 1, 2, 2, 1).start(images(20), cancel::get);
+        ImagePipeline.Run run = new ImagePipeline(counting, 1, 2, 2, 1).start(images(20), CancellationToken.following(cancel::get));
         assertThat(run.next().indices()).containsExactly(0, 1);
         cancel.set(true);
         assertThat(run.hasNext()).isFalse();
@@ -121,7 +122,7 @@ class ImagePipelineTest {
             sleep(10_000);
             return new float[]{index};
         };
-        ImagePipeline.Run run = new ImagePipeline(slow, 1, 1, 2, 1).start(images(2), cancel::get);
+        ImagePipeline.Run run = new ImagePipeline(slow, 1, 1, 2, 1).start(images(2), CancellationToken.following(cancel::get));
         Thread canceller = new Thread(() -> {
             sleep(200);
             cancel.set(true);
@@ -139,7 +140,7 @@ class ImagePipelineTest {
             processed.incrementAndGet();
             return new float[]{index};
         };
-        try (ImagePipeline.Run run = new ImagePipeline(counting, 1, 2, 2, 1).start(images(20), () -> false)) {
+        try (ImagePipeline.Run run = new ImagePipeline(counting, 1, 2, 2, 1).start(images(20), new CancellationToken())) {
             run.next();
             sleep(300); // a slow consumer: workers must wait instead of decoding everything
             assertThat(processed.get()).isEqualTo(4); // the batch in hand + one batch ahead
@@ -153,7 +154,7 @@ class ImagePipelineTest {
     void evaluationPipelineGivesThePreprocessorsOutput() throws IOException {
         Path landscape = Path.of("src/test/resources/fixtures/clip-preprocess/landscape.png");
         ImagePreprocessor p = ImagePreprocessor.clip(32);
-        PreprocessedBatch b = ImagePipeline.forEvaluation(p, 2, 4).start(List.of(landscape, landscape), () -> false).next();
+        PreprocessedBatch b = ImagePipeline.forEvaluation(p, 2, 4).start(List.of(landscape, landscape), new CancellationToken()).next();
         assertThat(b.pixels()).hasSize(2 * 3 * 32 * 32);
         assertThat(b.image(1)).containsExactly(p.preprocess(landscape));
     }

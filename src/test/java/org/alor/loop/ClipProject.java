@@ -1,5 +1,6 @@
 package org.alor.loop;
 
+import org.alor.job.CancellationToken;
 import ai.djl.ndarray.NDManager;
 import org.alor.adapt.ClipBase;
 import org.alor.adapt.ImageFeatureEncoder;
@@ -86,7 +87,7 @@ public final class ClipProject {
                 ImageSource images = images(store);
                 return ids -> {
                     try (ClipModel m = TinyClipWorld.base().newModel()) {
-                        return ImageFeatureEncoder.encode(m, images, ids, 2, () -> false);
+                        return ImageFeatureEncoder.encode(m, images, ids, 2, new CancellationToken());
                     }
                 };
             }

@@ -1,12 +1,13 @@
 package org.alor.synth;
 
+import ai.djl.Device;
 import org.alor.clip.CheckpointLoader;
 import org.alor.clip.ClipConfig;
 import org.alor.clip.ClipModel;
 import org.alor.clip.ClipModelFactory;
 import org.alor.clip.LoadedCheckpoint;
 import org.alor.clip.Tensor;
-import ai.djl.Device;
+import org.alor.job.CancellationToken;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +51,7 @@ class TinyClipPretrainerTest {
     @Test
     void lossFallsAndTheCheckpointLoadsLikeADownloadedOne() throws IOException {
         Path out = tmp.resolve("world/clip");
-        PretrainResult r = new TinyClipPretrainer(options(8), 2).run(corpus, out, "test", PretrainListener.NONE, () -> false);
+        PretrainResult r = new TinyClipPretrainer(options(8), 2).run(corpus, out, "test", PretrainListener.NONE, new CancellationToken());
 
         assertThat(r.pairs()).isEqualTo(100);
         assertThat(r.epochLosses()).hasSize(8);
@@ -108,7 +109,7 @@ class TinyClipPretrainerTest {
                 warnings.add(message);
             }
         };
-        PretrainResult r = new TinyClipPretrainer(options(1), 1).run(bad, tmp.resolve("bad-ckpt"), null, listener, () -> false);
+        PretrainResult r = new TinyClipPretrainer(options(1), 1).run(bad, tmp.resolve("bad-ckpt"), null, listener, new CancellationToken());
 
         assertThat(warnings).anySatisfy(w -> assertThat(w).contains("shard-00000.tar").contains("truncated"));
         assertThat(warnings).anySatisfy(w -> assertThat(w).contains("shard-00001.tar").contains(victim).contains("UTF-8"));
@@ -123,7 +124,7 @@ class TinyClipPretrainerTest {
         Files.writeString(out.resolve("marker.txt"), "previous");
         AtomicInteger polls = new AtomicInteger();
         assertThatThrownBy(() -> new TinyClipPretrainer(options(3), 1)
-                .run(corpus, out, null, PretrainListener.NONE, () -> polls.incrementAndGet() > 4))
+                .run(corpus, out, null, PretrainListener.NONE, CancellationToken.following(() -> polls.incrementAndGet() > 4)))
                 .isInstanceOf(CancellationException.class);
         assertThat(Files.readString(out.resolve("marker.txt"))).isEqualTo("previous");
         try (Stream<Path> s = Files.list(tmp)) {
