@@ -1,7 +1,7 @@
 package org.alor.cli;
 
 import org.alor.job.Phase;
-import org.alor.loop.ExperimentPlan;
+import org.alor.loop.ExperimentSpec;
 import org.alor.loop.ExperimentRunner;
 import org.alor.loop.Project;
 import org.alor.loop.RunOutcome;
@@ -73,22 +73,22 @@ public final class ExperimentCommand implements Callable<Integer> {
         for (String x : methods) m.add(LoopOptions.method(cl, x).key());
         List<Boolean> r = new ArrayList<>();
         for (String x : rda) r.add(LoopOptions.onOff(cl, "--rda", x));
-        List<ExperimentPlan.Combination> combinations = new ArrayList<>();
+        List<ExperimentSpec.Combination> combinations = new ArrayList<>();
         for (String x : runs == null ? List.<String>of() : runs) {
-            ExperimentPlan.Combination c;
+            ExperimentSpec.Combination c;
             try {
-                c = ExperimentPlan.Combination.parse(x);
+                c = ExperimentSpec.Combination.parse(x);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(cl, "--runs: " + e.getMessage());
             }
-            combinations.add(new ExperimentPlan.Combination(LoopOptions.method(cl, c.method()).key(), c.strategy(), c.rda()));
+            combinations.add(new ExperimentSpec.Combination(LoopOptions.method(cl, c.method()).key(), c.strategy(), c.rda()));
         }
         try {
             List<RunOutcome> outcomes;
             // The source project stays open while the runs read its features through the session's backend.
             try (CancelOnInterrupt ctrlC = CancelOnInterrupt.install();
                  Project session = sessionOptions.open(projectDir)) {
-                ExperimentPlan plan = planOrUsage(cl, training.applyTo(cl, ExperimentPlan.builder())
+                ExperimentSpec plan = planOrUsage(cl, training.applyTo(cl, ExperimentSpec.builder())
                         .optProjectSettings(session.store().settings()).optMethods(m).optStrategies(strategies)
                         .optRda(r).optCombinations(combinations).optSeeds(seeds).optRounds(rounds).optBudget(budget)
                         .optThreads(threads));
@@ -119,7 +119,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     }
 
     /** The experiment spec checks every value once; a bad one is a usage error carrying its message. */
-    private static ExperimentPlan planOrUsage(CommandLine cl, ExperimentPlan.Builder plan) {
+    private static ExperimentSpec planOrUsage(CommandLine cl, ExperimentSpec.Builder plan) {
         try {
             return plan.build();
         } catch (IllegalArgumentException e) {

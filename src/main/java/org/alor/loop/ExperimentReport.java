@@ -28,12 +28,12 @@ import java.util.TreeMap;
  * </ul>
  */
 public final class ExperimentReport {
-    private final ExperimentPlan plan;
+    private final ExperimentSpec plan;
     private final List<ClassInfo> classes;
     private final List<RunOutcome> outcomes;
     private final Path project;
 
-    public ExperimentReport(ExperimentPlan plan, List<ClassInfo> classes, List<RunOutcome> outcomes, Path project) {
+    public ExperimentReport(ExperimentSpec plan, List<ClassInfo> classes, List<RunOutcome> outcomes, Path project) {
         this.plan = plan;
         this.classes = classes;
         this.outcomes = outcomes;
@@ -68,7 +68,7 @@ public final class ExperimentReport {
             Map<Integer, Map<Integer, Double>> means = meanPerClass(group);
             if (!means.containsKey(0)) continue;
             int last = means.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
-            ExperimentPlan.Run r = group.get(0).run();
+            ExperimentSpec.Run r = group.get(0).run();
             PerClassChart.savePng("Per-class test accuracy — " + r.method() + ", " + r.strategy() + ", RDA " + onOff(r.rda()),
                     means.get(0), last, means.get(last),
                     dir.resolve("per_class_" + r.method() + "_" + r.strategy() + "_rda" + onOff(r.rda()) + ".png"));
@@ -81,7 +81,7 @@ public final class ExperimentReport {
         for (int round = 0; round <= plan.rounds(); round++) {
             List<Double> values = new ArrayList<>();
             for (RunOutcome o : outcomes) {
-                ExperimentPlan.Run r = o.run();
+                ExperimentSpec.Run r = o.run();
                 if (!r.method().equals(method) || !r.strategy().equals(strategy) || r.rda() != rda) continue;
                 if (round < o.rounds().size() && o.rounds().get(round).test() != null) {
                     values.add(100 * o.rounds().get(round).test().accuracy());
@@ -147,7 +147,7 @@ public final class ExperimentReport {
         for (int r = 0; r <= plan.rounds(); r++) sb.append("---:|");
         sb.append('\n');
         for (Map.Entry<String, List<RunOutcome>> g : groups().entrySet()) {
-            ExperimentPlan.Run first = g.getValue().get(0).run();
+            ExperimentSpec.Run first = g.getValue().get(0).run();
             sb.append("| ").append(first.method()).append(" | ").append(first.strategy()).append(" | ")
                     .append(first.rda() ? "on" : "off").append(" |");
             for (int r = 0; r <= plan.rounds(); r++) {

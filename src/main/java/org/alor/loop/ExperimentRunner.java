@@ -28,7 +28,7 @@ import org.alor.adapt.ClipBase;
 import org.alor.adapt.ImageSource;
 
 /**
- * Runs an {@link ExperimentPlan} with the oracle: each run works in its own copy of the project database
+ * Runs an {@link ExperimentSpec} with the oracle: each run works in its own copy of the project database
  * ({@code OUT/runs/<name>/project.alor}, made with {@code VACUUM INTO}), so runs are independent and each resumes
  * where it stopped when the experiment is started again. Then writes {@code results.csv}, {@code per_class.csv},
  * {@code summary.md} and PNG charts to {@code OUT} (see {@link ExperimentReport}). The training of FT/CT/PT rounds
@@ -38,7 +38,7 @@ import org.alor.adapt.ImageSource;
 public final class ExperimentRunner {
     private final Path sourceProject;
     private final Path outDir;
-    private final ExperimentPlan plan;
+    private final ExperimentSpec plan;
     private final FeatureSource features;
     private final TextEncoder textEncoder;
     private Progress progress = Progress.NONE;
@@ -52,7 +52,7 @@ public final class ExperimentRunner {
     /**
      * @param features   features of the source project's samples (copies keep the sample ids); thread-safe
      */
-    public ExperimentRunner(Path sourceProject, Path outDir, ExperimentPlan plan, FeatureSource features,
+    public ExperimentRunner(Path sourceProject, Path outDir, ExperimentSpec plan, FeatureSource features,
                             TextEncoder textEncoder) {
         this.sourceProject = sourceProject;
         this.outDir = outDir;
@@ -67,7 +67,7 @@ public final class ExperimentRunner {
         };
 
         /** @param store the run's own project copy, open for the duration of the call */
-        void roundFinished(ExperimentPlan.Run run, RoundResult result, ProjectStore store);
+        void roundFinished(ExperimentSpec.Run run, RoundResult result, ProjectStore store);
     }
 
     /**
@@ -75,7 +75,7 @@ public final class ExperimentRunner {
      * embeddings of the source project, and its pretrained CLIP and image files for FT/CT/PT. The session must stay
      * open while it runs.
      */
-    public static ExperimentRunner inSession(Project session, Path outDir, ExperimentPlan plan) {
+    public static ExperimentRunner inSession(Project session, Path outDir, ExperimentSpec plan) {
         ModelBackend backend = session.backend();
         ProjectStore source = session.store();
         return new ExperimentRunner(source.dir(), outDir, plan, backend.featureSource(source), backend.textEncoder(source))
@@ -110,7 +110,7 @@ public final class ExperimentRunner {
 
     /** Runs (or resumes) every run of the plan, then writes the report; returns the outcomes in plan order. */
     public List<RunOutcome> run() throws InterruptedException, IOException {
-        for (ExperimentPlan.Run r : plan.runs()) {
+        for (ExperimentSpec.Run r : plan.runs()) {
             plan.config(r); // fail fast on an unknown method or strategy
         }
         // fail fast (before any run starts) when a method needs CLIP or images that are not wired
@@ -125,17 +125,17 @@ public final class ExperimentRunner {
             requireFresh(source);
             requireRetrievedWhereRdaIsOn(source);
             classes = source.classTable().all();
-            for (ExperimentPlan.Run r : plan.runs()) {
+            for (ExperimentSpec.Run r : plan.runs()) {
                 Path dir = runDir(r);
                 if (!Files.exists(dir.resolve(ProjectStore.DATABASE_FILE))) source.copyDatabaseTo(dir);
             }
         }
-        List<ExperimentPlan.Run> runs = plan.runs();
+        List<ExperimentSpec.Run> runs = plan.runs();
         AtomicInteger finished = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(plan.threads(), runs.size()));
         List<Future<RunOutcome>> futures = new ArrayList<>();
         try {
-            for (ExperimentPlan.Run r : runs) {
+            for (ExperimentSpec.Run r : runs) {
                 futures.add(pool.submit(() -> {
                     RunOutcome o = runOne(r);
                     progress.phase(Phase.EXPERIMENT, finished.incrementAndGet(), runs.size(), r.name() + " done");
@@ -163,7 +163,7 @@ public final class ExperimentRunner {
         }
     }
 
-    private Path runDir(ExperimentPlan.Run r) {
+    private Path runDir(ExperimentSpec.Run r) {
         return outDir.resolve("runs").resolve(r.name());
     }
 
@@ -179,13 +179,13 @@ public final class ExperimentRunner {
      * refuse it rather than report numbers that mean something else.
      */
     private void requireRetrievedWhereRdaIsOn(ProjectStore source) {
-        if (plan.runs().stream().anyMatch(ExperimentPlan.Run::rda) && source.sampleTable().bySplit(Split.RETRIEVED).isEmpty()) {
+        if (plan.runs().stream().anyMatch(ExperimentSpec.Run::rda) && source.sampleTable().bySplit(Split.RETRIEVED).isEmpty()) {
             throw new IllegalStateException(source.databaseFile() + ": RDA is on, but the project has no retrieved images;"
                     + " run retrieval first (alor retrieve), or run the experiment with RDA off");
         }
     }
 
-    private RunOutcome runOne(ExperimentPlan.Run r) throws InterruptedException {
+    private RunOutcome runOne(ExperimentSpec.Run r) throws InterruptedException {
         try (ProjectStore store = ProjectStore.open(runDir(r))) {
             RoundEngine engine = new RoundEngine(store, plan.config(r), features, textEncoder,
                     new OracleLabeler()).withCancellation(token).withClip(() -> clip, () -> images)

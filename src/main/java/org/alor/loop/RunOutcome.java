@@ -11,5 +11,5 @@ import java.util.Map;
  * @param rounds        per round, as stored
  * @param perClassTest  per round, the per-class test metric rows
  */
-public record RunOutcome(ExperimentPlan.Run run, List<RoundResult> rounds, Map<Integer, List<MetricRow>> perClassTest) {
+public record RunOutcome(ExperimentSpec.Run run, List<RoundResult> rounds, Map<Integer, List<MetricRow>> perClassTest) {
 }

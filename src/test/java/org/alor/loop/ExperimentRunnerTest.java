@@ -20,8 +20,8 @@ class ExperimentRunnerTest {
     @TempDir
     Path tmp;
 
-    static ExperimentPlan plan() {
-        return ExperimentPlan.builder().optMethods(List.of("zeroshot", "lp")).optStrategies(List.of("tfs", "random"))
+    static ExperimentSpec plan() {
+        return ExperimentSpec.builder().optMethods(List.of("zeroshot", "lp")).optStrategies(List.of("tfs", "random"))
                 .optRda(List.of(true, false)).optSeeds(List.of(1L, 2L)).optRounds(2).optEpochs(20).optBatchSize(8)
                 .optThreads(2).build();
     }
@@ -30,7 +30,7 @@ class ExperimentRunnerTest {
         return runner(project, out, plan());
     }
 
-    private ExperimentRunner runner(Path project, Path out, ExperimentPlan plan) {
+    private ExperimentRunner runner(Path project, Path out, ExperimentSpec plan) {
         EngineFixture.WORLD.hashCode(); // registers the test selectors
         FeatureSource features;
         try (ProjectStore store = ProjectStore.open(project)) {
@@ -115,7 +115,7 @@ class ExperimentRunnerTest {
                 .hasMessageContaining("RDA is on, but the project has no retrieved images");
         assertThat(tmp.resolve("out/runs")).doesNotExist();
 
-        ExperimentPlan off = ExperimentPlan.builder().optCombinations(List.of(new ExperimentPlan.Combination("lp", "random", false)))
+        ExperimentSpec off = ExperimentSpec.builder().optCombinations(List.of(new ExperimentSpec.Combination("lp", "random", false)))
                 .optSeeds(List.of(1L)).optRounds(0).optEpochs(5).optBatchSize(8).optThreads(1).build();
         assertThat(runner(project, tmp.resolve("out"), off).run()).hasSize(1);
     }
@@ -124,10 +124,10 @@ class ExperimentRunnerTest {
     void listedCombinationsRunWithEverySeedAndEachFinishedRoundIsReportedInOrder() throws Exception {
         Path project = tmp.resolve("project");
         SyntheticWorld.create(project).close();
-        ExperimentPlan plan = ExperimentPlan.builder().optCombinations(List.of(ExperimentPlan.Combination.parse("lp:tfs:on"),
-                        ExperimentPlan.Combination.parse("zeroshot:random:off"))).optSeeds(List.of(1L, 2L)).optRounds(2)
+        ExperimentSpec plan = ExperimentSpec.builder().optCombinations(List.of(ExperimentSpec.Combination.parse("lp:tfs:on"),
+                        ExperimentSpec.Combination.parse("zeroshot:random:off"))).optSeeds(List.of(1L, 2L)).optRounds(2)
                 .optEpochs(5).optBatchSize(8).optThreads(2).build();
-        assertThat(plan.runs()).extracting(ExperimentPlan.Run::name).containsExactly("lp-tfs-rdaon-seed1",
+        assertThat(plan.runs()).extracting(ExperimentSpec.Run::name).containsExactly("lp-tfs-rdaon-seed1",
                 "lp-tfs-rdaon-seed2", "zeroshot-random-rdaoff-seed1", "zeroshot-random-rdaoff-seed2");
         java.util.Map<String, List<String>> seen = new java.util.concurrent.ConcurrentHashMap<>();
         List<RunOutcome> outcomes = runner(project, tmp.resolve("out"), plan).withRoundListener((run, result, store) ->
@@ -142,6 +142,6 @@ class ExperimentRunnerTest {
         }
         List<String> rows = Files.readAllLines(tmp.resolve("out/results.csv"));
         assertThat(rows).hasSize(1 + 4 * 3).noneMatch(r -> r.startsWith("lp,random") || r.startsWith("zeroshot,tfs"));
-        assertThatThrownBy(() -> ExperimentPlan.Combination.parse("ct:tfs")).hasMessageContaining("METHOD:STRATEGY:on|off");
+        assertThatThrownBy(() -> ExperimentSpec.Combination.parse("ct:tfs")).hasMessageContaining("METHOD:STRATEGY:on|off");
     }
 }

@@ -8,7 +8,7 @@ import org.alor.job.CancellationToken;
 import org.alor.job.Phase;
 import org.alor.job.Progress;
 import org.alor.loop.ClassNaming;
-import org.alor.loop.ExperimentPlan;
+import org.alor.loop.ExperimentSpec;
 import org.alor.loop.ExperimentRunner;
 import org.alor.loop.Project;
 import org.alor.store.MetricRow;
@@ -33,11 +33,11 @@ import java.util.stream.Stream;
  */
 final class DemoRace {
     /** One side of the race: its name on screen and the experiment combination it runs. */
-    record Side(String label, ExperimentPlan.Combination combination) {
+    record Side(String label, ExperimentSpec.Combination combination) {
     }
 
-    static final Side ALOR = new Side("ALOR (TFS)", new ExperimentPlan.Combination("lp", "tfs", true));
-    static final Side RANDOM = new Side("Random", new ExperimentPlan.Combination("lp", "random", true));
+    static final Side ALOR = new Side("ALOR (TFS)", new ExperimentSpec.Combination("lp", "tfs", true));
+    static final Side RANDOM = new Side("Random", new ExperimentSpec.Combination("lp", "random", true));
     static final long SEED = 666;
     private static final String READY = "template-ready";
 
@@ -57,7 +57,7 @@ final class DemoRace {
                 + describe(RANDOM.combination()) + ".";
     }
 
-    private static String describe(ExperimentPlan.Combination c) {
+    private static String describe(ExperimentSpec.Combination c) {
         return c.method().toUpperCase(java.util.Locale.ROOT) + " + " + (c.strategy().equals("tfs") ? "Tail First Sampling"
                 : c.strategy() + " picks") + (c.rda() ? " with retrieval" : " without retrieval");
     }
@@ -92,8 +92,8 @@ final class DemoRace {
      * The experiment the race runs, with {@code alor experiment}'s defaults for everything the demo does not choose:
      * budget C, the method's epochs and batch, class names in the project's prompt set; epochs and learning rates from the recipe recorded with the checkpoint, else the paper's.
      */
-    static ExperimentPlan plan(Settings settings, int lastRound) {
-        return ExperimentPlan.builder().optProjectSettings(settings).optNaming(ClassNaming.NAME)
+    static ExperimentSpec plan(Settings settings, int lastRound) {
+        return ExperimentSpec.builder().optProjectSettings(settings).optNaming(ClassNaming.NAME)
                 .optCombinations(List.of(ALOR.combination(), RANDOM.combination())).optSeeds(List.of(SEED))
                 .optRounds(lastRound).optThreads(2).build();
     }
@@ -119,7 +119,7 @@ final class DemoRace {
         }
     }
 
-    private static Side sideOf(ExperimentPlan.Run run) {
+    private static Side sideOf(ExperimentSpec.Run run) {
         return run.combination().equals(ALOR.combination()) ? ALOR : RANDOM;
     }
 

@@ -5,7 +5,7 @@ import org.alor.data.Split;
 import org.alor.job.CancellationToken;
 import org.alor.job.Phase;
 import org.alor.job.Progress;
-import org.alor.loop.ExperimentPlan;
+import org.alor.loop.ExperimentSpec;
 import org.alor.store.MetricRow;
 import org.alor.store.ProjectStore;
 
@@ -75,7 +75,7 @@ final class DemoReplay {
 
     /** A side's recorded run: the demo's seed if it was recorded, else the lowest seed recorded for its combination. */
     Path recordedRun(DemoRace.Side side) throws IOException {
-        ExperimentPlan.Combination c = side.combination();
+        ExperimentSpec.Combination c = side.combination();
         Path runs = experiment.resolve("runs");
         Path preferred = runs.resolve(c.runName(DemoRace.SEED));
         if (Files.exists(preferred.resolve(ProjectStore.DATABASE_FILE))) return preferred;

@@ -13,13 +13,13 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** ExperimentPlan is the experiment's spec: every bad value fails in one place with a clear message. */
-class ExperimentPlanValidationTest {
+/** ExperimentSpec is the experiment's spec: every bad value fails in one place with a clear message. */
+class ExperimentSpecTest {
     @TempDir
     Path tmp;
 
-    private static ExperimentPlan plan(int rounds, int budget, int epochs, int batch, int threads) {
-        return ExperimentPlan.builder().optSeeds(List.of(1L)).optRounds(rounds).optBudget(budget).optEpochs(epochs)
+    private static ExperimentSpec plan(int rounds, int budget, int epochs, int batch, int threads) {
+        return ExperimentSpec.builder().optSeeds(List.of(1L)).optRounds(rounds).optBudget(budget).optEpochs(epochs)
                 .optBatchSize(batch).optThreads(threads).build();
     }
 
@@ -39,24 +39,24 @@ class ExperimentPlanValidationTest {
 
     @Test
     void aMalformedCombinationNamesTheExpectedForm() {
-        assertMessage("'ct:tfs' is not METHOD:STRATEGY:on|off (e.g. ct:tfs:on)", () -> ExperimentPlan.Combination.parse("ct:tfs"));
+        assertMessage("'ct:tfs' is not METHOD:STRATEGY:on|off (e.g. ct:tfs:on)", () -> ExperimentSpec.Combination.parse("ct:tfs"));
     }
 
     @Test
     void negativeLearningRatesAndAnUnknownStrategyAreRefusedBeforeAnyRun() {
-        assertMessage("the encoder learning rate must be positive", () -> ExperimentPlan.builder().optEncoderLr(-1).build());
-        assertMessage("the head learning rate must be positive", () -> ExperimentPlan.builder().optHeadLr(0).build());
+        assertMessage("the encoder learning rate must be positive", () -> ExperimentSpec.builder().optEncoderLr(-1).build());
+        assertMessage("the head learning rate must be positive", () -> ExperimentSpec.builder().optHeadLr(0).build());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ExperimentPlan.builder().optStrategies(List.of("tfs", "nope")).build());
+                () -> ExperimentSpec.builder().optStrategies(List.of("tfs", "nope")).build());
         assertEquals(true, e.getMessage().contains("unknown selection strategy 'nope'"), e.getMessage());
         assertMessage("precision fp16 applies to ft, ct and pt, not lp (its head trains in fp32)",
-                () -> ExperimentPlan.builder().optPrecision(Precision.FP16).build());
+                () -> ExperimentSpec.builder().optPrecision(Precision.FP16).build());
     }
 
     @Test
     void withoutARecipeThePapersValuesStand() {
         try (ProjectStore store = ProjectStore.create(tmp)) {
-            ExperimentPlan p = ExperimentPlan.builder().optProjectSettings(store.settings()).build();
+            ExperimentSpec p = ExperimentSpec.builder().optProjectSettings(store.settings()).build();
             assertEquals(50, p.epochs());
             assertEquals(0, p.encoderLr(), "0 = each method's default");
             assertEquals(0, p.headLr());
@@ -72,13 +72,13 @@ class ExperimentPlanValidationTest {
             new CheckpointRecipe(8, 1e-4, null).recordIn(s);
             s.set(Settings.CLASS_NAMING, "most_common_name");
             s.set(Settings.PROMPT_SET, "birds");
-            ExperimentPlan recorded = ExperimentPlan.builder().optProjectSettings(s).build();
+            ExperimentSpec recorded = ExperimentSpec.builder().optProjectSettings(s).build();
             assertEquals(8, recorded.epochs());
             assertEquals(1e-4, recorded.encoderLr());
             assertEquals(0, recorded.headLr());
             assertEquals(ClassNaming.MOST_COMMON_NAME, recorded.naming());
             assertEquals(PromptTemplates.parse("birds"), recorded.templates());
-            ExperimentPlan flags = ExperimentPlan.builder().optProjectSettings(s).optEpochs(3).optEncoderLr(1e-6)
+            ExperimentSpec flags = ExperimentSpec.builder().optProjectSettings(s).optEpochs(3).optEncoderLr(1e-6)
                     .optHeadLr(2e-3).optNaming(ClassNaming.NAME).build();
             assertEquals(3, flags.epochs());
             assertEquals(1e-6, flags.encoderLr());

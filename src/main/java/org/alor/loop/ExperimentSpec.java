@@ -23,11 +23,11 @@ import java.util.Locale;
  * @param only      the combinations to run instead of the full cross product (empty = all); their methods,
  *                  strategies and RDA settings are among {@code methods}, {@code strategies} and {@code rda}
  */
-public record ExperimentPlan(List<String> methods, List<String> strategies, List<Boolean> rda, List<Long> seeds,
+public record ExperimentSpec(List<String> methods, List<String> strategies, List<Boolean> rda, List<Long> seeds,
                              int rounds, int budget, int epochs, int batchSize, ClassNaming naming,
                              PromptTemplates templates, int threads, double encoderLr, double headLr,
                              Precision precision, List<Combination> only) {
-    public ExperimentPlan {
+    public ExperimentSpec {
         methods = methods.stream().map(m -> m.trim().toLowerCase(Locale.ROOT)).toList();
         strategies = strategies.stream().map(s -> s.trim().toLowerCase(Locale.ROOT)).toList();
         rda = List.copyOf(rda);
@@ -45,7 +45,7 @@ public record ExperimentPlan(List<String> methods, List<String> strategies, List
         only = only == null ? List.of() : List.copyOf(only);
         for (Combination c : only) {
             if (!methods.contains(c.method()) || !strategies.contains(c.strategy()) || !rda.contains(c.rda())) {
-                throw new IllegalArgumentException("combination " + c + " is not among the plan's methods, strategies and RDA settings");
+                throw new IllegalArgumentException("combination " + c + " is not among the experiment's methods, strategies and RDA settings");
             }
         }
     }
@@ -58,7 +58,7 @@ public record ExperimentPlan(List<String> methods, List<String> strategies, List
         return values.stream().distinct().toList();
     }
 
-    /** One method + strategy + RDA setting, run with every seed of the plan. */
+    /** One method + strategy + RDA setting, run with every seed of the experiment. */
     public record Combination(String method, String strategy, boolean rda) {
         public Combination {
             method = method.trim().toLowerCase(Locale.ROOT);
@@ -85,7 +85,7 @@ public record ExperimentPlan(List<String> methods, List<String> strategies, List
         }
     }
 
-    /** One run of the plan. */
+    /** One run of the experiment. */
     public record Run(String method, String strategy, boolean rda, long seed) {
         /** Folder name under {@code runs/}: {@code <method>-<strategy>-rda<on|off>-seed<S>}. */
         public String name() {
@@ -125,7 +125,7 @@ public record ExperimentPlan(List<String> methods, List<String> strategies, List
     }
 
     /**
-     * Builds an {@link ExperimentPlan}: a grid ({@code optMethods}/{@code optStrategies}/{@code optRda}) or listed
+     * Builds an {@link ExperimentSpec}: a grid ({@code optMethods}/{@code optStrategies}/{@code optRda}) or listed
      * combinations ({@code optCombinations}). Unset values: LP, TFS, RDA on, seeds 666/777/888, rounds 0..6, budget =
      * the number of classes, the methods' batch sizes and learning rates, fp32, 2 runs in parallel; epochs, learning
      * rates, class naming and prompt set from the project's settings (the checkpoint's recipe) when given, else the
@@ -239,7 +239,7 @@ public record ExperimentPlan(List<String> methods, List<String> strategies, List
             return this;
         }
 
-        public ExperimentPlan build() {
+        public ExperimentSpec build() {
             if (encoderLr != null && !(encoderLr > 0)) throw new IllegalArgumentException("the encoder learning rate must be positive");
             if (headLr != null && !(headLr > 0)) throw new IllegalArgumentException("the head learning rate must be positive");
             List<Combination> only = combinations == null ? List.of() : combinations;
@@ -248,7 +248,7 @@ public record ExperimentPlan(List<String> methods, List<String> strategies, List
             List<Boolean> r = only.isEmpty() ? rda : distinct(only.stream().map(Combination::rda).toList());
             // the project's defaults, read the way a round reads them
             RoundSpec project = RoundSpec.builder(Method.LP, RandomStrategy.NAME).optProjectSettings(settings).build();
-            ExperimentPlan plan = new ExperimentPlan(m, s, r, seeds, rounds, budget,
+            ExperimentSpec plan = new ExperimentSpec(m, s, r, seeds, rounds, budget,
                     epochs != null ? epochs : project.epochs(), batchSize, naming != null ? naming : project.naming(),
                     templates != null ? templates : project.templates(), threads, encoderLr != null ? encoderLr : settingsDouble(CheckpointRecipe.LR_ENCODER),
                     headLr != null ? headLr : settingsDouble(CheckpointRecipe.LR_HEAD), precision, only);
