@@ -31,9 +31,10 @@ public final class LiveProgress implements Progress {
     @Override
     public void step(int epoch, int epochs, int step, int steps, double loss, double imagesPerSecond,
                      double etaSeconds) {
-        status.metric("train loss", (epoch - 1) + (double) step / Math.max(1, steps), loss);
+        double epochsDone = (epoch - 1) + (double) step / Math.max(1, steps);
+        status.metric("train loss", epochsDone, loss);
         status.update(String.format(Locale.ROOT, "training: epoch %d/%d step %d/%d: loss %.4f, %.1f images/s, ETA %.0f s",
-                epoch, epochs, step, steps, loss, imagesPerSecond, etaSeconds), (double) step / Math.max(1, steps));
+                epoch, epochs, step, steps, loss, imagesPerSecond, etaSeconds), epochsDone / Math.max(1, epochs));
     }
 
     @Override

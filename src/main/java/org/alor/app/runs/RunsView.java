@@ -235,7 +235,7 @@ public final class RunsView {
     }
 
     private JFreeChart liveChart() {
-        NumberAxis x = new NumberAxis("Step");
+        NumberAxis x = new NumberAxis("Epoch");
         NumberAxis y = new NumberAxis("");
         y.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(curves, x, y, new XYLineAndShapeRenderer(true, false));

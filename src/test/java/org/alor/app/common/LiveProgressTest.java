@@ -24,10 +24,12 @@ class LiveProgressTest {
                 metrics.add(series + "@" + x + "=" + y);
             }
         });
-        live.step(2, 3, 5, 10, 0.75, 100, 30);
+        live.step(2, 4, 5, 10, 0.75, 100, 30);
         live.epoch(2, 3, 0.5);
         live.epoch(3, 3, Double.NaN);
         assertThat(metrics).containsExactly("train loss@1.5=0.75", "val accuracy@2.0=0.5");
+        assertThat(status.get(0)).as("the bar fills over the whole training, not one epoch")
+                .isEqualTo("training: epoch 2/4 step 5/10: loss 0.7500, 100.0 images/s, ETA 30 s @0.375");
 
         status.clear();
         live.phase(Phase.SELECTING, 1, 4, "selecting 4 with tfs");
