@@ -177,6 +177,11 @@ public final class RunsView {
                     model.refreshOverview();
                 }
                 if (s == Worker.State.SUCCEEDED) showPicks(t.getValue());
+                if (s == Worker.State.CANCELLED) {
+                    message.textProperty().unbind();
+                    message.setText("Cancelled: the round stays unfinished; Start round continues it.");
+                    eta.setText("");
+                }
             });
             live.setVisible(true);
             live.setManaged(true);

@@ -105,4 +105,15 @@ class RunsFxTest {
         robot.interact(() -> img[0] = view.root().snapshot(null, null));
         ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", out.resolve("runs-live.png").toFile());
     }
+
+    @Test
+    void aCancelledRoundSaysSoInsteadOfItsLastTrainingStep(FxRobot robot) throws Exception {
+        robot.clickOn("#start-round");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.curves().getSeriesCount() > 0);
+        robot.interact(model::cancelJob);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.jobRunningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#round-message").queryLabeled().getText())
+                .isEqualTo("Cancelled: the round stays unfinished; Start round continues it.");
+    }
 }
