@@ -170,7 +170,9 @@ public final class RunsView {
             }, this::point);
             bar.progressProperty().bind(t.progressProperty());
             message.textProperty().bind(t.messageProperty());
-            t.progressProperty().addListener((o, a, v) -> eta.setText(eta(v.doubleValue(), System.nanoTime() - t0)));
+            t.progressProperty().addListener((o, a, v) -> {
+                if (!t.isDone()) eta.setText(eta(v.doubleValue(), System.nanoTime() - t0));
+            });
             t.stateProperty().addListener((o, a, s) -> {
                 if (s == Worker.State.SUCCEEDED || s == Worker.State.FAILED || s == Worker.State.CANCELLED) {
                     loadHistory();

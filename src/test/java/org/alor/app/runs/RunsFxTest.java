@@ -115,5 +115,8 @@ class RunsFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#round-message").queryLabeled().getText())
                 .isEqualTo("Cancelled: the round stays unfinished; Start round continues it.");
+        WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS); // progress events still queued must not bring an ETA back
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#round-message").queryLabeled().getText()).startsWith("Cancelled");
     }
 }
