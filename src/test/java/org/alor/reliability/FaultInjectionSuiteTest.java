@@ -1,0 +1,150 @@
+package org.alor.reliability;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Kills `alor init`, `retrieve` and `round` (LP, and a 1-epoch CT) with SIGKILL at seeded random points of a tiny
+ * synthetic world, runs the same command again, and compares the project with an uninterrupted run: no confirmed
+ * label may be lost and nothing may differ. Prints a table of what was injected and survived. Runs in CI
+ * ({@code mvn -B test}); alone: {@code mvn -o test -Dtest=FaultInjectionSuiteTest}.
+ */
+@Tag("faults")
+class FaultInjectionSuiteTest {
+    private static final Path CHECKPOINT = Path.of("sample-data", "synthetic-aves", "clip").toAbsolutePath();
+    /** Kills per command (more: {@code -Dalor.faultKills=5}) at points drawn with {@code -Dalor.faultSeed} (18). */
+    private static final int KILLS_PER_COMMAND = Integer.getInteger("alor.faultKills", 1);
+    private static final long SEED = Long.getLong("alor.faultSeed", 18);
+
+    @TempDir
+    static Path tmp;
+    private static Path world;
+    private static long jvmStartMillis;
+
+    /** One row of the table. */
+    record Row(String fault, long uninterruptedMillis, int injected, int survived, int labelsLost, int differing) {
+    }
+
+    @BeforeAll
+    static void makeTinyWorld() throws Exception {
+        world = tmp.resolve("world");
+        CliProcess.Outcome synth = CliProcess.run(tmp, "synth", "--out", world.toString(), "--species", "6",
+                "--corpus", "600", "--pool-max", "12", "--pool-min", "4", "--val", "3", "--test", "4", "--seed", "3");
+        assertThat(synth.exitCode()).as(synth.output()).isZero();
+        jvmStartMillis = CliProcess.run(tmp, "--version").millis();
+    }
+
+    @Test
+    void killedCommandsResumeToTheUninterruptedResult() throws Exception {
+        Random random = new Random(SEED);
+        List<Row> rows = new ArrayList<>();
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        rows.add(killAndResume("kill -9 during init", empty, random, initArgs()));
+        Path initialised = tmp.resolve("kill-9-during-init-reference");
+        rows.add(killAndResume("kill -9 during retrieve", initialised, random, "retrieve", "{P}"));
+        Path retrieved = tmp.resolve("kill-9-during-retrieve-reference");
+        rows.add(killAndResume("kill -9 during round (LP)", retrieved, random,
+                "round", "{P}", "--method", "lp", "--oracle", "--epochs", "5"));
+        rows.add(killAndResume("kill -9 during round (CT, 1 epoch)", retrieved, random,
+                "round", "{P}", "--method", "ct", "--oracle", "--epochs", "1", "--batch", "32"));
+
+        System.out.println(table(rows));
+        for (Row r : rows) {
+            assertThat(r.survived()).as(r.fault() + ": runs that finished after the fault").isEqualTo(KILLS_PER_COMMAND);
+            assertThat(r.injected()).as(r.fault() + ": kills that landed before the command ended").isPositive();
+            assertThat(r.labelsLost()).as(r.fault() + ": confirmed labels lost").isZero();
+            assertThat(r.differing()).as(r.fault() + ": results differing from the uninterrupted run").isZero();
+        }
+    }
+
+    private static String[] initArgs() {
+        return new String[] {"init", "{P}", "--images", world.toString(), "--format", "splits",
+                "--classes", world.resolve("classes.json").toString(), "--checkpoint", CHECKPOINT.toString(),
+                "--corpus", world.resolve("corpus").toString(), "--prompts", "birds"};
+    }
+
+    /**
+     * The uninterrupted run of {@code args} on a copy of {@code base}, then {@link #KILLS_PER_COMMAND} runs on fresh
+     * copies killed at a random point of that run's duration and run again to the end.
+     */
+    private static Row killAndResume(String fault, Path base, Random random, String... args) throws Exception {
+        String name = fault.replaceAll("[^a-z0-9]+", "-");
+        Path reference = projectIn(base, tmp.resolve(name + "-reference"));
+        CliProcess.Outcome ref = CliProcess.run(tmp, withProject(args, reference));
+        assertThat(ref.exitCode()).as(fault + " uninterrupted: " + ref.output()).isZero();
+        ProjectFacts expected = ProjectFacts.of(reference);
+        int injected = 0;
+        int survived = 0;
+        int lost = 0;
+        int differing = 0;
+        for (int k = 0; k < KILLS_PER_COMMAND; k++) {
+            Path project = projectIn(base, tmp.resolve(name + "-killed-" + k));
+            // past the JVM's start, somewhere in the command's own work
+            long work = Math.max(1, ref.millis() - jvmStartMillis);
+            long killAt = jvmStartMillis + (long) (work * (0.1 + 0.8 * random.nextDouble()));
+            CliProcess.Outcome killed = CliProcess.runKilledAfter(tmp, killAt, withProject(args, project));
+            if (killed.killed()) injected++;
+            CliProcess.Outcome again = CliProcess.run(tmp, withProject(args, project));
+            if (again.exitCode() != 0) {
+                System.out.printf(Locale.ROOT, "%s (killed after %d ms): the second run failed: %s%n", fault, killAt,
+                        again.output().strip());
+                continue;
+            }
+            ProjectFacts actual = ProjectFacts.of(project);
+            if (!actual.integrity().equals("ok")) continue;
+            survived++;
+            lost += actual.labelsLostAgainst(expected);
+            if (!actual.equals(expected)) {
+                differing++;
+                System.out.printf(Locale.ROOT, "%s (killed after %d ms) differs:%n  expected %s%n  actual   %s%n",
+                        fault, killAt, expected.rounds(), actual.rounds());
+            }
+        }
+        return new Row(fault, ref.millis(), injected, survived, lost, differing);
+    }
+
+    /** Where the command runs: a copy of {@code base} (a project), or a new folder inside {@code base}'s parent for init. */
+    private static Path projectIn(Path base, Path target) throws IOException {
+        if (Files.isRegularFile(base.resolve("project.alor"))) return copy(base, target);
+        return target;
+    }
+
+    private static String[] withProject(String[] args, Path project) {
+        return Stream.of(args).map(a -> a.equals("{P}") ? project.toString() : a).toArray(String[]::new);
+    }
+
+    private static Path copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(t);
+                else Files.copy(p, t, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return to;
+    }
+
+    static String table(List<Row> rows) {
+        StringBuilder b = new StringBuilder("| fault | uninterrupted run | injected | survived | labels lost | results differing |\n"
+                + "| --- | ---: | ---: | ---: | ---: | ---: |\n");
+        for (Row r : rows) {
+            b.append(String.format(Locale.ROOT, "| %s | %.1f s | %d | %d | %d | %d |%n", r.fault(),
+                    r.uninterruptedMillis() / 1000.0, r.injected(), r.survived(), r.labelsLost(), r.differing()));
+        }
+        return b.toString();
+    }
+}
