@@ -50,6 +50,24 @@ final class DatasetPaths {
         return relative(rootAbs, resolved);
     }
 
+    /**
+     * Why {@code file} must not be read, or null: a symbolic link (of the file or of a folder on its way) that leads
+     * outside the dataset root. The {@code ../} check of {@link #normalise} is lexical and cannot see links.
+     * A file that does not exist passes; whoever reads it reports it as missing.
+     *
+     * @param realRoot the dataset root after {@link Path#toRealPath}
+     */
+    static String linkOutsideRoot(Path realRoot, Path file) {
+        Path real;
+        try {
+            real = file.toRealPath();
+        } catch (IOException e) {
+            return null;
+        }
+        return real.startsWith(realRoot) ? null
+                : "symbolic link to " + real + " outside the dataset root " + realRoot + ", refused";
+    }
+
     /** All regular files under {@code dir} (recursively, hidden files and folders skipped), sorted by relative path. */
     static List<Path> listFiles(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {

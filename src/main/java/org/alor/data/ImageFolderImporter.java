@@ -39,7 +39,13 @@ public final class ImageFolderImporter implements DatasetImporter {
         for (Path f : rootFiles(root)) {
             problems.add(new ImportProblem(DatasetPaths.display(root, f), "file outside any class folder, ignored"));
         }
+        Path realRoot = root.toRealPath();
         for (Path dir : classDirs) {
+            String refused = DatasetPaths.linkOutsideRoot(realRoot, dir);
+            if (refused != null) {
+                problems.add(new ImportProblem(DatasetPaths.relative(root, dir), refused));
+                continue;
+            }
             int id = classes.size();
             classes.add(ClassInfo.named(id, dir.getFileName().toString()));
             int images = 0;
