@@ -62,6 +62,7 @@ public final class ImageFolderImporter implements DatasetImporter {
                 problems.add(new ImportProblem(DatasetPaths.relative(root, dir), "class folder has no images"));
             }
         }
+        ClassNameCheck.check(classes, root, i -> 0);
         List<SampleRecord> samples = new SampleAssembler(inspector).assemble(root, candidates, problems);
         return new DatasetImport(root, format(), classes, samples, problems);
     }
