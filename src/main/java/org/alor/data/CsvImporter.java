@@ -123,7 +123,13 @@ public final class CsvImporter implements DatasetImporter {
         }
         List<ClassInfo> classes = givenClasses;
         Map<String, Integer> idOfLabel = new HashMap<>();
-        if (classes == null) classes = classesFromLabels(rows, idOfLabel, problems);
+        if (classes == null) {
+            classes = classesFromLabels(rows, idOfLabel, problems);
+            Map<String, Integer> firstLineOfLabel = new HashMap<>();
+            for (Row row : rows) firstLineOfLabel.putIfAbsent(row.label(), row.line());
+            List<ClassInfo> fromLabels = classes;
+            ClassNameCheck.check(classes, csv, i -> firstLineOfLabel.getOrDefault(fromLabels.get(i).name(), 0));
+        }
         List<SampleAssembler.Candidate> candidates = new ArrayList<>();
         for (Row row : rows) {
             Integer label = row.classId() != null ? row.classId() : idOfLabel.get(row.label());

@@ -69,4 +69,14 @@ class ClassNameCheckTest {
         assertThat(ClassListFile.read(txt("owl|Owl|night bird\ncrow|Crow\n"))).hasSize(2);
         assertThat(ClassMetadataJson.read(Path.of("sample-data/synthetic-aves/classes.json"))).isNotEmpty();
     }
+
+    @Test
+    void csvLabelsEqualAfterNormalisationAreRefusedAtTheirLine() throws Exception {
+        Path root = dir.resolve("ds");
+        TestImages.png(root.resolve("a.png"), 4, 4, 1);
+        TestImages.png(root.resolve("b.png"), 4, 4, 2);
+        Path csv = TestImages.text(root.resolve("x.csv"), "path,label\na.png," + NFC + "\nb.png," + NFD + "\n");
+        assertThatThrownBy(() -> new CsvImporter().importFrom(root)).isInstanceOf(DatasetFormatException.class)
+                .hasMessageStartingWith(csv + ":").hasMessageContaining("NFC");
+    }
 }
