@@ -7,7 +7,6 @@ import org.alor.data.ImportRequest;
 import org.alor.data.Split;
 import org.alor.adapt.PromptTemplates;
 import org.alor.store.ProjectCreator;
-import org.alor.store.ProjectStore;
 import org.alor.store.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -66,14 +65,11 @@ public final class InitCommand implements Callable<Integer> {
         ConsoleProgress progress = new ConsoleProgress("Reading images", spec.commandLine().getErr());
         ImportRequest request = new ImportRequest(images.toAbsolutePath().normalize(),
                 format == null ? null : DatasetFormat.parse(format), null, classes, null, 0, progress::update);
+        Map<String, String> moreSettings = prompts == null ? Map.of()
+                : Map.of(Settings.PROMPT_SET, PromptTemplates.parse(prompts).name().toLowerCase(java.util.Locale.ROOT));
         ProjectCreator.Created created = ProjectCreator.create(projectDir, request,
-                new ProjectCreator.SplitOptions(valFraction, testFraction, seed), checkpoint, corpus);
+                new ProjectCreator.SplitOptions(valFraction, testFraction, seed), checkpoint, corpus, moreSettings);
         DatasetImport imported = created.imported();
-        if (prompts != null) {
-            try (ProjectStore store = ProjectStore.open(projectDir)) {
-                store.settings().set(Settings.PROMPT_SET, PromptTemplates.parse(prompts).name().toLowerCase(java.util.Locale.ROOT));
-            }
-        }
         spec.commandLine().getOut().printf("Created %s: %d classes, %d samples (%s) from %s [%s]%s%n", projectDir, imported.classes().size(),
                 created.samples().size(), describe(created.countsBySplit()), imported.root(), imported.format().key(),
                 created.splitApplied() ? String.format(", split val %.2f / test %.2f with seed %d", valFraction, testFraction, seed) : "");

@@ -1,5 +1,7 @@
 package org.alor.clip;
 
+import org.alor.job.PixelLimit;
+
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -64,6 +66,9 @@ public final class ImageDecoder {
                     String w = warning == null ? "" : warning.toLowerCase(java.util.Locale.ROOT);
                     if (w.contains("truncated file") || w.contains("premature end of jpeg file")) truncation.add(warning);
                 });
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                if (PixelLimit.exceeds(width, height)) throw new ImageDecodeException(file, PixelLimit.reason(width, height), null);
                 BufferedImage image = reader.read(0);
                 if (!truncation.isEmpty()) throw new ImageDecodeException(file, "image file is truncated", null);
                 return image;

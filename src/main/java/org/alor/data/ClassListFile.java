@@ -30,6 +30,7 @@ public final class ClassListFile {
         List<String> lines = decodeLines(file, bytes);
         List<ClassInfo> classes = new ArrayList<>();
         Map<String, Integer> lineOfName = new HashMap<>();
+        List<Integer> lineOfClass = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             int lineNo = i + 1;
             String line = lines.get(i).strip();
@@ -48,8 +49,10 @@ public final class ClassListFile {
                 synonyms.putIfAbsent(synonym, 0);
             }
             classes.add(new ClassInfo(classes.size(), name, name, synonyms));
+            lineOfClass.add(lineNo);
         }
         if (classes.isEmpty()) throw new DatasetFormatException(file, "no classes in the class list");
+        ClassNameCheck.check(classes, file, lineOfClass::get);
         return classes;
     }
 

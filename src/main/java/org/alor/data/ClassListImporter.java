@@ -44,6 +44,7 @@ public final class ClassListImporter implements DatasetImporter {
         Path classFileAbs = classFile.toAbsolutePath().normalize();
         for (Path f : DatasetPaths.listFiles(root)) {
             if (f.toAbsolutePath().normalize().equals(classFileAbs)) continue;
+            if (ImageFolderImporter.reportUndecodable(root, f, problems)) continue;
             String rel = DatasetPaths.relative(root, f);
             if (ImageFiles.isImage(f)) candidates.add(new SampleAssembler.Candidate(rel, Split.POOL, null));
             else problems.add(new ImportProblem(rel, "not an image file, ignored"));

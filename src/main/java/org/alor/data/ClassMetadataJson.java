@@ -13,10 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The reference class metadata ({@code *_metrics-LAION400M.json}): an object keyed by class id ("0", "1", ...),
@@ -27,6 +30,8 @@ import java.util.TreeMap;
 public final class ClassMetadataJson {
     /** The file name the exporter writes (the name the REAL/SWAT analysis code reads). */
     public static final String EXPORT_FILE_NAME = "metrics-LAION400M.json";
+
+    private static final Pattern CLASS_KEY = Pattern.compile("\"\\s*(\\d+)\\s*\"\\s*:\\s*\\{");
 
     private ClassMetadataJson() {
     }
@@ -60,7 +65,23 @@ public final class ClassMetadataJson {
         for (int i = 0; i < byId.size(); i++) {
             if (!byId.containsKey(i)) throw new DatasetFormatException(file, "class ids must be 0.." + (byId.size() - 1) + " but " + i + " is missing");
         }
-        return new ArrayList<>(byId.values());
+        List<ClassInfo> classes = new ArrayList<>(byId.values());
+        Map<Integer, Integer> lines = lineOfClassKeys(TextLines.readText(file));
+        ClassNameCheck.check(classes, file, i -> lines.getOrDefault(i, 0));
+        return classes;
+    }
+
+    /** The line of each class-id key ({@code "3": {}}), for errors; Gson does not keep positions. */
+    private static Map<Integer, Integer> lineOfClassKeys(String json) {
+        Map<Integer, Integer> lines = new HashMap<>();
+        Matcher m = CLASS_KEY.matcher(json);
+        int line = 1;
+        int counted = 0;
+        while (m.find()) {
+            for (; counted < m.start(); counted++) if (json.charAt(counted) == '\n') line++;
+            lines.putIfAbsent(Integer.parseInt(m.group(1)), line);
+        }
+        return lines;
     }
 
     private static ClassInfo parseClass(Path file, int id, JsonObject o) throws DatasetFormatException {

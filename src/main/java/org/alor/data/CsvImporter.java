@@ -24,6 +24,8 @@ import java.util.stream.Stream;
  *       {@code class_<id>}), otherwise the distinct labels are the class names, ids in sorted order.</li>
  *   <li>Split: pool/val/test/retrieved (also ltrain, train, validation); empty = pool.
  *       An empty label means unlabeled and is allowed only in the pool.</li>
+ *   <li>A bad row is reported and skipped, but an unbalanced quote refuses the whole file at its line: after it,
+ *       no line boundary can be trusted.</li>
  * </ul>
  */
 public final class CsvImporter implements DatasetImporter {
@@ -104,11 +106,14 @@ public final class CsvImporter implements DatasetImporter {
         Map<String, Integer> firstLine = new HashMap<>();
         for (int r = first; r < records.size(); r++) {
             CsvReader.Row rec = records.get(r);
-            if (rec.error() != null) {
-                problems.add(new ImportProblem(origin, "line " + rec.line() + ": " + rec.error()));
-                continue;
-            }
+            // a quote error makes every later line boundary doubtful: refuse rather than import a guess
+            if (rec.error() != null) throw new DatasetFormatException(csv, rec.line(), rec.error());
             List<String> f = rec.fields();
+            int lineBreaks = (int) f.stream().mapToLong(x -> x.chars().filter(ch -> ch == '\n').count()).sum();
+            if (lineBreaks > 0) {
+                throw new DatasetFormatException(csv, rec.line(), "unbalanced quote: a quoted field runs from here to line "
+                        + (rec.line() + lineBreaks) + " (paths and labels cannot hold line breaks)");
+            }
             if (f.size() == 1 && f.get(0).isBlank()) continue;
             try {
                 rows.add(parseRow(root, rec.line(), f, columns, first == 0, resolver, firstLine));
@@ -118,7 +123,13 @@ public final class CsvImporter implements DatasetImporter {
         }
         List<ClassInfo> classes = givenClasses;
         Map<String, Integer> idOfLabel = new HashMap<>();
-        if (classes == null) classes = classesFromLabels(rows, idOfLabel, problems);
+        if (classes == null) {
+            classes = classesFromLabels(rows, idOfLabel, problems);
+            Map<String, Integer> firstLineOfLabel = new HashMap<>();
+            for (Row row : rows) firstLineOfLabel.putIfAbsent(row.label(), row.line());
+            List<ClassInfo> fromLabels = classes;
+            ClassNameCheck.check(classes, csv, i -> firstLineOfLabel.getOrDefault(fromLabels.get(i).name(), 0));
+        }
         List<SampleAssembler.Candidate> candidates = new ArrayList<>();
         for (Row row : rows) {
             Integer label = row.classId() != null ? row.classId() : idOfLabel.get(row.label());

@@ -58,7 +58,8 @@ final class CsvReader {
                         break;
                     }
                     if (i < n && text.charAt(i) != ',' && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
-                        error = "unexpected character after a closing quote";
+                        error = line == startLine ? "unexpected character after a closing quote"
+                                : "unbalanced quote: the quoted field opened here closes on line " + line + " followed by text";
                         break;
                     }
                 }

@@ -50,6 +50,38 @@ final class DatasetPaths {
         return relative(rootAbs, resolved);
     }
 
+    /**
+     * Why {@code file} must not be read, or null: a symbolic link (of the file or of a folder on its way) that leads
+     * outside the dataset root. The {@code ../} check of {@link #normalise} is lexical and cannot see links.
+     * A file that does not exist passes; whoever reads it reports it as missing.
+     *
+     * @param realRoot the dataset root after {@link Path#toRealPath}
+     */
+    static String linkOutsideRoot(Path realRoot, Path file) {
+        Path real;
+        try {
+            real = file.toRealPath();
+        } catch (IOException e) {
+            return null;
+        }
+        return real.startsWith(realRoot) ? null
+                : "symbolic link to " + real + " outside the dataset root " + realRoot + ", refused";
+    }
+
+    /**
+     * The path relative to {@code root} with the bytes that are not UTF-8 text percent-escaped ("caf%E9/b.png"), or
+     * null when the name reads back as itself. Such a name decodes to U+FFFD, so the string stored for it would never
+     * find the file again.
+     */
+    static String undecodableName(Path root, Path file) {
+        if (file.getFileSystem().getPath(file.toString()).equals(file)) return null;
+        // Path.toUri escapes the raw bytes of the name (unlike toString, which replaces them)
+        String rootUri = root.toAbsolutePath().normalize().toUri().getRawPath();
+        String fileUri = file.toAbsolutePath().normalize().toUri().getRawPath();
+        String rel = fileUri.startsWith(rootUri) ? fileUri.substring(rootUri.length()) : fileUri;
+        return rel.endsWith("/") ? rel.substring(0, rel.length() - 1) : rel;
+    }
+
     /** All regular files under {@code dir} (recursively, hidden files and folders skipped), sorted by relative path. */
     static List<Path> listFiles(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {

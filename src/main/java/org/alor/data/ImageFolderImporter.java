@@ -39,11 +39,23 @@ public final class ImageFolderImporter implements DatasetImporter {
         for (Path f : rootFiles(root)) {
             problems.add(new ImportProblem(DatasetPaths.display(root, f), "file outside any class folder, ignored"));
         }
+        Path realRoot = root.toRealPath();
         for (Path dir : classDirs) {
+            String undecodable = DatasetPaths.undecodableName(root, dir);
+            if (undecodable != null) {
+                throw new DatasetFormatException(root, "class folder '" + undecodable + "' has a name that is not valid UTF-8"
+                        + " (bytes shown %-escaped); rename it");
+            }
+            String refused = DatasetPaths.linkOutsideRoot(realRoot, dir);
+            if (refused != null) {
+                problems.add(new ImportProblem(DatasetPaths.relative(root, dir), refused));
+                continue;
+            }
             int id = classes.size();
             classes.add(ClassInfo.named(id, dir.getFileName().toString()));
             int images = 0;
             for (Path f : DatasetPaths.listFiles(dir)) {
+                if (reportUndecodable(root, f, problems)) continue;
                 String rel = DatasetPaths.relative(root, f);
                 if (ImageFiles.isImage(f)) {
                     candidates.add(new SampleAssembler.Candidate(rel, Split.POOL, id));
@@ -56,8 +68,17 @@ public final class ImageFolderImporter implements DatasetImporter {
                 problems.add(new ImportProblem(DatasetPaths.relative(root, dir), "class folder has no images"));
             }
         }
+        ClassNameCheck.check(classes, root, i -> 0);
         List<SampleRecord> samples = new SampleAssembler(inspector).assemble(root, candidates, problems);
         return new DatasetImport(root, format(), classes, samples, problems);
+    }
+
+    /** Reports a file whose name is not UTF-8 (it could not be found again from the stored path); true when reported. */
+    static boolean reportUndecodable(Path root, Path file, List<ImportProblem> problems) {
+        String escaped = DatasetPaths.undecodableName(root, file);
+        if (escaped == null) return false;
+        problems.add(new ImportProblem(escaped, "name is not valid UTF-8 (bytes shown %-escaped), ignored; rename it"));
+        return true;
     }
 
     /** Visible sub-folders of the root, sorted by name. */

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.alor.job.PixelLimit;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -141,6 +142,7 @@ public final class ImageInspector {
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
                 if (width <= 0 || height <= 0) throw new CorruptImageException("image has no pixels");
+                if (PixelLimit.exceeds(width, height)) throw new CorruptImageException(PixelLimit.reason(width, height));
                 ImageReadParam param = reader.getDefaultReadParam();
                 int step = Math.max(1, Math.max(width, height) / VERIFY_SIDE);
                 param.setSourceSubsampling(step, step, 0, 0);

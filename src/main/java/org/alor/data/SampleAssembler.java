@@ -1,5 +1,6 @@
 package org.alor.data;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,8 +19,14 @@ final class SampleAssembler {
     }
 
     /** Inspects the candidates; readable ones are added to {@code samples} sorted by path, others to {@code problems}. */
-    List<SampleRecord> assemble(Path root, List<Candidate> candidates, List<ImportProblem> problems) {
-        List<Candidate> sorted = new ArrayList<>(candidates);
+    List<SampleRecord> assemble(Path root, List<Candidate> candidates, List<ImportProblem> problems) throws IOException {
+        Path realRoot = root.toRealPath();
+        List<Candidate> sorted = new ArrayList<>(candidates.size());
+        for (Candidate c : candidates) {
+            String refused = DatasetPaths.linkOutsideRoot(realRoot, root.resolve(c.path()));
+            if (refused == null) sorted.add(c);
+            else problems.add(new ImportProblem(c.path(), refused));
+        }
         sorted.sort(Comparator.comparing(Candidate::path));
         List<Path> files = sorted.stream().map(c -> root.resolve(c.path())).toList();
         List<ImageInspector.Inspection> results = inspector.inspectAll(files);

@@ -1,5 +1,7 @@
 package org.alor.retrieval;
 
+import org.alor.job.PixelLimit;
+
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -33,7 +35,6 @@ public final class ImageSaver {
     public static final int DEFAULT_MIN_SIDE = 85;
     public static final int DEFAULT_SHORTER_SIDE = 256;
     public static final int MAX_SIDE = 20_000;
-    public static final long MAX_PIXELS = 100_000_000L;
 
     private final int minSide;
     private final int shorterSide;
@@ -77,7 +78,7 @@ public final class ImageSaver {
     public SavedImage save(byte[] bytes, Path base) throws RejectedImageException, IOException {
         Header h = header(bytes);
         if (h.width() <= 0 || h.height() <= 0) throw new RejectedImageException(ItemStatus.of(ItemStatus.Kind.NOT_AN_IMAGE, "no pixels"));
-        if (h.width() > MAX_SIDE || h.height() > MAX_SIDE || (long) h.width() * h.height() > MAX_PIXELS) {
+        if (h.width() > MAX_SIDE || h.height() > MAX_SIDE || PixelLimit.exceeds(h.width(), h.height())) {
             throw new RejectedImageException(ItemStatus.of(ItemStatus.Kind.TOO_LARGE, h.width() + "x" + h.height() + " pixels"));
         }
         if (Math.min(h.width(), h.height()) < minSide) {

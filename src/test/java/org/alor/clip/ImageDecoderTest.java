@@ -89,4 +89,11 @@ class ImageDecoderTest {
         assertThat(ImageIO.write(image, format, file.toFile())).isTrue();
         return file;
     }
+
+    @Test
+    void decompressionBombIsRefusedBeforeDecoding() throws IOException {
+        Path bomb = org.alor.job.BombImages.png(dir.resolve("bomb.png"), 46000, 46000);
+        assertThatThrownBy(() -> ImageDecoder.decode(bomb)).isInstanceOf(ImageDecodeException.class)
+                .hasMessageContaining("bomb.png").hasMessageContaining("46000x46000").hasMessageContaining("100 megapixels");
+    }
 }

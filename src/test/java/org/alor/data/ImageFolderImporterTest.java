@@ -76,4 +76,16 @@ class ImageFolderImporterTest {
         DatasetImport four = new ImageFolderImporter(new ImageInspector(4, null)).importFrom(root);
         assertThat(four.samples()).isEqualTo(one.samples()).hasSize(25);
     }
+
+    @Test
+    void decompressionBombIsReportedLikeABrokenImage() throws Exception {
+        TestImages.png(root.resolve("dog/a.png"), 4, 4, 1);
+        org.alor.job.BombImages.png(root.resolve("dog/bomb.png"), 46000, 46000);
+
+        DatasetImport result = new ImageFolderImporter(new ImageInspector(1, null)).importFrom(root);
+
+        assertThat(result.samples()).extracting(SampleRecord::path).containsExactly("dog/a.png");
+        assertThat(result.problems()).extracting(ImportProblem::toString)
+                .containsExactly("dog/bomb.png: 46000x46000 pixels is more than the limit of 100 megapixels");
+    }
 }

@@ -88,4 +88,14 @@ class ImageInspectorTest {
             else assertThat(results.get(i).info().width()).isEqualTo(5 + i);
         }
     }
+
+    @Test
+    void decompressionBombIsRefusedFromItsHeader() throws Exception {
+        Path bomb = org.alor.job.BombImages.png(dir.resolve("bomb.png"), 46000, 46000);
+        long start = System.nanoTime();
+        ImageInspector.Inspection r = ImageInspector.inspect(bomb);
+        assertThat(r.ok()).isFalse();
+        assertThat(r.problem()).contains("46000x46000").contains("100 megapixels");
+        assertThat(System.nanoTime() - start).isLessThan(2_000_000_000L);
+    }
 }
