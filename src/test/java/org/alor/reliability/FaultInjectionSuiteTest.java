@@ -36,7 +36,7 @@ class FaultInjectionSuiteTest {
     private static long jvmStartMillis;
 
     /** One row of the table. */
-    record Row(String fault, long uninterruptedMillis, int injected, int survived, int labelsLost, int differing) {
+    record Row(String fault, long uninterruptedMillis, int attempts, int injected, int survived, int labelsLost, int differing) {
     }
 
     @BeforeAll
@@ -54,18 +54,19 @@ class FaultInjectionSuiteTest {
         List<Row> rows = new ArrayList<>();
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         rows.add(killAndResume("kill -9 during init", empty, random, initArgs()));
-        Path initialised = tmp.resolve("kill-9-during-init-reference");
+        Path initialised = referenceOf("kill -9 during init");
         rows.add(killAndResume("kill -9 during retrieve", initialised, random, "retrieve", "{P}"));
-        Path retrieved = tmp.resolve("kill-9-during-retrieve-reference");
-        rows.add(killAndResume("kill -9 during round (LP)", retrieved, random,
-                "round", "{P}", "--method", "lp", "--oracle", "--epochs", "5"));
+        Path retrieved = referenceOf("kill -9 during retrieve");
+        String[] lpRound = {"round", "{P}", "--method", "lp", "--oracle", "--epochs", "5"};
+        rows.add(killAndResume("kill -9 during round (LP)", retrieved, random, lpRound));
+        diskFull(retrieved, referenceOf("kill -9 during round (LP)"), lpRound).ifPresent(rows::add);
         rows.add(killAndResume("kill -9 during round (CT, 1 epoch)", retrieved, random,
                 "round", "{P}", "--method", "ct", "--oracle", "--epochs", "1", "--batch", "32"));
 
         System.out.println(table(rows));
         for (Row r : rows) {
-            assertThat(r.survived()).as(r.fault() + ": runs that finished after the fault").isEqualTo(KILLS_PER_COMMAND);
-            assertThat(r.injected()).as(r.fault() + ": kills that landed before the command ended").isPositive();
+            assertThat(r.survived()).as(r.fault() + ": runs that finished after the fault").isEqualTo(r.attempts());
+            assertThat(r.injected()).as(r.fault() + ": faults that landed before the command ended").isPositive();
             assertThat(r.labelsLost()).as(r.fault() + ": confirmed labels lost").isZero();
             assertThat(r.differing()).as(r.fault() + ": results differing from the uninterrupted run").isZero();
         }
@@ -82,8 +83,8 @@ class FaultInjectionSuiteTest {
      * copies killed at a random point of that run's duration and run again to the end.
      */
     private static Row killAndResume(String fault, Path base, Random random, String... args) throws Exception {
-        String name = fault.replaceAll("[^a-z0-9]+", "-");
-        Path reference = projectIn(base, tmp.resolve(name + "-reference"));
+        String name = folderName(fault);
+        Path reference = projectIn(base, referenceOf(fault));
         CliProcess.Outcome ref = CliProcess.run(tmp, withProject(args, reference));
         assertThat(ref.exitCode()).as(fault + " uninterrupted: " + ref.output()).isZero();
         ProjectFacts expected = ProjectFacts.of(reference);
@@ -114,7 +115,69 @@ class FaultInjectionSuiteTest {
                         fault, killAt, expected.rounds(), actual.rounds());
             }
         }
-        return new Row(fault, ref.millis(), injected, survived, lost, differing);
+        return new Row(fault, ref.millis(), KILLS_PER_COMMAND, injected, survived, lost, differing);
+    }
+
+    /**
+     * The round on a copy of {@code base} placed on a tmpfs with about 600 kB free, so it runs out of space; then
+     * the tmpfs grows and the same round runs again, and must match {@code reference}. Needs permission to mount
+     * (root); elsewhere the row is left out and said so.
+     */
+    private static java.util.Optional<Row> diskFull(Path base, Path reference, String... args) throws Exception {
+        Path mountPoint = Files.createDirectories(tmp.resolve("small-disk"));
+        long projectKb = sizeKb(base);
+        if (!mount(mountPoint, "size=" + (projectKb + 600) + "k")) {
+            System.out.println("disk full: left out (mounting a tmpfs is not permitted here)");
+            return java.util.Optional.empty();
+        }
+        try {
+            Path project = copy(base, mountPoint.resolve("p"));
+            CliProcess.Outcome full = CliProcess.run(tmp, withProject(args, project));
+            boolean injected = full.exitCode() != 0;
+            System.out.println("disk full: first run exited " + full.exitCode() + ": " + lastLine(full.output()));
+            assertThat(full.output()).as("one line, no stack trace").doesNotContain("\tat org.alor");
+            if (!mount(mountPoint, "remount,size=" + (projectKb + 65536) + "k")) throw new AssertionError("remount failed");
+            CliProcess.Outcome again = CliProcess.run(tmp, withProject(args, project));
+            ProjectFacts expected = ProjectFacts.of(reference);
+            boolean survived = again.exitCode() == 0 && ProjectFacts.of(project).integrity().equals("ok");
+            ProjectFacts actual = survived ? ProjectFacts.of(project) : null;
+            return java.util.Optional.of(new Row("disk full during round (LP)", 0, 1, injected ? 1 : 0, survived ? 1 : 0,
+                    actual == null ? 0 : actual.labelsLostAgainst(expected),
+                    actual == null || actual.equals(expected) ? 0 : 1));
+        } finally {
+            new ProcessBuilder("umount", mountPoint.toString()).start().waitFor();
+        }
+    }
+
+    private static boolean mount(Path mountPoint, String options) throws IOException, InterruptedException {
+        List<String> cmd = options.startsWith("remount")
+                ? List.of("mount", "-o", options, mountPoint.toString())
+                : List.of("mount", "-t", "tmpfs", "-o", options, "tmpfs", mountPoint.toString());
+        try {
+            return new ProcessBuilder(cmd).redirectErrorStream(true).start().waitFor() == 0;
+        } catch (IOException e) {
+            return false; // no mount command
+        }
+    }
+
+    private static long sizeKb(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> (p.toFile().length() + 4095) / 4096 * 4).sum();
+        }
+    }
+
+    private static String lastLine(String output) {
+        String[] lines = output.strip().split("\n");
+        return lines[lines.length - 1];
+    }
+
+    /** The project of a fault's uninterrupted run. */
+    private static Path referenceOf(String fault) {
+        return tmp.resolve(folderName(fault) + "-reference");
+    }
+
+    private static String folderName(String fault) {
+        return fault.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     }
 
     /** Where the command runs: a copy of {@code base} (a project), or a new folder inside {@code base}'s parent for init. */
@@ -142,8 +205,8 @@ class FaultInjectionSuiteTest {
         StringBuilder b = new StringBuilder("| fault | uninterrupted run | injected | survived | labels lost | results differing |\n"
                 + "| --- | ---: | ---: | ---: | ---: | ---: |\n");
         for (Row r : rows) {
-            b.append(String.format(Locale.ROOT, "| %s | %.1f s | %d | %d | %d | %d |%n", r.fault(),
-                    r.uninterruptedMillis() / 1000.0, r.injected(), r.survived(), r.labelsLost(), r.differing()));
+            b.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %d |%n", r.fault(),
+                    r.uninterruptedMillis() > 0 ? String.format(Locale.ROOT, "%.1f s", r.uninterruptedMillis() / 1000.0) : "–", r.injected(), r.survived(), r.labelsLost(), r.differing()));
         }
         return b.toString();
     }
