@@ -60,6 +60,11 @@ class FaultInjectionSuiteTest {
         String[] lpRound = {"round", "{P}", "--method", "lp", "--oracle", "--epochs", "5"};
         rows.add(killAndResume("kill -9 during round (LP)", retrieved, random, lpRound));
         diskFull(retrieved, referenceOf("kill -9 during round (LP)"), lpRound).ifPresent(rows::add);
+        Path labeled = referenceOf("kill -9 during round (LP)");
+        rows.add(hostileCheckpoint("hostile checkpoint: pickle calling os.system", labeled, Hostile::picklingCheckpoint));
+        rows.add(hostileCheckpoint("hostile checkpoint: safetensors header lying about sizes", labeled,
+                Hostile::lyingSafetensors));
+        rows.add(hostileCheckpoint("hostile checkpoint: random bytes", labeled, Hostile::randomBytesCheckpoint));
         rows.add(killAndResume("kill -9 during round (CT, 1 epoch)", retrieved, random,
                 "round", "{P}", "--method", "ct", "--oracle", "--epochs", "1", "--batch", "32"));
 
@@ -93,12 +98,19 @@ class FaultInjectionSuiteTest {
         int lost = 0;
         int differing = 0;
         for (int k = 0; k < KILLS_PER_COMMAND; k++) {
-            Path project = projectIn(base, tmp.resolve(name + "-killed-" + k));
-            // past the JVM's start, somewhere in the command's own work
+            // past the JVM's start, somewhere in the command's own work; a command that ends before the kill
+            // (the machine was faster this time) is tried again on a fresh copy with an earlier kill
             long work = Math.max(1, ref.millis() - jvmStartMillis);
             long killAt = jvmStartMillis + (long) (work * (0.1 + 0.8 * random.nextDouble()));
-            CliProcess.Outcome killed = CliProcess.runKilledAfter(tmp, killAt, withProject(args, project));
-            if (killed.killed()) injected++;
+            Path project = null;
+            CliProcess.Outcome killed = null;
+            for (int attempt = 0; attempt < 4 && (killed == null || !killed.killed()); attempt++) {
+                if (attempt > 0) killAt /= 2;
+                project = projectIn(base, tmp.resolve(name + "-killed-" + k + "-" + attempt));
+                killed = CliProcess.runKilledAfter(tmp, killAt, withProject(args, project));
+            }
+            if (!killed.killed()) continue;
+            injected++;
             CliProcess.Outcome again = CliProcess.run(tmp, withProject(args, project));
             if (again.exitCode() != 0) {
                 System.out.printf(Locale.ROOT, "%s (killed after %d ms): the second run failed: %s%n", fault, killAt,
@@ -169,6 +181,31 @@ class FaultInjectionSuiteTest {
     private static String lastLine(String output) {
         String[] lines = output.strip().split("\n");
         return lines[lines.length - 1];
+    }
+
+    /** Makes a hostile checkpoint folder; {@code marker} is a file that must never come to exist. */
+    @FunctionalInterface
+    interface CheckpointMaker {
+        void write(Path folder, Path marker) throws IOException;
+    }
+
+    /**
+     * A copy of {@code base} pointed at a hostile checkpoint, then zero-shot on it: the command must fail with one
+     * line, run nothing the file asks for, and leave the project as it was.
+     */
+    private static Row hostileCheckpoint(String fault, Path base, CheckpointMaker maker) throws Exception {
+        Path project = copy(base, tmp.resolve(folderName(fault)));
+        Path checkpoint = Files.createDirectories(tmp.resolve(folderName(fault) + "-checkpoint"));
+        Path marker = tmp.resolve(folderName(fault) + "-executed");
+        maker.write(checkpoint, marker);
+        ProjectFacts before = ProjectFacts.of(project);
+        CliProcess.Outcome set = CliProcess.run(tmp, "set", project.toString(), "--checkpoint", checkpoint.toString());
+        CliProcess.Outcome used = set.exitCode() != 0 ? set : CliProcess.run(tmp, "zero-shot", project.toString());
+        ProjectFacts after = ProjectFacts.of(project);
+        boolean refusedClearly = used.exitCode() == 1 && used.output().strip().lines().count() == 1;
+        System.out.println(fault + ": exit " + used.exitCode() + ": " + lastLine(used.output()));
+        boolean survived = refusedClearly && !Files.exists(marker) && after.integrity().equals("ok");
+        return new Row(fault, 0, 1, 1, survived ? 1 : 0, after.labelsLostAgainst(before), after.equals(before) ? 0 : 1);
     }
 
     /** The project of a fault's uninterrupted run. */
