@@ -35,6 +35,7 @@ final class CsvQuoteCheck {
         while ((n = in.read(buf)) > 0) {
             for (int i = 0; i < n; i++) {
                 char c = buf[i];
+                if (c == '\uFEFF' && line == 1 && fieldStart) continue; // a byte order mark
                 if (openedOn > 0) {
                     if (quoteInQuoted) {
                         quoteInQuoted = false;
