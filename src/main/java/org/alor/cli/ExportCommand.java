@@ -4,6 +4,7 @@ import org.alor.data.ClassInfo;
 import org.alor.data.CsvExporter;
 import org.alor.data.DatasetExporter;
 import org.alor.data.ExportResult;
+import org.alor.data.GuardedExport;
 import org.alor.data.ImageFolderExporter;
 import org.alor.data.ImportProblem;
 import org.alor.data.LabeledSample;
@@ -23,7 +24,9 @@ import java.util.concurrent.Callable;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Export the project's current labels (latest label given, else the dataset's own).",
                 "imagefolder copies images into OUT/<class>/; csv writes OUT (a file) or OUT/labels.csv; splits writes",
-                "<split>.txt files plus the class metadata JSON."})
+                "<split>.txt files plus the class metadata JSON.",
+                "Never writes into the project folder; an existing file or a non-empty folder needs --force.",
+                "Files are written through a temporary file and an atomic rename."})
 public final class ExportCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -38,6 +41,9 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (or CSV file).")
     Path out;
+
+    @Option(names = "--force", description = "Replace an existing CSV file, or write into a non-empty folder (files of the same name are replaced).")
+    boolean force;
 
     @Override
     public Integer call() throws Exception {
@@ -55,9 +61,10 @@ public final class ExportCommand implements Callable<Integer> {
             case csv -> new CsvExporter();
             case splits -> new SplitFilesExporter();
         };
-        ExportResult result = exporter.export(classes, samples, root, out);
+        Path target = format == Format.csv ? GuardedExport.csvTarget(out) : out;
+        ExportResult result = new GuardedExport(projectDir, force).run(exporter, classes, samples, root, out);
         spec.commandLine().getOut().printf("Exported %d samples as %s to %s (%d file(s) written)%n",
-                samples.size() - result.skipped().size(), format, out, result.files().size());
+                samples.size() - result.skipped().size(), format, target, result.files().size());
         if (!result.skipped().isEmpty()) {
             spec.commandLine().getOut().println(result.skipped().size() + " sample(s) not exported:");
             for (ImportProblem p : result.skipped()) spec.commandLine().getOut().println("  " + p);

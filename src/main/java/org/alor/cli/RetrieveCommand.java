@@ -106,6 +106,7 @@ public final class RetrieveCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
         }
+        Progress progress = null;
         try (Project session = sessionOptions.open(projectDir)) {
             ProjectStore store = session.store();
             if (corpus == null && store.settings().getPath(Settings.CORPUS).isEmpty()) {
@@ -126,7 +127,7 @@ public final class RetrieveCommand implements Callable<Integer> {
             RetrievalJob job = prepared.job();
             String rankNote = prepared.rankingNote();
             if (rankNote != null) spec.commandLine().getErr().println("note: " + rankNote);
-            Progress progress = new Progress(prepared.shards(), spec.commandLine().getErr());
+            progress = new Progress(prepared.shards(), spec.commandLine().getErr());
             RetrievalReport report = job.run(progress);
             progress.finish();
             for (String w : report.warnings()) spec.commandLine().getErr().println("warning: " + w);
@@ -136,6 +137,7 @@ public final class RetrieveCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(json ? toJson(report) : toText(report, rankNote));
             return 0;
         } catch (StoreException | IOException e) {
+            if (progress != null) progress.endLine();
             spec.commandLine().getErr().println("alor retrieve: " + e.getMessage());
             return 1;
         } catch (InterruptedException e) {
@@ -278,6 +280,11 @@ public final class RetrieveCommand implements Callable<Integer> {
             lastDraw = now;
             out.printf("\rretrieve: images %d/%d   ", doneImages, total);
             out.flush();
+        }
+
+        /** Ends a progress line already on screen, so that an error message starts a line of its own. */
+        synchronized void endLine() {
+            if (lastDraw != 0) out.println();
         }
 
         synchronized void finish() {

@@ -8,7 +8,6 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,10 +119,10 @@ public final class ClassMetadataJson {
             if (freq != null) v.put("actual_freq", freq);
             out.put(Integer.toString(c.id()), v);
         }
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        AtomicFiles.write(file, w -> {
             new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(out, w);
             w.write('\n');
-        }
+        });
     }
 
     private static String string(JsonObject o, String key) {

@@ -1,9 +1,6 @@
 package org.alor.data;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,7 +11,7 @@ import java.util.Map;
 /**
  * Writes {@code path,label,split} with a header, one row per sample sorted by path, label = class name (empty when
  * unlabeled), RFC 4180 quoting. Paths stay relative to the dataset root: save the CSV in the dataset root to
- * import it again. {@code out} is the CSV file.
+ * import it again. {@code out} is the CSV file, written through a temporary file and an atomic rename.
  */
 public final class CsvExporter implements DatasetExporter {
     @Override
@@ -29,8 +26,7 @@ public final class CsvExporter implements DatasetExporter {
         List<ImportProblem> skipped = new ArrayList<>();
         List<LabeledSample> sorted = new ArrayList<>(samples);
         sorted.sort(Comparator.comparing(LabeledSample::path));
-        if (out.toAbsolutePath().getParent() != null) Files.createDirectories(out.toAbsolutePath().getParent());
-        try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+        AtomicFiles.write(out, w -> {
             w.write("path,label,split\n");
             for (LabeledSample s : sorted) {
                 String label = "";
@@ -43,7 +39,7 @@ public final class CsvExporter implements DatasetExporter {
                 }
                 w.write(CsvReader.quote(s.path()) + "," + CsvReader.quote(label) + "," + s.split().key() + "\n");
             }
-        }
+        });
         return new ExportResult(List.of(out), skipped);
     }
 }

@@ -15,7 +15,8 @@ import java.util.Set;
 /**
  * Copies labeled images to {@code OUT/<class name>/<file name>}, the layout {@link ImageFolderImporter} reads.
  * Files are copied, not hard-linked: links fail across file systems and would tie the export to the originals.
- * A clashing file name gets a suffix ({@code a.jpg}, {@code a_1.jpg}, ...; compared case-insensitively for
+ * Each copy replaces a file of the same name atomically (see {@link GuardedExport} for when that is allowed).
+ * A clashing file name within the export gets a suffix ({@code a.jpg}, {@code a_1.jpg}, ...; compared case-insensitively for
  * case-insensitive file systems). Every class gets a folder, even an empty one. Unlabeled images and missing
  * sources are skipped and reported. Splits are not represented in this layout.
  */
@@ -49,7 +50,7 @@ public final class ImageFolderExporter implements DatasetExporter {
                 continue;
             }
             Path target = folder.resolve(freeName(folder, source.getFileName().toString(), taken));
-            Files.copy(source, target);
+            AtomicFiles.copy(source, target);
             written.add(target);
         }
         return new ExportResult(written, skipped);
@@ -84,7 +85,7 @@ public final class ImageFolderExporter implements DatasetExporter {
         String stem = dot > 0 ? fileName.substring(0, dot) : fileName;
         String ext = dot > 0 ? fileName.substring(dot) : "";
         String candidate = fileName;
-        for (int k = 1; names.contains(candidate.toLowerCase(Locale.ROOT)) || Files.exists(folder.resolve(candidate)); k++) {
+        for (int k = 1; names.contains(candidate.toLowerCase(Locale.ROOT)); k++) {
             candidate = stem + "_" + k + ext;
         }
         names.add(candidate.toLowerCase(Locale.ROOT));

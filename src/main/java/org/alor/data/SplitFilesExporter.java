@@ -1,8 +1,6 @@
 package org.alor.data;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,9 +76,9 @@ public final class SplitFilesExporter implements DatasetExporter {
         List<Path> written = new ArrayList<>();
         for (Map.Entry<Split, List<String>> e : lines.entrySet()) {
             Path file = out.resolve(fileNames.get(e.getKey()));
-            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            AtomicFiles.write(file, w -> {
                 for (String line : e.getValue()) w.write(line + "\n");
-            }
+            });
             written.add(file);
         }
         Path metadata = out.resolve(ClassMetadataJson.EXPORT_FILE_NAME);

@@ -89,8 +89,9 @@ public final class CorpusScan {
                 try {
                     results[todo.get(j)] = futures.get(j).get();
                 } catch (ExecutionException e) {
-                    Throwable c = e.getCause();
-                    failed.add(shards.get(todo.get(j)) + ": shard not read (" + c.getMessage() + ")");
+                    String shard = shards.get(todo.get(j));
+                    String why = String.valueOf(e.getCause().getMessage());
+                    failed.add(why.contains(shard) ? why : shard + ": shard not read (" + why + ")");
                 }
             }
         } finally {

@@ -49,6 +49,7 @@ public final class RetrievalJob {
         CaptionMatcher matcher = CaptionMatcher.build(classes);
         scan = new CorpusScan(corpus, matcher, options.threads(), store.dir().resolve(PROGRESS_DIR));
         ScanResult result = scan.run(listener, token);
+        refuseIncomplete(result);
         List<CaptionMatch> matches = result.matches();
         lastMatcher = matcher;
         lastMatches = matches;
@@ -66,6 +67,26 @@ public final class RetrievalJob {
         warnings.addAll(result.warnings());
         return new RetrievalReport(stats, keptCounts, result.captions(), matches.size(), sync.added(), sync.removed(),
                 sync.failures(), warnings, ranker != null);
+    }
+
+    /**
+     * Retrieval replaces the kept images with what this scan found: a scan that missed shards, or read no caption
+     * at all, would delete what earlier runs kept. It stops before the store or the cache is touched.
+     */
+    private void refuseIncomplete(ScanResult result) throws UnreadableCorpusException {
+        List<String> failed = result.failedShards();
+        if (!failed.isEmpty()) {
+            String more = failed.size() > 1 ? " (and " + (failed.size() - 1) + " more unreadable shard(s))" : "";
+            throw new UnreadableCorpusException(failed.get(0) + more + "; nothing changed");
+        }
+        if (result.captions() == 0) {
+            List<String> warnings = result.warnings();
+            String why = warnings.isEmpty() ? "" : " (" + warnings.get(0) + ")";
+            List<String> shards = result.shards().stream().map(ShardResult::shard).toList();
+            String names = shards.size() <= 3 ? String.join(", ", shards) : String.join(", ", shards.subList(0, 3)) + ", ...";
+            throw new UnreadableCorpusException("no caption read from corpus " + corpus.name() + " (" + names + ")" + why
+                    + "; nothing changed");
+        }
     }
 
     /**

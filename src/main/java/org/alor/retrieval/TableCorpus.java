@@ -100,6 +100,7 @@ public final class TableCorpus implements CorpusReader {
     @Override
     public void scan(String shard, Consumer<CaptionRecord> records, Consumer<String> warnings) throws IOException {
         Path file = root.resolve(shard);
+        if (kind == Kind.CSV) CsvQuoteCheck.check(file);
         try (Connection c = connect(); Statement st = c.createStatement()) {
             st.execute("SET threads = 2");
             TableColumns cols = configured != null ? configured : detect(st, file);

@@ -41,6 +41,7 @@ public final class WebDatasetCorpus implements CorpusReader {
     @Override
     public void scan(String shard, Consumer<CaptionRecord> records, Consumer<String> warnings) throws IOException {
         SampleMembers sample = new SampleMembers(shard);
+        boolean readAny = false; // an error before the first member: the shard is not a tar archive at all
         try (TarReader tar = open(shard)) {
             TarReader.Entry e;
             while (true) {
@@ -49,15 +50,18 @@ public final class WebDatasetCorpus implements CorpusReader {
                     e = tar.next();
                     if (e == null) break;
                     member = e.name();
+                    readAny = true;
                     sample.startMember(SampleMembers.keyOf(member), records);
                     String ext = SampleMembers.extensionOf(member);
                     if (ext.equals("txt")) sample.addText(member, tar.readContent(), warnings);
                     else if (ext.equals("json")) sample.addJson(member, tar.readContent(), warnings);
                 } catch (TarReader.TruncatedException ex) {
+                    if (!readAny) throw new IOException(shard + ": not readable as a tar archive (" + ex.getMessage() + ")", ex);
                     warnings.accept(shard + ": " + ex.getMessage() + "; rest of the shard skipped");
                     sample.discard();
                     return;
                 } catch (IOException ex) {
+                    if (!readAny) throw new IOException(shard + ": not readable as a tar archive (" + ex.getMessage() + ")", ex);
                     warnings.accept(shard + ": " + (member == null ? "" : "after member " + member + ": ")
                             + ex.getMessage() + "; rest of the shard skipped");
                     sample.discard();
@@ -78,6 +82,7 @@ public final class WebDatasetCorpus implements CorpusReader {
     /** One pass over the shard, reading only the wanted images. A damaged tail ends the pass quietly. */
     @Override
     public void readImages(String shard, Set<String> keys, ImageSink sink) throws IOException {
+        boolean readAny = false; // an error before the first member: the shard is not a tar archive at all
         try (TarReader tar = open(shard)) {
             TarReader.Entry e;
             while ((e = tar.next()) != null) {

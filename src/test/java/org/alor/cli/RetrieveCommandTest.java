@@ -124,4 +124,29 @@ class RetrieveCommandTest {
         assertThat(missing.code()).isEqualTo(1);
         assertThat(missing.err()).contains("missing").contains("not found");
     }
+
+    @Test
+    void anUnreadableCorpusExitsOneNamingTheFileAndKeepsWhatWasRetrieved(@TempDir Path tmp) throws Exception {
+        Path corpus = Files.createDirectories(tmp.resolve("wds"));
+        org.alor.retrieval.TestCorporaAccess.shards(corpus);
+        Path p = project(tmp.resolve("p"), null);
+        Run first = run(p.toString(), "--corpus", corpus.toString(), "--no-rank", "--per-class", "2", "--json");
+        assertThat(first.code()).as(first.err()).isZero();
+        int kept = JsonParser.parseString(first.out()).getAsJsonObject().get("added").getAsInt();
+        assertThat(kept).isPositive();
+
+        byte[] noise = new byte[4096];
+        new java.util.Random(4).nextBytes(noise);
+        Path parquet = Files.write(tmp.resolve("x.parquet"), noise);
+        Path tar = Files.write(tmp.resolve("x.tar"), noise);
+        for (Path bad : List.of(parquet, tar)) {
+            Run r = run(p.toString(), "--corpus", bad.toString(), "--no-rank", "--per-class", "2");
+            assertThat(r.code()).as(bad.toString()).isEqualTo(1);
+            assertThat(r.err()).contains("alor retrieve: ").contains(bad.getFileName().toString()).doesNotContain("\tat ");
+            assertThat(r.out()).doesNotContain("removed");
+        }
+        try (ProjectStore s = ProjectStore.open(p)) {
+            assertThat(s.sampleTable().bySplit(org.alor.data.Split.RETRIEVED)).hasSize(kept);
+        }
+    }
 }

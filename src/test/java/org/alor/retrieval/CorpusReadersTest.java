@@ -18,6 +18,7 @@ import java.util.Set;
 
 import static org.alor.retrieval.TestCorpora.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CorpusReadersTest {
     private static List<CaptionRecord> all(CorpusReader r, List<String> warnings) throws IOException {
@@ -88,11 +89,17 @@ class CorpusReadersTest {
     }
 
     @Test
-    void notATarFileIsReportedPerShard(@TempDir Path dir) throws IOException {
+    void notATarFileFailsNamingTheShard(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("bad.tar"), "this is not a tar file".repeat(40));
         List<String> w = new ArrayList<>();
-        assertThat(all(new WebDatasetCorpus(dir), w)).isEmpty();
-        assertThat(w).singleElement().asString().contains("bad.tar").contains("checksum");
+        assertThatThrownBy(() -> all(new WebDatasetCorpus(dir), w)).hasMessageContaining("bad.tar").hasMessageContaining("checksum");
+    }
+
+    @Test
+    void csvWithAnUnterminatedQuoteFailsNamingFileAndLine(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("metadata.csv"), "key,caption,url\n1,\"fine, quoted\",u\n2,\"multi\nline\",u\n4,\"open,u\n5,x,u\n");
+        CorpusReader r = CorpusFormat.AUTO.open(dir, null);
+        assertThatThrownBy(() -> all(r, new ArrayList<>())).hasMessageContaining("metadata.csv:5").hasMessageContaining("quote");
     }
 
     @Test
