@@ -65,6 +65,8 @@ class FaultInjectionSuiteTest {
         rows.add(hostileCheckpoint("hostile checkpoint: safetensors header lying about sizes", labeled,
                 Hostile::lyingSafetensors));
         rows.add(hostileCheckpoint("hostile checkpoint: random bytes", labeled, Hostile::randomBytesCheckpoint));
+        rows.add(hostileCorpus("hostile corpus: random bytes as Parquet", labeled, "x.parquet"));
+        rows.add(hostileCorpus("hostile corpus: garbage tar shard", labeled, "shard-00000.tar"));
         rows.add(killAndResume("kill -9 during round (CT, 1 epoch)", retrieved, random,
                 "round", "{P}", "--method", "ct", "--oracle", "--epochs", "1", "--batch", "32"));
 
@@ -205,6 +207,25 @@ class FaultInjectionSuiteTest {
         boolean refusedClearly = used.exitCode() == 1 && used.output().strip().lines().count() == 1;
         System.out.println(fault + ": exit " + used.exitCode() + ": " + lastLine(used.output()));
         boolean survived = refusedClearly && !Files.exists(marker) && after.integrity().equals("ok");
+        return new Row(fault, 0, 1, 1, survived ? 1 : 0, after.labelsLostAgainst(before), after.equals(before) ? 0 : 1);
+    }
+
+    /**
+     * Retrieval from a corpus file of random bytes on a copy of {@code base} (a project that has retrieved): it must
+     * fail with one line and keep every retrieved image and label.
+     */
+    private static Row hostileCorpus(String fault, Path base, String fileName) throws Exception {
+        Path project = copy(base, tmp.resolve(folderName(fault)));
+        Path corpus = Files.createDirectories(tmp.resolve(folderName(fault) + "-corpus")).resolve(fileName);
+        byte[] bytes = new byte[4096];
+        new Random(fileName.hashCode()).nextBytes(bytes);
+        Files.write(corpus, bytes);
+        ProjectFacts before = ProjectFacts.of(project);
+        CliProcess.Outcome used = CliProcess.run(tmp, "retrieve", project.toString(), "--corpus", corpus.toString());
+        ProjectFacts after = ProjectFacts.of(project);
+        System.out.println(fault + ": exit " + used.exitCode() + ": " + lastLine(used.output()));
+        boolean survived = used.exitCode() == 1 && used.output().strip().lines().count() == 1
+                && after.integrity().equals("ok");
         return new Row(fault, 0, 1, 1, survived ? 1 : 0, after.labelsLostAgainst(before), after.equals(before) ? 0 : 1);
     }
 
