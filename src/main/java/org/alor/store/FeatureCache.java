@@ -118,7 +118,7 @@ public final class FeatureCache {
         String file = relativeFile(checkpointHash, preprocessKey, precision);
         Path path = root.resolve(file);
         synchronized (db) {
-            long offset = appendBlock(path, vectors, precision);
+            long offset = appendBlock(path, file, vectors, precision);
             try {
                 afterBlockWritten.run();
                 db.inTransaction(c -> {
@@ -149,12 +149,13 @@ public final class FeatureCache {
         }
     }
 
-    private long appendBlock(Path path, float[][] vectors, Precision precision) {
+    private long appendBlock(Path path, String file, float[][] vectors, Precision precision) {
         try {
             Files.createDirectories(path.getParent());
             try (FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock ignored = ch.lock()) {
                 long offset = ch.size();
+                dropRowsBeyond(file, offset, precision);
                 int dim = vectors[0].length;
                 int perBuffer = Math.max(1, (1 << 20) / (dim * precision.bytes));
                 ByteBuffer buf = ByteBuffer.allocate(perBuffer * dim * precision.bytes).order(ByteOrder.LITTLE_ENDIAN);
@@ -176,6 +177,23 @@ public final class FeatureCache {
         } catch (IOException e) {
             throw new StoreException(path + ": cannot write feature block (" + e.getMessage() + ")", e);
         }
+    }
+
+    /**
+     * Index rows reaching past the end of their file point at bytes that were deleted or truncated away; the block
+     * about to be appended would land under them and hand one sample's vector to another. Their bytes are committed
+     * before their rows, so under the file lock such rows are always stale: they go before any new byte is written.
+     */
+    private void dropRowsBeyond(String file, long size, Precision precision) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM feature_index WHERE file = ? AND byte_offset + dim * ? > ?")) {
+                ps.setString(1, file);
+                ps.setInt(2, precision.bytes);
+                ps.setLong(3, size);
+                return ps.executeUpdate();
+            }
+        });
     }
 
     private static void truncateQuietly(Path path, long offset, long end, Throwable cause) {
