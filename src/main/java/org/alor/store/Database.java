@@ -227,6 +227,23 @@ public final class Database implements AutoCloseable {
         });
     }
 
+    /**
+     * {@code PRAGMA quick_check}: the damage SQLite finds in pages and records (not index contents), at most
+     * {@code limit} problems; empty for a sound database. Reads every page, so it is for opening, not every query.
+     */
+    public List<String> quickCheck(int limit) {
+        return read(c -> {
+            List<String> problems = new java.util.ArrayList<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA quick_check(" + limit + ")")) {
+                while (rs.next()) problems.add(rs.getString(1));
+            } catch (SQLException e) {
+                problems.add(e.getMessage()); // damage bad enough that the check itself fails
+            }
+            if (problems.size() == 1 && "ok".equals(problems.get(0))) problems.clear();
+            return problems;
+        });
+    }
+
     /** Value of a PRAGMA (e.g. "journal_mode", "foreign_keys", "synchronous"), for diagnostics and tests. */
     public String pragma(String name) {
         if (!name.matches("[a-z_]+")) throw new IllegalArgumentException("bad pragma name " + name);

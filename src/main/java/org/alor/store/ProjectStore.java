@@ -131,6 +131,19 @@ public final class ProjectStore implements AutoCloseable {
         return features;
     }
 
+    /**
+     * Fails naming the damage when {@code PRAGMA quick_check} finds any (a damaged page, a broken record), so a
+     * command does not report from a database that is silently losing rows.
+     */
+    public void requireIntact() {
+        List<String> problems = database.quickCheck(3);
+        if (!problems.isEmpty()) {
+            throw new StoreException(databaseFile() + ": the database is damaged (PRAGMA quick_check: "
+                    + String.join("; ", problems).replace('\n', ' ') + "); restore it from a backup, or salvage what"
+                    + " is readable with `sqlite3 " + databaseFile() + " .recover`");
+        }
+    }
+
     @Override
     public void close() {
         database.close();
