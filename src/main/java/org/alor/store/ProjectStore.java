@@ -78,7 +78,18 @@ public final class ProjectStore implements AutoCloseable {
             throw new StoreException(db + ": no ALOR project here (" + (Files.isDirectory(dir)
                     ? DATABASE_FILE + " is missing; create a project first)" : "folder does not exist)"));
         }
+        if (!Files.isWritable(dir) || !Files.isWritable(db)) return new ProjectStore(dir, Database.openReadOnly(db, migrations));
         return new ProjectStore(dir, Database.open(db, migrations));
+    }
+
+    /**
+     * Opens the project in {@code dir} for reading only, as {@link #open} does by itself when the folder or the
+     * database file is not writable: reads work, every write fails with "read-only project".
+     */
+    public static ProjectStore openReadOnly(Path dir) {
+        Path db = dir.resolve(DATABASE_FILE);
+        if (!Files.isRegularFile(db)) return open(dir); // the same "no project here" message
+        return new ProjectStore(dir, Database.openReadOnly(db, Migrations.ALL));
     }
 
     /** The project folder. */
