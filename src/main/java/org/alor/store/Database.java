@@ -34,6 +34,7 @@ public final class Database implements AutoCloseable {
     private final boolean readOnly;
     private int transactionDepth;
     private boolean closed;
+    private Runnable beforeWrite = () -> { };
 
     private Database(Path file, Connection connection) {
         this(file, connection, false);
@@ -145,6 +146,19 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Fails with "read-only project" when this database was opened read-only. */
+    public void requireWritable() {
+        if (readOnly) {
+            throw new StoreException(file + ": read-only project (the folder or database file is not writable); this"
+                    + " only reads it: copy the project folder somewhere writable, or make it writable, to change it");
+        }
+    }
+
+    /** Runs before every outermost write transaction (the project's writer lock is taken there). */
+    void beforeWrite(Runnable hook) {
+        this.beforeWrite = hook;
+    }
+
     /** Whether this database was opened read-only (writes are refused). */
     public boolean isReadOnly() {
         return readOnly;
@@ -215,10 +229,8 @@ public final class Database implements AutoCloseable {
      */
     public synchronized <T> T inTransaction(SqlWork<T> work) {
         ensureOpen();
-        if (readOnly) {
-            throw new StoreException(file + ": read-only project (the folder or database file is not writable); this"
-                    + " only reads it: copy the project folder somewhere writable, or make it writable, to change it");
-        }
+        requireWritable();
+        if (transactionDepth == 0) beforeWrite.run();
         boolean outer = transactionDepth == 0;
         String savepoint = "sp" + transactionDepth;
         try (Statement st = connection.createStatement()) {

@@ -26,6 +26,7 @@ public final class ProjectStore implements AutoCloseable {
     private final RoundTable rounds;
     private final PredictionTable predictions;
     private final FeatureCache features;
+    private WriterLock writerLock;
 
     private ProjectStore(Path dir, Database database) {
         this.dir = dir;
@@ -37,6 +38,18 @@ public final class ProjectStore implements AutoCloseable {
         this.rounds = new RoundTable(database);
         this.predictions = new PredictionTable(database);
         this.features = new FeatureCache(database, dir.resolve(FEATURES_DIR));
+        database.beforeWrite(this::lockForWriting);
+    }
+
+    /**
+     * Takes the project's writer lock (one writing session per project, across processes and within this one)
+     * unless this store holds it already; the first write does this by itself. Fails naming the session that
+     * holds it. Released when the store closes.
+     */
+    public synchronized void lockForWriting() {
+        if (writerLock != null) return;
+        database.requireWritable();
+        writerLock = WriterLock.acquire(dir);
     }
 
     /** Creates a new project in {@code dir} (created if needed); fails if it already holds a project. */
@@ -53,12 +66,14 @@ public final class ProjectStore implements AutoCloseable {
             throw new StoreException(dir + ": cannot create the project folder (" + e.getMessage() + ")", e);
         }
         Database database = Database.create(db, migrations);
+        ProjectStore store = null;
         try {
-            ProjectStore store = new ProjectStore(dir, database);
+            store = new ProjectStore(dir, database);
             store.settings().set(Settings.CREATED_AT, Instant.now());
             return store;
         } catch (RuntimeException e) {
-            database.close();
+            if (store != null) store.close();
+            else database.close();
             Database.deleteQuietly(db);
             throw e;
         }
@@ -157,7 +172,14 @@ public final class ProjectStore implements AutoCloseable {
 
     @Override
     public void close() {
-        database.close();
+        try {
+            database.close();
+        } finally {
+            synchronized (this) {
+                if (writerLock != null) writerLock.close();
+                writerLock = null;
+            }
+        }
     }
 
     /**
