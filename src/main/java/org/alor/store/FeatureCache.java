@@ -80,6 +80,11 @@ public final class FeatureCache {
 
     private final Database db;
     private final Path root;
+    /**
+     * Per block file, where this cache's last committed append ended: a file still that long has had no rows past
+     * its end since, so the next append can skip {@link #dropRowsBeyond} (a scan of the file's rows). Guarded by db.
+     */
+    private final Map<String, Long> cleanEnds = new HashMap<>();
     /** Test hook: runs after the block is on disk and before the index commit (simulates a crash there). */
     private Runnable afterBlockWritten = () -> { };
 
@@ -117,8 +122,15 @@ public final class FeatureCache {
         }
         String file = relativeFile(checkpointHash, preprocessKey, precision);
         Path path = root.resolve(file);
+        db.requireWritable();
         synchronized (db) {
-            long offset = appendBlock(path, file, vectors, precision);
+            long offset;
+            try {
+                offset = appendBlock(path, file, vectors, precision);
+            } catch (RuntimeException | Error e) {
+                cleanEnds.remove(file);
+                throw e;
+            }
             try {
                 afterBlockWritten.run();
                 db.inTransaction(c -> {
@@ -141,7 +153,9 @@ public final class FeatureCache {
                     }
                     return null;
                 });
+                cleanEnds.put(file, offset + (long) vectors.length * dim * precision.bytes);
             } catch (RuntimeException | Error e) {
+                cleanEnds.remove(file);
                 // The index never saw these bytes; drop them unless another process appended after us.
                 truncateQuietly(path, offset, offset + (long) vectors.length * dim * precision.bytes, e);
                 throw e;
@@ -155,7 +169,8 @@ public final class FeatureCache {
             try (FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock ignored = ch.lock()) {
                 long offset = ch.size();
-                dropRowsBeyond(file, offset, precision);
+                Long cleanEnd = cleanEnds.get(file);
+                if (cleanEnd == null || cleanEnd != offset) dropRowsBeyond(file, offset, precision);
                 int dim = vectors[0].length;
                 int perBuffer = Math.max(1, (1 << 20) / (dim * precision.bytes));
                 ByteBuffer buf = ByteBuffer.allocate(perBuffer * dim * precision.bytes).order(ByteOrder.LITTLE_ENDIAN);
@@ -335,6 +350,7 @@ public final class FeatureCache {
     public int purgeOtherThan(String checkpointHash) {
         requireKey(checkpointHash, "checkpoint hash");
         synchronized (db) {
+            cleanEnds.clear();
             int removed = db.inTransaction(c -> {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM feature_index WHERE checkpoint_hash <> ?")) {
                     ps.setString(1, checkpointHash);
