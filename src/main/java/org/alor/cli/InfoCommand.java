@@ -31,6 +31,7 @@ public final class InfoCommand implements Callable<Integer> {
     public Integer call() {
         ProjectOverview o;
         try (ProjectStore store = ProjectStore.open(projectDir)) {
+            store.requireIntact();
             o = ProjectOverview.read(store, true);
         }
         spec.commandLine().getOut().println(json ? toJson(o) : toText(o));

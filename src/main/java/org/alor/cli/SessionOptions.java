@@ -14,7 +14,15 @@ final class SessionOptions {
     /** The model backend the session opens; tests replace it with a fake. */
     ModelBackend.Factory backends = ModelBackend.Factory.CLIP;
 
+    /** Opens the project as its one writing session: a second writer (another command, the app) is refused. */
     Project open(Path projectDir) {
-        return Project.open(projectDir).optDevice(device).optBackend(backends).build();
+        Project session = Project.open(projectDir).optDevice(device).optBackend(backends).build();
+        try {
+            session.store().lockForWriting();
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+        return session;
     }
 }

@@ -33,6 +33,7 @@ public final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ProjectStore store = ProjectStore.open(projectDir)) {
+            store.requireIntact();
             List<RoundResult> results = new ArrayList<>();
             for (RoundRecord r : store.roundTable().all()) results.add(RoundSummary.result(store, r));
             int labeled = (int) store.labelLog().current().values().stream().filter(s -> s.isLabeled()).count();

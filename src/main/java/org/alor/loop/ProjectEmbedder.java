@@ -132,6 +132,8 @@ public final class ProjectEmbedder {
                 int[] indices = pendingIndices.remove();
                 List<Long> batchIds = new ArrayList<>(indices.length);
                 for (int index : indices) batchIds.add(missing.get(index).id());
+                FiniteValues.require(rows, "image features from checkpoint " + checkpoint.loaded().source(),
+                        i -> files.get(indices[i]).toString(), FiniteValues.badCheckpoint());
                 cache.put(checkpoint.hash(), checkpoint.preprocessKey(), batchIds, rows);
                 stored[0] += rows.length;
                 progress.phase(Phase.EMBEDDING, stored[0] + failures.size(), missing.size(), "images");

@@ -61,7 +61,7 @@ public final class RoundEngine {
                        Labeler labeler) {
         this.store = store;
         this.config = config;
-        this.features = features;
+        this.features = FiniteValues.checked(features, store);
         this.textEncoder = textEncoder;
         this.labeler = labeler;
         this.strategy = Strategies.byName(config.strategy());
@@ -361,7 +361,10 @@ public final class RoundEngine {
 
     private TextHead head() {
         if (head == null) {
-            head = TextHead.fromClassNames(classNames(), config.templates(), textEncoder::encode);
+            List<String> names = classNames();
+            head = TextHead.fromClassNames(names, config.templates(), textEncoder::encode);
+            FiniteValues.require(head.weights(), "the text embeddings of the class prompts", c -> "class " + names.get(c),
+                    FiniteValues.badCheckpoint());
         }
         return head;
     }

@@ -96,8 +96,15 @@ final class RoundTraining {
             testProbs = model.probabilities(model.imageFeatures(test.ids(), cached));
             float[][] poolFeatures = model.imageFeatures(pool.ids(), cached);
             poolProbs = model.probabilities(poolFeatures);
+            String diverged = FiniteValues.lowerLearningRate(method);
+            FiniteValues.requireForSamples(valProbs, val.ids(), "the trained model's val probabilities", diverged);
+            FiniteValues.requireForSamples(testProbs, test.ids(), "the trained model's test probabilities", diverged);
+            FiniteValues.requireForSamples(poolProbs, pool.ids(), "the trained model's pool probabilities", diverged);
             token.throwIfCancelled();
             headWeights = model.classifierWeights();
+            if (headWeights != null) {
+                FiniteValues.require(headWeights, "the trained classifier's weights", c -> "class " + c, diverged);
+            }
             logitScale = model.logitScale();
             modelSummary = model.summary();
             try {

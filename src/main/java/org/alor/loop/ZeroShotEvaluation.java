@@ -51,8 +51,11 @@ public final class ZeroShotEvaluation {
 
         ProjectEmbedder embedder = session.embedder(spec.embed());
         float[][] features = embedder.features(test, progress, token);
+        FiniteValues.require(features, "image features", i -> test.get(i).path(), FiniteValues.reEmbed(store));
         List<String> promptNames = classes.stream().map(spec.naming()::of).toList();
         TextHead head = TextHead.fromClassNames(promptNames, templates, session.backend().textEncoder(store)::encode);
+        FiniteValues.require(head.weights(), "the text embeddings of the class prompts",
+                c -> "class " + promptNames.get(c), FiniteValues.badCheckpoint());
 
         List<float[]> kept = new ArrayList<>();
         List<Integer> truth = new ArrayList<>();
@@ -61,7 +64,9 @@ public final class ZeroShotEvaluation {
             kept.add(features[i]);
             truth.add(classIndex(classes, test.get(i).trueLabel()));
         }
-        int[] predicted = ClassificationMetrics.argmax(head.logits(kept.toArray(new float[0][]), SCALE));
+        float[][] logits = head.logits(kept.toArray(new float[0][]), SCALE);
+        FiniteValues.require(logits, "zero-shot logits", i -> "test image " + i, FiniteValues.badCheckpoint());
+        int[] predicted = ClassificationMetrics.argmax(logits);
         int[] truthArray = truth.stream().mapToInt(Integer::intValue).toArray();
         ClassificationMetrics m = ClassificationMetrics.of(truthArray, predicted, classes.size());
         List<ClassOutcome> rows = new ArrayList<>();

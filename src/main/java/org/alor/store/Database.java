@@ -31,12 +31,19 @@ public final class Database implements AutoCloseable {
 
     private final Path file;
     private final Connection connection;
+    private final boolean readOnly;
     private int transactionDepth;
     private boolean closed;
+    private Runnable beforeWrite = () -> { };
 
     private Database(Path file, Connection connection) {
+        this(file, connection, false);
+    }
+
+    private Database(Path file, Connection connection, boolean readOnly) {
         this.file = file;
         this.connection = connection;
+        this.readOnly = readOnly;
     }
 
     /** Creates the database file with the schema of {@code migrations}; fails if the file exists. */
@@ -79,6 +86,82 @@ public final class Database implements AutoCloseable {
             if (e instanceof StoreException se) throw se;
             throw new StoreException(file + ": not an ALOR project database (" + e.getMessage() + ")", e);
         }
+    }
+
+    /**
+     * Opens an ALOR database that cannot be written (read-only folder or file): a read-only connection, no journal
+     * mode change and no migration (an older schema is refused naming the fix); {@link #inTransaction} then fails
+     * with "read-only project". When SQLite cannot even read the WAL index there (no -shm, folder read-only), the
+     * file is opened as immutable: nobody can change it through this folder anyway.
+     */
+    static Database openReadOnly(Path file, List<Migration> migrations) {
+        Connection c;
+        try {
+            c = connectReadOnly(file, false);
+        } catch (StoreException e) {
+            c = connectReadOnly(file, true);
+        }
+        try {
+            int appId;
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA application_id")) {
+                appId = rs.next() ? rs.getInt(1) : 0;
+            }
+            if (appId != APPLICATION_ID) throw new StoreException(file + ": not an ALOR project database");
+            int version = Migrations.userVersion(c);
+            int supported = migrations.get(migrations.size() - 1).version();
+            if (version > supported) {
+                throw new StoreException(file + ": schema version " + version + " is newer than this ALOR Studio supports ("
+                        + supported + "); update ALOR Studio to open this project");
+            }
+            if (version < supported) {
+                throw new StoreException(file + ": read-only project with the older schema version " + version
+                        + "; open it once where it is writable so that it is upgraded to version " + supported);
+            }
+            return new Database(file, c, true);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(c);
+            if (e instanceof StoreException se) throw se;
+            throw new StoreException(file + ": not an ALOR project database (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static Connection connectReadOnly(Path db, boolean immutable) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.resetOpenMode(SQLiteOpenMode.CREATE);
+        config.setOpenMode(SQLiteOpenMode.OPEN_URI);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        String uri = db.toAbsolutePath().toUri().toString().replaceFirst("^file:///", "file:/");
+        Connection c = null;
+        try {
+            c = DriverManager.getConnection("jdbc:sqlite:" + uri + "?mode=ro" + (immutable ? "&immutable=1" : ""),
+                    config.toProperties());
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_master")) {
+                rs.next(); // the first read: fails here when the file is foreign or the WAL index cannot be opened
+            }
+            return c;
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw new StoreException(db + ": not an ALOR project database (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Fails with "read-only project" when this database was opened read-only. */
+    public void requireWritable() {
+        if (readOnly) {
+            throw new StoreException(file + ": read-only project (the folder or database file is not writable); this"
+                    + " only reads it: copy the project folder somewhere writable, or make it writable, to change it");
+        }
+    }
+
+    /** Runs before every outermost write transaction (the project's writer lock is taken there). */
+    void beforeWrite(Runnable hook) {
+        this.beforeWrite = hook;
+    }
+
+    /** Whether this database was opened read-only (writes are refused). */
+    public boolean isReadOnly() {
+        return readOnly;
     }
 
     private static Connection connect(Path db, boolean mayCreate) {
@@ -146,6 +229,8 @@ public final class Database implements AutoCloseable {
      */
     public synchronized <T> T inTransaction(SqlWork<T> work) {
         ensureOpen();
+        requireWritable();
+        if (transactionDepth == 0) beforeWrite.run();
         boolean outer = transactionDepth == 0;
         String savepoint = "sp" + transactionDepth;
         try (Statement st = connection.createStatement()) {
@@ -224,6 +309,23 @@ public final class Database implements AutoCloseable {
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
                 return rs.next() ? rs.getString(1) : "no result";
             }
+        });
+    }
+
+    /**
+     * {@code PRAGMA quick_check}: the damage SQLite finds in pages and records (not index contents), at most
+     * {@code limit} problems; empty for a sound database. Reads every page, so it is for opening, not every query.
+     */
+    public List<String> quickCheck(int limit) {
+        return read(c -> {
+            List<String> problems = new java.util.ArrayList<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA quick_check(" + limit + ")")) {
+                while (rs.next()) problems.add(rs.getString(1));
+            } catch (SQLException e) {
+                problems.add(e.getMessage()); // damage bad enough that the check itself fails
+            }
+            if (problems.size() == 1 && "ok".equals(problems.get(0))) problems.clear();
+            return problems;
         });
     }
 

@@ -80,6 +80,11 @@ public final class FeatureCache {
 
     private final Database db;
     private final Path root;
+    /**
+     * Per block file, where this cache's last committed append ended: a file still that long has had no rows past
+     * its end since, so the next append can skip {@link #dropRowsBeyond} (a scan of the file's rows). Guarded by db.
+     */
+    private final Map<String, Long> cleanEnds = new HashMap<>();
     /** Test hook: runs after the block is on disk and before the index commit (simulates a crash there). */
     private Runnable afterBlockWritten = () -> { };
 
@@ -117,8 +122,15 @@ public final class FeatureCache {
         }
         String file = relativeFile(checkpointHash, preprocessKey, precision);
         Path path = root.resolve(file);
+        db.requireWritable();
         synchronized (db) {
-            long offset = appendBlock(path, vectors, precision);
+            long offset;
+            try {
+                offset = appendBlock(path, file, vectors, precision);
+            } catch (RuntimeException | Error e) {
+                cleanEnds.remove(file);
+                throw e;
+            }
             try {
                 afterBlockWritten.run();
                 db.inTransaction(c -> {
@@ -141,7 +153,9 @@ public final class FeatureCache {
                     }
                     return null;
                 });
+                cleanEnds.put(file, offset + (long) vectors.length * dim * precision.bytes);
             } catch (RuntimeException | Error e) {
+                cleanEnds.remove(file);
                 // The index never saw these bytes; drop them unless another process appended after us.
                 truncateQuietly(path, offset, offset + (long) vectors.length * dim * precision.bytes, e);
                 throw e;
@@ -149,12 +163,14 @@ public final class FeatureCache {
         }
     }
 
-    private long appendBlock(Path path, float[][] vectors, Precision precision) {
+    private long appendBlock(Path path, String file, float[][] vectors, Precision precision) {
         try {
             Files.createDirectories(path.getParent());
             try (FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock ignored = ch.lock()) {
                 long offset = ch.size();
+                Long cleanEnd = cleanEnds.get(file);
+                if (cleanEnd == null || cleanEnd != offset) dropRowsBeyond(file, offset, precision);
                 int dim = vectors[0].length;
                 int perBuffer = Math.max(1, (1 << 20) / (dim * precision.bytes));
                 ByteBuffer buf = ByteBuffer.allocate(perBuffer * dim * precision.bytes).order(ByteOrder.LITTLE_ENDIAN);
@@ -176,6 +192,23 @@ public final class FeatureCache {
         } catch (IOException e) {
             throw new StoreException(path + ": cannot write feature block (" + e.getMessage() + ")", e);
         }
+    }
+
+    /**
+     * Index rows reaching past the end of their file point at bytes that were deleted or truncated away; the block
+     * about to be appended would land under them and hand one sample's vector to another. Their bytes are committed
+     * before their rows, so under the file lock such rows are always stale: they go before any new byte is written.
+     */
+    private void dropRowsBeyond(String file, long size, Precision precision) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM feature_index WHERE file = ? AND byte_offset + dim * ? > ?")) {
+                ps.setString(1, file);
+                ps.setInt(2, precision.bytes);
+                ps.setLong(3, size);
+                return ps.executeUpdate();
+            }
+        });
     }
 
     private static void truncateQuietly(Path path, long offset, long end, Throwable cause) {
@@ -317,6 +350,7 @@ public final class FeatureCache {
     public int purgeOtherThan(String checkpointHash) {
         requireKey(checkpointHash, "checkpoint hash");
         synchronized (db) {
+            cleanEnds.clear();
             int removed = db.inTransaction(c -> {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM feature_index WHERE checkpoint_hash <> ?")) {
                     ps.setString(1, checkpointHash);

@@ -26,6 +26,7 @@ public final class ProjectStore implements AutoCloseable {
     private final RoundTable rounds;
     private final PredictionTable predictions;
     private final FeatureCache features;
+    private WriterLock writerLock;
 
     private ProjectStore(Path dir, Database database) {
         this.dir = dir;
@@ -37,6 +38,18 @@ public final class ProjectStore implements AutoCloseable {
         this.rounds = new RoundTable(database);
         this.predictions = new PredictionTable(database);
         this.features = new FeatureCache(database, dir.resolve(FEATURES_DIR));
+        database.beforeWrite(this::lockForWriting);
+    }
+
+    /**
+     * Takes the project's writer lock (one writing session per project, across processes and within this one)
+     * unless this store holds it already; the first write does this by itself. Fails naming the session that
+     * holds it. Released when the store closes.
+     */
+    public synchronized void lockForWriting() {
+        if (writerLock != null) return;
+        database.requireWritable();
+        writerLock = WriterLock.acquire(dir);
     }
 
     /** Creates a new project in {@code dir} (created if needed); fails if it already holds a project. */
@@ -53,12 +66,14 @@ public final class ProjectStore implements AutoCloseable {
             throw new StoreException(dir + ": cannot create the project folder (" + e.getMessage() + ")", e);
         }
         Database database = Database.create(db, migrations);
+        ProjectStore store = null;
         try {
-            ProjectStore store = new ProjectStore(dir, database);
+            store = new ProjectStore(dir, database);
             store.settings().set(Settings.CREATED_AT, Instant.now());
             return store;
         } catch (RuntimeException e) {
-            database.close();
+            if (store != null) store.close();
+            else database.close();
             Database.deleteQuietly(db);
             throw e;
         }
@@ -78,7 +93,18 @@ public final class ProjectStore implements AutoCloseable {
             throw new StoreException(db + ": no ALOR project here (" + (Files.isDirectory(dir)
                     ? DATABASE_FILE + " is missing; create a project first)" : "folder does not exist)"));
         }
+        if (!Files.isWritable(dir) || !Files.isWritable(db)) return new ProjectStore(dir, Database.openReadOnly(db, migrations));
         return new ProjectStore(dir, Database.open(db, migrations));
+    }
+
+    /**
+     * Opens the project in {@code dir} for reading only, as {@link #open} does by itself when the folder or the
+     * database file is not writable: reads work, every write fails with "read-only project".
+     */
+    public static ProjectStore openReadOnly(Path dir) {
+        Path db = dir.resolve(DATABASE_FILE);
+        if (!Files.isRegularFile(db)) return open(dir); // the same "no project here" message
+        return new ProjectStore(dir, Database.openReadOnly(db, Migrations.ALL));
     }
 
     /** The project folder. */
@@ -131,9 +157,29 @@ public final class ProjectStore implements AutoCloseable {
         return features;
     }
 
+    /**
+     * Fails naming the damage when {@code PRAGMA quick_check} finds any (a damaged page, a broken record), so a
+     * command does not report from a database that is silently losing rows.
+     */
+    public void requireIntact() {
+        List<String> problems = database.quickCheck(3);
+        if (!problems.isEmpty()) {
+            throw new StoreException(databaseFile() + ": the database is damaged (PRAGMA quick_check: "
+                    + String.join("; ", problems).replace('\n', ' ') + "); restore it from a backup, or salvage what"
+                    + " is readable with `sqlite3 " + databaseFile() + " .recover`");
+        }
+    }
+
     @Override
     public void close() {
-        database.close();
+        try {
+            database.close();
+        } finally {
+            synchronized (this) {
+                if (writerLock != null) writerLock.close();
+                writerLock = null;
+            }
+        }
     }
 
     /**

@@ -121,4 +121,30 @@ class ProjectEmbedderTest {
             assertThat(rest.cancelled()).isFalse();
         }
     }
+    @Test
+    void aCacheRebuiltThroughTheRoundPathHoldsTheSameVectorsAsEmbed() throws IOException {
+        Path project = freshCopy("rebuild");
+        try (ProjectStore store = ProjectStore.open(project); ClipBackend backend = new ClipBackend("cpu", 4, 1)) {
+            List<Long> pool = store.sampleTable().bySplit(Split.POOL).stream().map(StoredSample::id).toList();
+            List<Long> test = store.sampleTable().bySplit(Split.TEST).stream().map(StoredSample::id).toList();
+            ProjectEmbedder embedder = backend.embedder(store, EmbedSpec.builder().optBatchSize(4).optThreads(1).build());
+            embedder.embed(ProjectEmbedder.allSplits(), Progress.NONE, new org.alor.job.CancellationToken());
+            FeatureSource viaEmbed = new CachedFeatureSource(store.features(), embedder.checkpoint().hash(),
+                    embedder.checkpoint().preprocessKey());
+            float[][] poolByEmbed = viaEmbed.features(pool);
+
+            // issue 18 item 5: features/ deleted ("safe"), then a round asks for the test split first, the pool after
+            try (var walk = Files.walk(store.features().root())) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+            }
+            FeatureSource roundPath = backend.featureSource(store);
+            roundPath.features(test);
+            float[][] poolByRound = roundPath.features(pool);
+            for (int i = 0; i < pool.size(); i++) {
+                for (int d = 0; d < poolByEmbed[i].length; d++) {
+                    assertThat(poolByRound[i][d]).as("pool sample %d, dim %d", pool.get(i), d).isCloseTo(poolByEmbed[i][d], within(1e-4f));
+                }
+            }
+        }
+    }
 }

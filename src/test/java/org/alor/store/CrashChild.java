@@ -25,7 +25,17 @@ public final class CrashChild {
         Path dir = Path.of(args[1]);
         try (ProjectStore store = ProjectStore.open(dir)) {
             if (args[0].equals("labels")) labels(store, Integer.parseInt(args[2]));
+            else if (args[0].equals("hold")) hold(store);
             else features(store);
+        }
+    }
+
+    /** Takes the writer lock and keeps it until killed or stdin closes. */
+    private static void hold(ProjectStore store) throws java.io.IOException {
+        store.lockForWriting();
+        announce("LOCKED");
+        while (System.in.read() >= 0) {
+            // hold
         }
     }
 

@@ -150,6 +150,39 @@ class FeatureCacheTest {
     }
 
     @Test
+    void aDeletedFolderRebuiltPiecewiseNeverServesAnotherSamplesVector() throws Exception {
+        float[][] all = random(8, 16, 11);
+        cache.put(CK, PP, ids.subList(0, 8), all);
+        deleteRecursively(cache.root());
+        // issue 18 item 5: the rebuilt file starts at offset 0, under index rows that still point there
+        float[][] firstAgain = random(4, 16, 12);
+        cache.put(CK, PP, ids.subList(4, 8), firstAgain);
+        FeatureCache.Lookup got = cache.get(CK, PP, ids.subList(0, 8));
+        assertThat(got.missing()).containsExactlyElementsOf(ids.subList(0, 4));
+        for (int i = 0; i < 4; i++) assertThat(got.vectors()[4 + i]).containsExactly(firstAgain[i]);
+    }
+
+    @Test
+    void aTruncatedFileAppendedAgainDropsTheRowsItsNewBytesCover() throws Exception {
+        cache.put(CK, PP, ids.subList(0, 4), random(4, 16, 13));
+        Path file = cache.root().resolve(FeatureCache.relativeFile(CK, PP, FeatureCache.Precision.F32));
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.truncate(2 * 16 * 4);
+        }
+        float[][] added = random(2, 16, 14);
+        cache.put(CK, PP, ids.subList(6, 8), added);
+        FeatureCache.Lookup got = cache.get(CK, PP, ids.subList(0, 8));
+        assertThat(got.missing()).containsExactly(ids.get(2), ids.get(3), ids.get(4), ids.get(5));
+        assertThat(got.vectors()[7]).containsExactly(added[1]);
+    }
+
+    private static void deleteRecursively(Path dir) throws Exception {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+
+    @Test
     void aFailureBetweenBlockAndIndexLeavesNoIndexRowsAndNoStrayBytes() throws Exception {
         float[][] first = random(3, 16, 8);
         cache.put(CK, PP, ids.subList(0, 3), first);

@@ -126,12 +126,16 @@ public final class ShellViewModel implements PageHost {
     /** Opens a project folder in the background; on success it replaces the open project and shows Data. */
     @Override
     public Task<OpenProject> openProject(Path dir) {
+        OpenProject already = project.get();
+        // the open project again: keep its store (a second one would be refused the project's writer lock)
+        ProjectStore reused = already != null && sameFolder(already.store().dir(), dir) ? already.store() : null;
         Task<OpenProject> task = new TaskJob<>("Opening " + dir.getFileName(), p -> {
-            ProjectStore store = ProjectStore.open(dir);
+            ProjectStore store = reused != null ? reused : ProjectStore.open(dir);
             try {
+                store.lockForWriting(); // the open project is this app's writing session
                 return new OpenProject(store, ProjectOverview.read(store, true));
             } catch (RuntimeException e) {
-                store.close();
+                if (store != reused) store.close();
                 throw e;
             }
         });
@@ -167,7 +171,7 @@ public final class ShellViewModel implements PageHost {
         OpenProject previous = project.get();
         project.set(opened);
         // closed through the serial writer, so label events still queued for it are written first
-        if (previous != null) {
+        if (previous != null && previous.store() != opened.store()) {
             sessions.close();
             jobs.storeWriter().execute(previous.store()::close);
         }
@@ -177,6 +181,14 @@ public final class ShellViewModel implements PageHost {
         recentProjects.setAll(recent.remember(new RecentProjects.Entry(o.name(), o.dir().toString(), o.classes().size(),
                 o.rounds(), System.currentTimeMillis())));
         page.set(Page.DATA);
+    }
+
+    private static boolean sameFolder(Path a, Path b) {
+        try {
+            return a.toRealPath().equals(b.toRealPath());
+        } catch (java.io.IOException e) {
+            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+        }
     }
 
     @Override

@@ -1,0 +1,69 @@
+package org.alor.app.shell;
+
+import org.alor.app.SyntheticBirds;
+import org.alor.app.TestPrefs;
+import org.alor.app.common.AppPreferences;
+import org.alor.app.common.BackgroundJobs;
+import org.alor.store.ProjectStore;
+import org.alor.store.Settings;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Issue 18 item 3: the app's open project is its writing session; opening it again keeps that session. */
+@ExtendWith(ApplicationExtension.class)
+class ProjectWriterLockFxTest {
+    private final BackgroundJobs jobs = new BackgroundJobs();
+    private final AppPreferences prefs = TestPrefs.fresh();
+    private ShellViewModel model;
+    private Path project;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        project = SyntheticBirds.project(Files.createTempDirectory("alor-lock"), 3, 1);
+        model = new ShellViewModel(jobs, AppServices.none(), prefs);
+        ShellView view = new ShellView(model);
+        stage.setScene(new Scene(view.root(), 1000, 650));
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() {
+        jobs.shutdown();
+        model.close();
+        TestPrefs.remove(prefs);
+    }
+
+    @Test
+    void anotherWriterIsRefusedWhileTheAppHasTheProjectOpenAndReopeningKeepsTheStore(FxRobot robot) throws Exception {
+        robot.interact(() -> model.openProject(project));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.projectProperty().get() != null);
+        ProjectStore appStore = model.projectProperty().get().store();
+
+        try (ProjectStore other = ProjectStore.open(project)) {
+            assertThat(other.classTable().all()).isNotEmpty(); // reading works
+            assertThatThrownBy(() -> other.settings().set(Settings.PROMPT_SET, "birds"))
+                    .hasMessageContaining("another ALOR session is writing this project");
+        }
+
+        robot.interact(() -> model.openProject(project));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.statusProperty().get().contains("classes"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.projectProperty().get().store()).isSameAs(appStore);
+        appStore.settings().set(Settings.PROMPT_SET, "birds"); // still open, still the writer
+        assertThat(appStore.settings().getString(Settings.PROMPT_SET, "")).isEqualTo("birds");
+    }
+}
