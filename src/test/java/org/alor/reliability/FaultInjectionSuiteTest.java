@@ -67,8 +67,9 @@ class FaultInjectionSuiteTest {
         rows.add(hostileCheckpoint("hostile checkpoint: random bytes", labeled, Hostile::randomBytesCheckpoint));
         rows.add(hostileCorpus("hostile corpus: random bytes as Parquet", labeled, "x.parquet"));
         rows.add(hostileCorpus("hostile corpus: garbage tar shard", labeled, "shard-00000.tar"));
-        rows.add(killAndResume("kill -9 during round (CT, 1 epoch)", retrieved, random,
-                "round", "{P}", "--method", "ct", "--oracle", "--epochs", "1", "--batch", "32"));
+        String[] ctRound = {"round", "{P}", "--method", "ct", "--oracle", "--epochs", "1", "--batch", "32"};
+        rows.add(killAndResume("kill -9 during round (CT, 1 epoch)", retrieved, random, ctRound));
+        rows.add(twoWriters(retrieved, referenceOf("kill -9 during round (CT, 1 epoch)"), ctRound));
 
         System.out.println(table(rows));
         for (Row r : rows) {
@@ -227,6 +228,39 @@ class FaultInjectionSuiteTest {
         boolean survived = used.exitCode() == 1 && used.output().strip().lines().count() == 1
                 && after.integrity().equals("ok");
         return new Row(fault, 0, 1, 1, survived ? 1 : 0, after.labelsLostAgainst(before), after.equals(before) ? 0 : 1);
+    }
+
+    /**
+     * A second `alor round` started while the first one writes the project: the second must be refused with one
+     * line naming the holder, and the first must end with the uninterrupted result (no label recorded twice).
+     */
+    private static Row twoWriters(Path base, Path reference, String... args) throws Exception {
+        String fault = "two writers: a second round during a round";
+        Path project = copy(base, tmp.resolve(folderName(fault)));
+        Path log = Files.createTempFile(tmp, "first", ".log");
+        Process first = CliProcess.builder(List.of(withProject(args, project)), log).start();
+        try {
+            Path lock = project.resolve("writer.lock");
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            String holder = "pid " + first.pid(); // the lock file records its holder; an old one may be left there
+            while (first.isAlive() && !(Files.isRegularFile(lock) && Files.readString(lock).contains(holder))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            CliProcess.Outcome second = CliProcess.run(tmp, withProject(args, project));
+            boolean injected = first.isAlive();
+            System.out.println(fault + ": second exit " + second.exitCode() + ": " + lastLine(second.output()));
+            if (!first.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) throw new AssertionError("first round hangs");
+            boolean refused = second.exitCode() == 1 && second.output().strip().lines().count() == 1
+                    && second.output().contains("another ALOR session is writing this project");
+            ProjectFacts expected = ProjectFacts.of(reference);
+            ProjectFacts actual = ProjectFacts.of(project);
+            boolean survived = refused && first.exitValue() == 0 && actual.integrity().equals("ok");
+            return new Row(fault, 0, 1, injected ? 1 : 0, survived ? 1 : 0, actual.labelsLostAgainst(expected),
+                    actual.equals(expected) ? 0 : 1);
+        } finally {
+            first.destroyForcibly();
+        }
     }
 
     /** The project of a fault's uninterrupted run. */
