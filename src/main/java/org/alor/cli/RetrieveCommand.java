@@ -5,25 +5,26 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import org.alor.data.ClassMetadataJson;
 import org.alor.data.DatasetFormatException;
+import org.alor.data.GuardedExport;
+import org.alor.loop.Project;
+import org.alor.loop.ProjectRetrieval;
+import org.alor.loop.RetrievalSpec;
+import org.alor.report.LongTailChart;
 import org.alor.retrieval.ClassStats;
 import org.alor.retrieval.ClassSynonyms;
 import org.alor.retrieval.ItemStatus;
-import org.alor.report.LongTailChart;
 import org.alor.retrieval.RetrievalJob;
 import org.alor.retrieval.RetrievalReport;
 import org.alor.retrieval.ScanListener;
 import org.alor.retrieval.ShardResult;
 import org.alor.retrieval.TableColumns;
-import org.alor.loop.Project;
-import org.alor.loop.ProjectRetrieval;
-import org.alor.loop.RetrievalSpec;
 import org.alor.store.ProjectStore;
 import org.alor.store.Settings;
 import org.alor.store.StoreException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -98,6 +99,10 @@ public final class RetrieveCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "FILE.png", description = "Save the long-tail chart (classes by kept count).")
     Path plot;
 
+    @Option(names = "--force", description = "Let --plot, --metadata-out and --matches-out replace existing files"
+            + " (never files in the project folder).")
+    boolean force;
+
     @Override
     public Integer call() {
         RetrievalSpec retrieval;
@@ -107,6 +112,14 @@ public final class RetrieveCommand implements Callable<Integer> {
             return usage(e.getMessage());
         }
         Progress progress = null;
+        try {
+            for (Path report : new Path[] {matchesOut, metadataOut, plot}) {
+                if (report != null) GuardedExport.checkReportFile(projectDir, report, force);
+            }
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("alor retrieve: " + e.getMessage());
+            return 1;
+        }
         try (Project session = sessionOptions.open(projectDir)) {
             ProjectStore store = session.store();
             if (corpus == null && store.settings().getPath(Settings.CORPUS).isEmpty()) {

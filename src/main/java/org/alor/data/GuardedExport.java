@@ -36,6 +36,17 @@ public final class GuardedExport {
         return Files.isDirectory(out) ? out.resolve(CSV_FILE_NAME) : out;
     }
 
+    /**
+     * Refuses a report file (e.g. a plot or a JSON written beside a command's work) that would land inside the project
+     * folder, or over an existing file unless {@code force}.
+     */
+    public static void checkReportFile(Path projectDir, Path file, boolean force) throws IOException {
+        new GuardedExport(projectDir, force).refuseInsideProject(file);
+        if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !force) {
+            throw new ExportRefusedException(file + " already exists; use --force to replace it");
+        }
+    }
+
     public ExportResult run(DatasetExporter exporter, List<ClassInfo> classes, List<LabeledSample> samples, Path datasetRoot,
                             Path out) throws IOException {
         if (exporter instanceof CsvExporter) {

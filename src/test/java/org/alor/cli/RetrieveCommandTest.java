@@ -149,4 +149,27 @@ class RetrieveCommandTest {
             assertThat(s.sampleTable().bySplit(org.alor.data.Split.RETRIEVED)).hasSize(kept);
         }
     }
+
+    @Test
+    void itsReportFilesNeverLandInTheProjectFolderNorOverAFileWithoutForce(@TempDir Path tmp) throws Exception {
+        Path corpus = Files.createDirectories(tmp.resolve("corpus"));
+        Files.writeString(corpus.resolve("metadata.csv"), "key,caption,url\n1,a Barn Swallow,\n");
+        Path p = project(tmp.resolve("p"), corpus);
+        byte[] database = Files.readAllBytes(p.resolve("project.alor"));
+
+        Run intoProject = run(p.toString(), "--matches-out", p.resolve("project.alor").toString());
+        assertThat(intoProject.code()).isEqualTo(1);
+        assertThat(intoProject.err()).contains("is inside the project folder").doesNotContain("Exception");
+        assertThat(Files.readAllBytes(p.resolve("project.alor"))).as("the database is untouched").isEqualTo(database);
+
+        Path existing = Files.writeString(tmp.resolve("notes.png"), "mine");
+        Run overAFile = run(p.toString(), "--plot", existing.toString());
+        assertThat(overAFile.code()).isEqualTo(1);
+        assertThat(overAFile.err()).contains("already exists; use --force");
+        assertThat(Files.readString(existing)).isEqualTo("mine");
+
+        Run forced = run(p.toString(), "--plot", existing.toString(), "--force");
+        assertThat(forced.code()).as(forced.err()).isZero();
+        assertThat(Files.size(existing)).isGreaterThan(1000);
+    }
 }
