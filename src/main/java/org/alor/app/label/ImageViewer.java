@@ -96,7 +96,7 @@ final class ImageViewer {
         if (img.isError()) {
             imageView.setImage(null);
             imageMessage.setText("⚠ Cannot show " + file.getFileName() + " (missing or not an image).\n"
-                    + "Label it from the suggestions anyway, skip (S) or mark unsure (U).");
+                    + "Label it from the suggestions anyway, skip (Ctrl+S) or mark unsure (Ctrl+U).");
             imageMessage.getStyleClass().setAll("label", "image-message", "warning");
         } else {
             imageMessage.setText("");

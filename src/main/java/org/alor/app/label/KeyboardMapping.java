@@ -5,15 +5,16 @@ import javafx.scene.input.KeyCode;
 import java.util.Optional;
 
 /**
- * The labeling keys (UI.md): 1–5 accept a suggestion, Enter the first one; U unsure, S skip, G grid;
- * Backspace or Ctrl+Z undo, Ctrl+Y or Ctrl+Shift+Z redo; ←/→ move; any other letter (or "/", Ctrl+F)
- * opens the class search with what was typed. While the search is open only Enter, Escape and ↑/↓ are
+ * The labeling keys: 1–5 accept a suggestion, Enter the first one; Ctrl+U unsure, Ctrl+S skip, Ctrl+G grid;
+ * Backspace or Ctrl+Z undo, Ctrl+Y or Ctrl+Shift+Z redo; ←/→ move; every letter (or "/", Ctrl+F) opens the class
+ * search with what was typed. Actions never sit on plain letters: a class name can start with any letter, and
+ * typing "swal" must search, not skip the image. While the search is open only Enter, Escape and ↑/↓ are
  * commands; everything else is typing.
  */
 public final class KeyboardMapping {
     /** The line shown under the image. */
-    public static final String HELP = "1–5 accept · type to search (/ for names starting with U, S, G) · Enter confirm · "
-            + "U unsure · S skip · Ctrl+Z undo · ←/→ move · G grid";
+    public static final String HELP = "1–5 accept · type a name to search · Enter confirm · Ctrl+U unsure · "
+            + "Ctrl+S skip · Ctrl+Z undo · ←/→ move · Ctrl+G grid";
 
     public Optional<LabelCommand> map(KeyStroke k, boolean searchOpen) {
         if (searchOpen) return searchKey(k);
@@ -21,6 +22,9 @@ public final class KeyboardMapping {
             if (k.code() == KeyCode.Z) return command(k.shift() ? LabelCommand.Kind.REDO : LabelCommand.Kind.UNDO);
             if (k.code() == KeyCode.Y) return command(LabelCommand.Kind.REDO);
             if (k.code() == KeyCode.F) return Optional.of(LabelCommand.search(""));
+            if (k.code() == KeyCode.U) return command(LabelCommand.Kind.UNSURE);
+            if (k.code() == KeyCode.S) return command(LabelCommand.Kind.SKIP);
+            if (k.code() == KeyCode.G) return command(LabelCommand.Kind.TOGGLE_GRID);
             return Optional.empty();
         }
         if (k.alt()) return Optional.empty();
@@ -31,9 +35,6 @@ public final class KeyboardMapping {
             case BACK_SPACE: return command(LabelCommand.Kind.UNDO);
             case LEFT: return command(LabelCommand.Kind.PREV);
             case RIGHT: return command(LabelCommand.Kind.NEXT);
-            case U: return command(LabelCommand.Kind.UNSURE);
-            case S: return command(LabelCommand.Kind.SKIP);
-            case G: return command(LabelCommand.Kind.TOGGLE_GRID);
             case SLASH: return Optional.of(LabelCommand.search(""));
             default: break;
         }

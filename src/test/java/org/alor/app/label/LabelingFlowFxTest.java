@@ -63,8 +63,8 @@ class LabelingFlowFxTest {
         assertThat(vm.searchQueryProperty().get()).isEqualTo("rob");
         assertThat(robot.lookup("#class-search-results").queryListView().getItems()).hasSize(1);
         robot.type(KeyCode.ENTER);                            //          Enter assigns American Robin
-        robot.type(KeyCode.U);                                // item 2: unsure
-        robot.type(KeyCode.S);                                // item 3: skipped, comes back at the end
+        robot.push(KeyCode.CONTROL, KeyCode.U);               // item 2: unsure
+        robot.push(KeyCode.CONTROL, KeyCode.S);               // item 3: skipped, comes back at the end
         robot.type(KeyCode.DIGIT1);                           // item 4
         robot.type(KeyCode.BACK_SPACE);                       //          undone: back on item 4
         WaitForAsyncUtils.waitForFxEvents();

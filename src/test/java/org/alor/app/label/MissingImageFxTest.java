@@ -57,7 +57,7 @@ class MissingImageFxTest {
         assertThat(vm.provenanceProperty().get()).contains("⚠ file missing");
         robot.type(KeyCode.DIGIT1);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> message(robot).startsWith("⚠ Cannot show"));
-        robot.type(KeyCode.S);
+        robot.push(KeyCode.CONTROL, KeyCode.S);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> message(robot).isEmpty());
         assertThat(robot.lookup("#current-image").queryAs(javafx.scene.image.ImageView.class).getImage()).isNotNull();
         assertThat(store.labelLog().current(vm.session().items().get(0).sampleId()).orElseThrow().kind()).isEqualTo(LabelKind.LABEL);

@@ -94,18 +94,20 @@ class ScreenshotsFxTest {
 
         robot.clickOn("#rail-label");
         waitUntil(() -> robot.lookup("#labeling-pane").tryQuery().isPresent());
-        robot.type(KeyCode.DIGIT1, KeyCode.DIGIT1, KeyCode.U, KeyCode.DIGIT2, KeyCode.DIGIT1);
+        robot.type(KeyCode.DIGIT1, KeyCode.DIGIT1);
+        robot.push(KeyCode.CONTROL, KeyCode.U);
+        robot.type(KeyCode.DIGIT2, KeyCode.DIGIT1);
         shoot(robot, "labeling");
         robot.type(KeyCode.T, KeyCode.A, KeyCode.C);
         shoot(robot, "labeling-search");
         robot.type(KeyCode.ESCAPE);
-        robot.type(KeyCode.G);
+        robot.push(KeyCode.CONTROL, KeyCode.G);
         WaitForAsyncUtils.waitForFxEvents();
         robot.press(KeyCode.SHIFT);
         robot.clickOn(robot.lookup(".grid-cell").nth(8).queryAs(javafx.scene.Node.class));
         robot.release(KeyCode.SHIFT);
         shoot(robot, "labeling-grid");
-        robot.type(KeyCode.G);
+        robot.push(KeyCode.CONTROL, KeyCode.G);
 
         robot.clickOn("#rail-charts");
         waitUntil(() -> robot.lookup("#chart-overall").tryQuery().isPresent());
