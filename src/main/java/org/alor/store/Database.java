@@ -68,17 +68,7 @@ public final class Database implements AutoCloseable {
     static Database open(Path file, List<Migration> migrations) {
         Connection c = connect(file, false);
         try {
-            int appId;
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA application_id")) {
-                appId = rs.next() ? rs.getInt(1) : 0;
-            }
-            if (appId != APPLICATION_ID) throw new StoreException(file + ": not an ALOR project database");
-            int version = Migrations.userVersion(c);
-            int supported = migrations.get(migrations.size() - 1).version();
-            if (version > supported) {
-                throw new StoreException(file + ": schema version " + version + " is newer than this ALOR Studio supports ("
-                        + supported + "); update ALOR Studio to open this project");
-            }
+            schemaVersion(c, file, migrations.get(migrations.size() - 1).version());
             Migrations.upgrade(c, migrations);
             return new Database(file, c);
         } catch (SQLException | RuntimeException e) {
@@ -102,17 +92,8 @@ public final class Database implements AutoCloseable {
             c = connectReadOnly(file, true);
         }
         try {
-            int appId;
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA application_id")) {
-                appId = rs.next() ? rs.getInt(1) : 0;
-            }
-            if (appId != APPLICATION_ID) throw new StoreException(file + ": not an ALOR project database");
-            int version = Migrations.userVersion(c);
             int supported = migrations.get(migrations.size() - 1).version();
-            if (version > supported) {
-                throw new StoreException(file + ": schema version " + version + " is newer than this ALOR Studio supports ("
-                        + supported + "); update ALOR Studio to open this project");
-            }
+            int version = schemaVersion(c, file, supported);
             if (version < supported) {
                 throw new StoreException(file + ": read-only project with the older schema version " + version
                         + "; open it once where it is writable so that it is upgraded to version " + supported);
@@ -123,6 +104,21 @@ public final class Database implements AutoCloseable {
             if (e instanceof StoreException se) throw se;
             throw new StoreException(file + ": not an ALOR project database (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** The schema version of an ALOR database no newer than {@code supported}; refuses a foreign or newer file. */
+    private static int schemaVersion(Connection c, Path file, int supported) throws SQLException {
+        int appId;
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA application_id")) {
+            appId = rs.next() ? rs.getInt(1) : 0;
+        }
+        if (appId != APPLICATION_ID) throw new StoreException(file + ": not an ALOR project database");
+        int version = Migrations.userVersion(c);
+        if (version > supported) {
+            throw new StoreException(file + ": schema version " + version + " is newer than this ALOR Studio supports ("
+                    + supported + "); update ALOR Studio to open this project");
+        }
+        return version;
     }
 
     private static Connection connectReadOnly(Path db, boolean immutable) {
