@@ -3,6 +3,7 @@ package org.alor.app.common;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -41,6 +42,29 @@ public final class Views {
         VBox outer = new VBox(box);
         outer.setAlignment(javafx.geometry.Pos.CENTER);
         return outer;
+    }
+
+    /**
+     * An integer spinner that takes typed numbers: committed on Enter, on leaving the field and by
+     * {@link #commit} (a typed value must count even when the next click is the button that reads it); text that
+     * is not a number in range goes back to the last value.
+     */
+    public static Spinner<Integer> integerSpinner(int min, int max, int initial) {
+        Spinner<Integer> s = new Spinner<>(min, max, initial);
+        s.setEditable(true);
+        s.focusedProperty().addListener((o, was, now) -> {
+            if (!now) commit(s);
+        });
+        return s;
+    }
+
+    /** Takes the spinner's typed text as its value, or restores the last value when the text is not valid. */
+    public static void commit(Spinner<Integer> s) {
+        try {
+            s.commitValue();
+        } catch (RuntimeException notANumber) {
+            s.cancelEdit();
+        }
     }
 
     public static Insets pagePadding() {

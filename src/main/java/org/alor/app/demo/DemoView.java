@@ -38,7 +38,7 @@ public final class DemoView {
         this.shell = shell;
         root.setId("demo-view");
         root.setPadding(Views.pagePadding());
-        Spinner<Integer> rounds = new Spinner<>(1, 20, vm.lastRoundProperty().get());
+        Spinner<Integer> rounds = Views.integerSpinner(1, 20, vm.lastRoundProperty().get());
         rounds.setId("demo-rounds");
         rounds.setPrefWidth(100);
         rounds.valueProperty().addListener((o, a, v) -> vm.lastRoundProperty().set(v));

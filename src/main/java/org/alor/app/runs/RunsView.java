@@ -103,9 +103,12 @@ public final class RunsView {
         ComboBox<String> strategy = new ComboBox<>(FXCollections.observableArrayList(strategyChoices()));
         strategy.setValue(TailFirstStrategy.NAME);
         strategy.setId("round-strategy");
-        Spinner<Integer> budget = new Spinner<>(1, 100000, Math.max(1, project.overview().classes().size()));
-        Spinner<Integer> epochs = new Spinner<>(1, 1000, 10);
-        Spinner<Integer> batch = new Spinner<>(1, 4096, model.preferences().batchSize());
+        Spinner<Integer> budget = Views.integerSpinner(1, 100000, Math.max(1, project.overview().classes().size()));
+        Spinner<Integer> epochs = Views.integerSpinner(1, 1000, 10);
+        Spinner<Integer> batch = Views.integerSpinner(1, 4096, model.preferences().batchSize());
+        budget.setId("round-budget");
+        epochs.setId("round-epochs");
+        batch.setId("round-batch");
         ComboBox<Precision> precision = new ComboBox<>(FXCollections.observableArrayList(Precision.values()));
         precision.setConverter(new StringConverter<>() {
             @Override
@@ -155,6 +158,9 @@ public final class RunsView {
         live.setManaged(false);
 
         start.setOnAction(e -> {
+            Views.commit(budget);
+            Views.commit(epochs);
+            Views.commit(batch);
             RoundSpec spec;
             try {
                 spec = spec(project.store().settings(), method.getValue(), strategy.getValue(), budget.getValue(),

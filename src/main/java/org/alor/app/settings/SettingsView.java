@@ -26,9 +26,9 @@ public final class SettingsView {
         root.setId("settings-view");
         ComboBox<AppPreferences.Device> device = new ComboBox<>(FXCollections.observableArrayList(AppPreferences.Device.values()));
         device.valueProperty().bindBidirectional(vm.deviceProperty());
-        Spinner<Integer> threads = new Spinner<>(0, 512, vm.threadsProperty().get());
+        Spinner<Integer> threads = Views.integerSpinner(0, 512, vm.threadsProperty().get());
         threads.valueProperty().addListener((o, a, v) -> vm.threadsProperty().set(v));
-        Spinner<Integer> batch = new Spinner<>(1, 4096, vm.batchProperty().get());
+        Spinner<Integer> batch = Views.integerSpinner(1, 4096, vm.batchProperty().get());
         batch.valueProperty().addListener((o, a, v) -> vm.batchProperty().set(v));
         TextField cache = new TextField();
         cache.textProperty().bindBidirectional(vm.cacheFolderProperty());

@@ -119,4 +119,14 @@ class RunsFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#round-message").queryLabeled().getText()).startsWith("Cancelled");
     }
+
+    @Test
+    void numbersTypedIntoTheSpinnersReachTheRound(FxRobot robot) throws Exception {
+        javafx.scene.control.Spinner<?> epochs = robot.lookup("#round-epochs").queryAs(javafx.scene.control.Spinner.class);
+        robot.interact(() -> epochs.getEditor().setText(""));
+        robot.clickOn(epochs.getEditor()).write("3");
+        robot.clickOn("#start-round"); // no Enter: the typed value must still count
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.jobRunningProperty().get() && asked != null);
+        assertThat(asked.epochs()).isEqualTo(3);
+    }
 }
