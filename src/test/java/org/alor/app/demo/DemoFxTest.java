@@ -1,9 +1,9 @@
 package org.alor.app.demo;
 
 import org.alor.app.shell.AppServices;
+import org.alor.app.ShellOnStage;
 import org.alor.app.TestPrefs;
 import org.alor.app.common.AppPreferences;
-import org.alor.app.common.BackgroundJobs;
 import org.alor.app.shell.ShellView;
 import org.alor.app.shell.ShellViewModel;
 import org.alor.app.start.SampleProject;
@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Home → demo mode (large fonts) → ALOR vs Random for rounds 0..2 animates both curves and both heat maps. */
 @ExtendWith(ApplicationExtension.class)
 class DemoFxTest {
-    private final BackgroundJobs jobs = new BackgroundJobs();
+    private ShellOnStage shell;
     private final AppPreferences prefs = TestPrefs.fresh();
     private ShellViewModel model;
     private Scene scene;
@@ -42,18 +42,14 @@ class DemoFxTest {
         dataDir = Files.createTempDirectory("alor-demo");
         previousDataDir = System.setProperty("alor.dataDir", dataDir.toString());
         DemoTemplates.copyInto(dataDir.resolve("demo"));
-        model = new ShellViewModel(jobs, AppServices.none().withSampleProject(new SampleProject()), prefs);
-        ShellView view = new ShellView(model);
-        scene = new Scene(view.root(), 1280, 800);
-        view.install(scene);
-        stage.setScene(scene);
-        stage.show();
+        shell = new ShellOnStage(stage, AppServices.none().withSampleProject(new SampleProject()), prefs, 1280, 800);
+        model = shell.model();
+        scene = shell.scene();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        jobs.shutdown();
-        TestPrefs.remove(prefs);
+        shell.close();
         if (previousDataDir == null) System.clearProperty("alor.dataDir");
         else System.setProperty("alor.dataDir", previousDataDir);
         DemoRace.deleteTree(dataDir);

@@ -2,13 +2,11 @@ package org.alor.app.retrieval;
 
 import org.alor.app.shell.AppServices;
 import org.alor.app.SyntheticBirds;
+import org.alor.app.ShellOnStage;
 import org.alor.app.TestPrefs;
 import org.alor.app.common.AppPreferences;
-import org.alor.app.common.BackgroundJobs;
-import org.alor.app.shell.ShellView;
 import org.alor.app.shell.ShellViewModel;
 
-import javafx.scene.Scene;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.alor.data.Split;
@@ -31,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Retrieval view: safe-content placeholders until the project allows its images; right-click → Exclude image. */
 @ExtendWith(ApplicationExtension.class)
 class RetrievalExcludeFxTest {
-    private final BackgroundJobs jobs = new BackgroundJobs();
+    private ShellOnStage shell;
     private final AppPreferences prefs = TestPrefs.fresh();
     private ShellViewModel model;
     private Path project;
@@ -40,19 +38,13 @@ class RetrievalExcludeFxTest {
     void start(Stage stage) throws Exception {
         project = SyntheticBirds.project(Files.createTempDirectory("alor-exclude"), 4, 2);
         prefs.setSafeContent(true);
-        model = new ShellViewModel(jobs, AppServices.none(), prefs);
-        ShellView view = new ShellView(model);
-        Scene scene = new Scene(view.root(), 1280, 800);
-        view.install(scene);
-        stage.setScene(scene);
-        stage.show();
+        shell = new ShellOnStage(stage, AppServices.none(), prefs, 1280, 800);
+        model = shell.model();
     }
 
     @AfterEach
     void tearDown() {
-        jobs.shutdown();
-        model.close();
-        TestPrefs.remove(prefs);
+        shell.close();
     }
 
     @Test

@@ -1,12 +1,11 @@
 package org.alor.app.shell;
 
 import org.alor.app.SyntheticBirds;
+import org.alor.app.ShellOnStage;
 import org.alor.app.TestPrefs;
 import org.alor.app.common.AppPreferences;
-import org.alor.app.common.BackgroundJobs;
 import org.alor.store.ProjectStore;
 import org.alor.store.Settings;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Issue 18 item 3: the app's open project is its writing session; opening it again keeps that session. */
 @ExtendWith(ApplicationExtension.class)
 class ProjectWriterLockFxTest {
-    private final BackgroundJobs jobs = new BackgroundJobs();
+    private ShellOnStage shell;
     private final AppPreferences prefs = TestPrefs.fresh();
     private ShellViewModel model;
     private Path project;
@@ -34,17 +33,13 @@ class ProjectWriterLockFxTest {
     @Start
     void start(Stage stage) throws Exception {
         project = SyntheticBirds.project(Files.createTempDirectory("alor-lock"), 3, 1);
-        model = new ShellViewModel(jobs, AppServices.none(), prefs);
-        ShellView view = new ShellView(model);
-        stage.setScene(new Scene(view.root(), 1000, 650));
-        stage.show();
+        shell = new ShellOnStage(stage, AppServices.none(), prefs, 1000, 650);
+        model = shell.model();
     }
 
     @AfterEach
     void tearDown() {
-        jobs.shutdown();
-        model.close();
-        TestPrefs.remove(prefs);
+        shell.close();
     }
 
     @Test

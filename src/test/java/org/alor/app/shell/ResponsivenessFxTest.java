@@ -1,14 +1,13 @@
 package org.alor.app.shell;
 
+import org.alor.app.ShellOnStage;
 import org.alor.app.TestPrefs;
 import org.alor.app.common.AppPreferences;
-import org.alor.app.common.BackgroundJobs;
 import org.alor.app.common.TaskJob;
 
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,24 +28,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A long background job leaves the JavaFX thread free, shows in the status bar and can be cancelled. */
 @ExtendWith(ApplicationExtension.class)
 class ResponsivenessFxTest {
-    private final BackgroundJobs jobs = new BackgroundJobs();
+    private ShellOnStage shell;
     private final AppPreferences prefs = TestPrefs.fresh();
     private ShellViewModel model;
 
     @Start
     void start(Stage stage) {
-        model = new ShellViewModel(jobs, AppServices.none(), prefs);
-        ShellView view = new ShellView(model);
-        Scene scene = new Scene(view.root(), 1000, 650);
-        view.install(scene);
-        stage.setScene(scene);
-        stage.show();
+        shell = new ShellOnStage(stage, AppServices.none(), prefs, 1000, 650);
+        model = shell.model();
     }
 
     @AfterEach
     void tearDown() {
-        jobs.shutdown();
-        TestPrefs.remove(prefs);
+        shell.close();
     }
 
     @Test

@@ -1,9 +1,9 @@
 package org.alor.app.shell;
 
 import org.alor.app.SyntheticBirds;
+import org.alor.app.ShellOnStage;
 import org.alor.app.TestPrefs;
 import org.alor.app.common.AppPreferences;
-import org.alor.app.common.BackgroundJobs;
 import org.alor.app.common.RecentProjects;
 import org.alor.app.wizard.NewProjectWizardModel;
 
@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class ScreenshotsFxTest {
     private static final Path OUT = Path.of(System.getProperty("alor.testClasspathDir", "target"), "screenshots");
-    private final BackgroundJobs jobs = new BackgroundJobs();
+    private ShellOnStage shell;
     private final AppPreferences prefs = TestPrefs.fresh();
     private ShellViewModel model;
     private ShellView view;
@@ -50,19 +50,15 @@ class ScreenshotsFxTest {
         recent.remember(new RecentProjects.Entry("semi-aves", "/data/projects/semi-aves", 200, 6, System.currentTimeMillis() - 86_400_000L * 3));
         recent.remember(new RecentProjects.Entry("aircraft-pilot", "/data/projects/aircraft-pilot", 100, 2, System.currentTimeMillis() - 86_400_000L));
         AppServices services = AppServices.none().withPredictions(SyntheticBirds.truthFirst());
-        model = new ShellViewModel(jobs, services, prefs);
-        view = new ShellView(model);
-        scene = new Scene(view.root(), 1280, 800);
-        view.install(scene);
-        stage.setScene(scene);
-        stage.show();
+        shell = new ShellOnStage(stage, services, prefs, 1280, 800);
+        model = shell.model();
+        view = shell.view();
+        scene = shell.scene();
     }
 
     @AfterEach
     void tearDown() {
-        jobs.shutdown();
-        model.close();
-        TestPrefs.remove(prefs);
+        shell.close();
     }
 
     private void waitUntil(Callable<Boolean> c) throws Exception {
@@ -140,7 +136,7 @@ class ScreenshotsFxTest {
             model.applyPreferences();
         });
 
-        NewProjectWizardModel wizard = new NewProjectWizardModel(jobs);
+        NewProjectWizardModel wizard = new NewProjectWizardModel(shell.jobs());
         robot.interact(() -> {
             view.showWizard(wizard);
             wizard.projectDirProperty().set(base.resolve("my-birds").toString());

@@ -1,18 +1,16 @@
 package org.alor.app.start;
 
 import org.alor.app.shell.AppServices;
+import org.alor.app.ShellOnStage;
 import org.alor.app.TestPrefs;
 import org.alor.app.common.AppPreferences;
-import org.alor.app.common.BackgroundJobs;
 import org.alor.app.label.StorePredictions;
 import org.alor.app.retrieval.ProjectRetrievalRunner;
 import org.alor.app.runs.EngineRoundRunner;
 import org.alor.app.common.Page;
-import org.alor.app.shell.ShellView;
 import org.alor.app.shell.ShellViewModel;
 
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.stage.Stage;
 import org.alor.store.ProjectStore;
@@ -43,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(ApplicationExtension.class)
 class SampleFlowFxTest {
-    private final BackgroundJobs jobs = new BackgroundJobs();
+    private ShellOnStage shell;
     private final AppPreferences prefs = TestPrefs.fresh();
     private ShellViewModel model;
     private Path dataDir;
@@ -55,19 +53,13 @@ class SampleFlowFxTest {
         previousDataDir = System.setProperty("alor.dataDir", dataDir.toString());
         AppServices services = AppServices.none().withSampleProject(new SampleProject()).withPredictions(new StorePredictions())
                 .withRounds(new EngineRoundRunner()).withRetrieval(new ProjectRetrievalRunner());
-        model = new ShellViewModel(jobs, services, prefs);
-        ShellView view = new ShellView(model);
-        Scene scene = new Scene(view.root(), 1280, 800);
-        view.install(scene);
-        stage.setScene(scene);
-        stage.show();
+        shell = new ShellOnStage(stage, services, prefs, 1280, 800);
+        model = shell.model();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        model.close();
-        jobs.shutdown();
-        TestPrefs.remove(prefs);
+        shell.close();
         if (previousDataDir == null) System.clearProperty("alor.dataDir");
         else System.setProperty("alor.dataDir", previousDataDir);
         try (Stream<Path> walk = Files.walk(dataDir)) {

@@ -1,9 +1,9 @@
 package org.alor.app.start;
 
 import org.alor.app.shell.AppServices;
+import org.alor.app.ShellOnStage;
 import org.alor.app.TestPrefs;
 import org.alor.app.common.AppPreferences;
-import org.alor.app.common.BackgroundJobs;
 import org.alor.app.label.StorePredictions;
 import org.alor.app.retrieval.ProjectRetrievalRunner;
 import org.alor.app.runs.EngineRoundRunner;
@@ -45,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class SampleScreenshotsFxTest {
     private static final Path OUT = Path.of("target", "screenshots-sample");
-    private final BackgroundJobs jobs = new BackgroundJobs();
+    private ShellOnStage shell;
     private final AppPreferences prefs = TestPrefs.fresh();
     private ShellViewModel model;
     private ShellView view;
@@ -56,19 +56,15 @@ class SampleScreenshotsFxTest {
         prefs.setLabeler("ada");
         AppServices services = AppServices.none().withSampleProject(new SampleProject()).withPredictions(new StorePredictions())
                 .withRounds(new EngineRoundRunner()).withRetrieval(new ProjectRetrievalRunner());
-        model = new ShellViewModel(jobs, services, prefs);
-        view = new ShellView(model);
-        scene = new Scene(view.root(), 1280, 800);
-        view.install(scene);
-        stage.setScene(scene);
-        stage.show();
+        shell = new ShellOnStage(stage, services, prefs, 1280, 800);
+        model = shell.model();
+        view = shell.view();
+        scene = shell.scene();
     }
 
     @AfterEach
     void tearDown() {
-        jobs.shutdown();
-        model.close();
-        TestPrefs.remove(prefs);
+        shell.close();
     }
 
     private void waitUntil(Callable<Boolean> c) throws Exception {
@@ -113,7 +109,7 @@ class SampleScreenshotsFxTest {
         robot.type(KeyCode.DIGIT1, KeyCode.DIGIT1, KeyCode.DIGIT2);
         shoot(robot, "labeling");
 
-        NewProjectWizardModel wizard = new NewProjectWizardModel(jobs);
+        NewProjectWizardModel wizard = new NewProjectWizardModel(shell.jobs());
         Path sample = SampleProject.sampleData().orElseThrow().resolve("synthetic-aves");
         robot.interact(() -> {
             view.showWizard(wizard);
