@@ -14,6 +14,7 @@ import org.alor.store.MetricRow;
 import org.alor.store.ProjectStore;
 import org.alor.store.RoundRecord;
 import org.jfree.chart.fx.ChartViewer;
+import org.alor.app.demo.DemoRace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -64,6 +65,7 @@ class ChartsFxTest {
     void close() throws Exception {
         store.close();
         jobs.shutdown();
+        DemoRace.deleteTree(dir);
     }
 
     @Test
