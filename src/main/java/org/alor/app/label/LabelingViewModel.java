@@ -40,6 +40,7 @@ public final class LabelingViewModel {
     private final StringProperty progress = new SimpleStringProperty("");
     private final StringProperty reason = new SimpleStringProperty("");
     private final StringProperty provenance = new SimpleStringProperty("");
+    private final StringProperty filePath = new SimpleStringProperty("");
     private final StringProperty currentLabel = new SimpleStringProperty("");
     private final BooleanProperty finished = new SimpleBooleanProperty(false);
     private final BooleanProperty review = new SimpleBooleanProperty(false);
@@ -217,6 +218,7 @@ public final class LabelingViewModel {
         suggestions.setAll(item == null ? List.of() : texts.suggestionsFor(item));
         reason.set(item == null ? "" : texts.reasonText(item.selection(), queue.size()));
         provenance.set(item == null ? "" : LabelingTexts.provenanceText(item));
+        filePath.set(item == null ? "" : LabelingTexts.fullPath(item));
         currentLabel.set(e == null ? "" : texts.statusText(e));
         progress.set(queue.count(ItemStatus.LABELED) + " / " + queue.size() + " this round");
         header.set(texts.header(queue, review.get()));
@@ -267,6 +269,11 @@ public final class LabelingViewModel {
 
     public StringProperty provenanceProperty() {
         return provenance;
+    }
+
+    /** The current image's full path, which the screen shows only on request (its folders may name the class). */
+    public StringProperty filePathProperty() {
+        return filePath;
     }
 
     public StringProperty currentLabelProperty() {
