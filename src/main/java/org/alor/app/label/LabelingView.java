@@ -78,6 +78,7 @@ public final class LabelingView {
         load.setOnSucceeded(e -> {
             LabelingViewModel vm = new LabelingViewModel(project.store(), load.getValue(), model.preferences().labeler(),
                     model.jobs().storeWriter(), ex -> Platform.runLater(() -> model.report("Saving a label failed", ex)));
+            vm.onDecisionSaved(() -> Platform.runLater(model::refreshOverview));
             LabelingPane pane = new LabelingPane(vm, rounds);
             root.getChildren().setAll(pane.root());
             pane.focus();

@@ -56,6 +56,11 @@ public final class LabelingViewModel {
         refresh();
     }
 
+    /** {@code r} runs on the writer's thread after each decision is saved. */
+    public void onDecisionSaved(Runnable r) {
+        events.onSaved(r);
+    }
+
     // ---- keyboard ---------------------------------------------------------------------------------
 
     /** Handles a key press; true when it was a labeling command (the view then consumes the event). */
