@@ -126,6 +126,12 @@ final class LabelingTexts {
         };
     }
 
+    String completion(LabelQueue queue) {
+        int unsure = queue.count(ItemStatus.UNSURE);
+        return String.format(Locale.ROOT, "Round %d complete: every picked image has a decision (%d labeled%s).",
+                session.round().index(), queue.count(ItemStatus.LABELED), unsure > 0 ? ", " + unsure + " unsure" : "");
+    }
+
     String header(LabelQueue queue, boolean reviewing) {
         int unsure = queue.count(ItemStatus.UNSURE);
         return String.format(Locale.ROOT, "Round %d · %s · %d / %d labeled%s%s", session.round().index(),

@@ -79,7 +79,8 @@ public final class LabelingView {
             LabelingViewModel vm = new LabelingViewModel(project.store(), load.getValue(), model.preferences().labeler(),
                     model.jobs().storeWriter(), ex -> Platform.runLater(() -> model.report("Saving a label failed", ex)));
             vm.onDecisionSaved(() -> Platform.runLater(model::refreshOverview));
-            LabelingPane pane = new LabelingPane(vm, rounds);
+            RoundRecord labeled = load.getValue().round();
+            LabelingPane pane = new LabelingPane(vm, rounds, () -> model.startNextRound(labeled));
             root.getChildren().setAll(pane.root());
             pane.focus();
         });

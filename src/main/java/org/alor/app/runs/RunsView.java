@@ -180,6 +180,12 @@ public final class RunsView {
             if (unfinished.isPresent() && !unfinished.get().startedAs(spec)) offerChoice(unfinished.get(), spec);
             else run(spec, null);
         });
+        model.takeRoundStartRequest().ifPresent(like -> {
+            // "Start round N+1" on the Label page: this form, with the labeled round's method and strategy
+            presetMethod(like.method()).ifPresent(method::setValue);
+            presetStrategy(like.strategy()).ifPresent(strategy::setValue);
+            javafx.application.Platform.runLater(start::fire);
+        });
         HBox row = new HBox(16, form, start);
         row.setAlignment(Pos.CENTER_LEFT);
         choice.setId("unfinished-choice");
@@ -245,6 +251,24 @@ public final class RunsView {
         live.setVisible(true);
         live.setManaged(true);
         model.runJob(t);
+    }
+
+    /**
+     * The method a next round keeps from the round before; none for ZS, which round 0 uses in place of the chosen
+     * method when there is nothing to train on yet (the form's own choice then applies).
+     */
+    static Optional<Method> presetMethod(String stored) {
+        try {
+            Method m = Method.parse(stored);
+            return m == Method.ZS ? Optional.empty() : Optional.of(m);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The form's strategy named {@code stored} (stored names may differ in case), if it offers one. */
+    static Optional<String> presetStrategy(String stored) {
+        return strategyChoices().stream().filter(n -> n.equalsIgnoreCase(stored)).findFirst();
     }
 
     /** The methods the form offers: all of them, from the code. */

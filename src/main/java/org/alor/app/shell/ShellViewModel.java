@@ -25,10 +25,12 @@ import org.alor.data.Split;
 import org.alor.loop.Project;
 import org.alor.store.ProjectOverview;
 import org.alor.store.ProjectStore;
+import org.alor.store.RoundRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 
@@ -59,6 +61,7 @@ public final class ShellViewModel implements PageHost {
     private Task<?> currentJob;
     private boolean refreshing;
     private boolean refreshAgain;
+    private RoundRecord roundStartRequest;
     private Consumer<ErrorReport> errorSink = r -> { };
 
     public ShellViewModel(BackgroundJobs jobs, AppServices services, AppPreferences preferences) {
@@ -312,6 +315,19 @@ public final class ShellViewModel implements PageHost {
     @Override
     public ObjectProperty<Page> pageProperty() {
         return page;
+    }
+
+    @Override
+    public void startNextRound(RoundRecord like) {
+        roundStartRequest = like;
+        page.set(Page.RUNS);
+    }
+
+    @Override
+    public Optional<RoundRecord> takeRoundStartRequest() {
+        Optional<RoundRecord> r = Optional.ofNullable(roundStartRequest);
+        roundStartRequest = null;
+        return r;
     }
 
     public ReadOnlyObjectProperty<OpenProject> projectProperty() {

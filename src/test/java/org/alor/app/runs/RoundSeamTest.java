@@ -77,6 +77,16 @@ class RoundSeamTest {
     }
 
     @Test
+    void theNextRoundKeepsTheLabeledRoundsMethodAndStrategyButNotRoundZerosStandInZeroShot() {
+        assertThat(RunsView.presetMethod("lp")).contains(Method.LP);
+        assertThat(RunsView.presetMethod("CT")).contains(Method.CT);
+        assertThat(RunsView.presetMethod("zeroshot")).isEmpty();
+        assertThat(RunsView.presetMethod("nonsense")).isEmpty();
+        assertThat(RunsView.presetStrategy("TFS")).contains("tfs");
+        assertThat(RunsView.presetStrategy("none")).isEmpty();
+    }
+
+    @Test
     void aRoundRunsWithEachStrategyTheRunsPageOffers() throws Exception {
         for (String strategy : RunsView.strategyChoices()) {
             try (ProjectStore store = SyntheticWorld.create(tmp.resolve(strategy));
