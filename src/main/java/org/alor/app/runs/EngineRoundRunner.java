@@ -51,6 +51,18 @@ public final class EngineRoundRunner implements RoundRunner {
         }
     }
 
+    @Override
+    public RoundSpec nextRoundSpec(ProjectStore store, RoundSpec chosen) {
+        return firstRoundSpec(store, chosen, Progress.NONE);
+    }
+
+    /** No round yet, or only a round 0 stopped before its picks (it would be started again as round 0). */
+    private static boolean nextIsRoundZero(ProjectStore store) {
+        java.util.List<RoundRecord> all = store.roundTable().all();
+        return all.isEmpty() || all.size() == 1 && all.get(0).status() != RoundStatus.DONE
+                && all.get(0).status() != RoundStatus.LABELING;
+    }
+
     /** The spec with the method and strategy a stored round was started with. */
     private static RoundSpec asStored(RoundSpec spec, RoundRecord rec) {
         return spec.toBuilder(Method.parse(rec.method()), rec.strategy()).build();
@@ -64,7 +76,7 @@ public final class EngineRoundRunner implements RoundRunner {
      * before seeing anything.
      */
     static RoundSpec firstRoundSpec(ProjectStore store, RoundSpec spec, Progress progress) {
-        if (!store.roundTable().all().isEmpty() || spec.method() == Method.ZS) return spec;
+        if (!nextIsRoundZero(store) || spec.method() == Method.ZS) return spec;
         boolean nothingToTrainOn = store.sampleTable().bySplit(org.alor.data.Split.RETRIEVED).isEmpty()
                 && store.labelLog().current().values().stream().noneMatch(org.alor.store.LabelState::isLabeled);
         if (!nothingToTrainOn) return spec;

@@ -177,7 +177,8 @@ public final class RunsView {
                 return;
             }
             Optional<UnfinishedRound> unfinished = RoundEngine.unfinishedRound(project.store());
-            if (unfinished.isPresent() && !unfinished.get().startedAs(spec)) offerChoice(unfinished.get(), spec);
+            RoundSpec next = rounds.nextRoundSpec(project.store(), spec);
+            if (unfinished.isPresent() && !unfinished.get().startedAs(next)) offerChoice(unfinished.get(), spec);
             else run(spec, null);
         });
         model.takeRoundStartRequest().ifPresent(like -> {
