@@ -6,6 +6,7 @@ import org.alor.store.ProjectStore;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A session on one project, opened by the app and the CLI alike: it owns the store (when it opened it), the model
@@ -85,6 +86,16 @@ public final class Project implements AutoCloseable {
     public RoundResult runRound(RoundSpec spec, Labeler labeler, Progress progress, CancellationToken token)
             throws InterruptedException {
         return roundEngine(spec, labeler).withProgress(progress).withCancellation(token).runNextRound();
+    }
+
+    /** The round that stopped before its picks, if any, with the spec it was started with (see {@link UnfinishedRound}). */
+    public Optional<UnfinishedRound> unfinishedRound() {
+        return RoundEngine.unfinishedRound(store);
+    }
+
+    /** Discards the round that stopped before its picks (never a label); see {@link RoundEngine#discardUnfinished}. */
+    public void discardUnfinishedRound(int index) {
+        RoundEngine.discardUnfinished(store, index);
     }
 
     @Override

@@ -20,13 +20,21 @@ import org.alor.store.RoundRecord;
 import org.alor.store.RoundStatus;
 import org.alor.store.Selection;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * The active-learning round protocol of docs/method.md §3 on one project.
@@ -144,22 +152,82 @@ public final class RoundEngine {
             rec = store.roundTable().byIndex(index).orElseThrow();
         } else {
             requireSameRun(rec);
+            RoundStops.clear(store, index);
         }
         progress.phase(Phase.ROUND, index, 0, "round " + index + " (" + rec.status().name().toLowerCase(java.util.Locale.ROOT) + ")");
-        while (rec.status() != RoundStatus.DONE) {
-            token.throwIfCancelled();
-            switch (rec.status()) {
-                case PLANNED -> start(rec);
-                case TRAINING -> train(rec);
-                case SELECTING -> select(rec);
-                case LABELING -> label(rec);
-                default -> throw new IllegalStateException("round " + index + " is " + rec.status()
-                        + " and cannot be continued");
+        try {
+            while (rec.status() != RoundStatus.DONE) {
+                token.throwIfCancelled();
+                switch (rec.status()) {
+                    case PLANNED -> start(rec);
+                    case TRAINING -> train(rec);
+                    case SELECTING -> select(rec);
+                    case LABELING -> label(rec);
+                    default -> throw new IllegalStateException("round " + index + " is " + rec.status()
+                            + " and cannot be continued");
+                }
+                rec = store.roundTable().byIndex(index).orElseThrow();
             }
-            rec = store.roundTable().byIndex(index).orElseThrow();
+        } catch (CancellationException | InterruptedException e) {
+            noteStop(index, e, true);
+            throw e;
+        } catch (LabelsPendingException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            noteStop(index, e, false);
+            throw e;
         }
         progress.phase(Phase.DONE, index, 0, "round " + index + " done");
         return RoundSummary.result(store, rec);
+    }
+
+    /** Records how a round stopped before its picks (see {@link UnfinishedRound}); a round waiting for labels is not noted. */
+    private void noteStop(int index, Exception e, boolean cancelled) {
+        try {
+            RoundStatus now = store.roundTable().byIndex(index).map(RoundRecord::status).orElse(RoundStatus.DONE);
+            if (!UnfinishedRound.isUnfinished(now)) return;
+            if (cancelled) RoundStops.cancelled(store, index);
+            else RoundStops.failed(store, index, e);
+        } catch (RuntimeException noted) {
+            e.addSuppressed(noted);
+        }
+    }
+
+    /** The project's round that stopped before its picks, with the spec it was started with and how it stopped. */
+    public static Optional<UnfinishedRound> unfinishedRound(ProjectStore store) {
+        return UnfinishedRound.find(store);
+    }
+
+    /**
+     * Discards round {@code index}, which stopped before its picks: its saved model, pool probabilities and adapted
+     * features, then its metrics, predictions and the round itself. Labels are never touched; a round that label
+     * events name (round 0's cold start) is refused. The next round started gets this index again.
+     */
+    public static void discardUnfinished(ProjectStore store, int index) {
+        RoundRecord rec = store.roundTable().byIndex(index).orElseThrow(() ->
+                new IllegalArgumentException(store.databaseFile() + ": no round " + index));
+        if (!UnfinishedRound.isUnfinished(rec.status())) {
+            throw new IllegalStateException("round " + index + " is " + rec.status().name().toLowerCase(java.util.Locale.ROOT)
+                    + "; only a round stopped before its picks can be discarded");
+        }
+        if (store.labelLog().current().values().stream().anyMatch(l -> Integer.valueOf(index).equals(l.round()))) {
+            throw new IllegalStateException("round " + index + " holds labels given in its cold start; labels are never"
+                    + " deleted, so continue the round instead of discarding it");
+        }
+        // files first: a stale adapted-features file would be read by the next round with this index
+        deleteTree(PoolProbabilities.file(store.dir(), index).getParent());
+        deleteTree(RoundTraining.modelDir(store.dir(), index));
+        store.roundTable().deleteUnfinished(index);
+        RoundStops.clear(store, index);
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(dir + ": cannot delete the discarded round's files (" + e.getMessage() + ")", e);
+        }
     }
 
     private void requireSameRun(RoundRecord rec) {

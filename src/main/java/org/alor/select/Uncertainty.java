@@ -70,7 +70,11 @@ public final class Uncertainty {
         return out;
     }
 
+    /**
+     * The entropy −score as text. The reference's +1e-6 inside the log makes a near-certain row score slightly above 0
+     * (ln(1 + 1e-6) > 0), which would print as "-0.000"; entropy is never negative, so it is clamped at 0.
+     */
     static String formatEntropy(double score) {
-        return String.format(java.util.Locale.ROOT, "%.3f", -score + 0.0);
+        return String.format(java.util.Locale.ROOT, "%.3f", Math.max(0.0, -score));
     }
 }

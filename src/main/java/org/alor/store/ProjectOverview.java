@@ -14,14 +14,25 @@ import java.util.SortedMap;
 /**
  * What a person wants to see first about a project: its classes with counts per split, how much is
  * labeled, its rounds and settings, and the problems found. Shared by `alor info` and the app.
+ *
+ * @param rounds    every round in the store, unfinished ones included
+ * @param roundsRun the rounds that trained and picked ({@link #ran})
  */
 public record ProjectOverview(String name, Path dir, Map<String, String> settings, List<ClassRow> classes,
-                              Map<Split, Integer> countsBySplit, int labeled, int unsure, int rounds,
+                              Map<Split, Integer> countsBySplit, int labeled, int unsure, int rounds, int roundsRun,
                               List<String> problems, List<org.alor.data.ImportProblem> importProblems) {
 
     /** One class with its sample counts (true labels per split, plus current labels in the pool). */
     public record ClassRow(int id, String name, String mostCommonName, int pool, int val, int test, int retrieved,
                            int labeled) {
+    }
+
+    /**
+     * A round counts as run once it trained and picked: waiting for labels (the app stops a round there until the
+     * next one starts) or done. Rounds cancelled, failed or interrupted before their picks do not count.
+     */
+    static boolean ran(RoundRecord r) {
+        return r.status() == RoundStatus.LABELING || r.status() == RoundStatus.DONE;
     }
 
     /** Reads the overview; with {@code checkFiles} every sample file is checked for existence. */
@@ -46,6 +57,7 @@ public record ProjectOverview(String name, Path dir, Map<String, String> setting
         List<String> problems = new ArrayList<>();
         Map<String, String> settings = new java.util.TreeMap<>(store.settings().all());
         settings.remove(ImportProblemLog.SETTING);
+        settings.keySet().removeIf(k -> k.startsWith(Settings.ROUND_STOPPED_PREFIX));
         if (classes.isEmpty()) problems.add("the project has no classes");
         List<org.alor.data.ImportProblem> skipped = ImportProblemLog.load(store.settings());
         if (!skipped.isEmpty()) {
@@ -75,7 +87,8 @@ public record ProjectOverview(String name, Path dir, Map<String, String> setting
         if (corpus != null && !Files.exists(Path.of(corpus))) problems.add("open-data corpus " + corpus + " does not exist");
         Path dir = store.dir().toAbsolutePath().normalize();
         String name = dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();
+        List<RoundRecord> rounds = store.roundTable().all();
         return new ProjectOverview(name, dir, settings, rows, store.sampleTable().countsBySplit(), labeled, unsure,
-                store.roundTable().all().size(), problems, skipped);
+                rounds.size(), (int) rounds.stream().filter(ProjectOverview::ran).count(), problems, skipped);
     }
 }

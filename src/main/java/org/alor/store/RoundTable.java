@@ -83,6 +83,57 @@ public final class RoundTable {
         });
     }
 
+    /**
+     * Deletes round {@code index} with its metrics, predictions and selections, for a round that stopped before its
+     * picks (planned, training or selecting) and is the newest. Refused, changing nothing, for any other round and
+     * for a round that label events name (e.g. round 0's cold start): labels are never deleted.
+     */
+    public void deleteUnfinished(int index) {
+        db.inTransaction(c -> {
+            RoundRecord r;
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM rounds WHERE idx = ?")) {
+                ps.setInt(1, index);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) throw noRound(index);
+                    r = round(rs);
+                }
+            }
+            if (r.status() != RoundStatus.PLANNED && r.status() != RoundStatus.TRAINING && r.status() != RoundStatus.SELECTING) {
+                throw new StoreException(db.file() + ": round " + index + " is " + r.status().key()
+                        + "; only a round stopped before its picks can be discarded");
+            }
+            if (count(c, "SELECT count(*) FROM rounds WHERE idx > ?", index) > 0) {
+                throw new StoreException(db.file() + ": round " + index + " is not the newest round");
+            }
+            long labels = count(c, "SELECT count(*) FROM label_events WHERE round = ?", index);
+            if (labels > 0) {
+                throw new StoreException(db.file() + ": round " + index + " holds " + labels + " label event(s) (its cold"
+                        + " start); labels are never deleted, so continue the round instead of discarding it");
+            }
+            for (String table : List.of("predictions", "metrics", "selections")) {
+                try (PreparedStatement del = c.prepareStatement("DELETE FROM " + table + " WHERE round = ?")) {
+                    del.setInt(1, index);
+                    del.executeUpdate();
+                }
+            }
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM rounds WHERE idx = ?")) {
+                del.setInt(1, index);
+                del.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private static long count(java.sql.Connection c, String sql, int index) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setInt(1, index);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     public Optional<RoundRecord> byIndex(int index) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM rounds WHERE idx = ?")) {

@@ -22,6 +22,8 @@ public final class Settings {
     public static final String PROMPT_SET = "prompt_set";
     /** Which class name prompts use: name or most_common_name. */
     public static final String CLASS_NAMING = "class_naming";
+    /** Followed by a round index: how that round stopped before its picks ("cancelled" or "failed: reason"). */
+    public static final String ROUND_STOPPED_PREFIX = "round_stopped.";
 
     private final Database db;
 

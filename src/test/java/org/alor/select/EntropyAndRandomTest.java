@@ -26,6 +26,16 @@ class EntropyAndRandomTest {
         assertThat(s.picks().get(1).reason()).contains("entropy 0.693");
     }
 
+    /** ln(p + 1e-6) is above 0 for p = 1, so a certain prediction scores +1e-6: its entropy must print as 0.000. */
+    @Test
+    void aCertainPredictionsEntropyIsNeverPrintedAsNegativeZero() {
+        float[][] p = {{1.0f, 0.0f, 0.0f}};
+        assertThat(Uncertainty.score(p[0])).isPositive();
+        Selection s = new EntropyStrategy().select(SelectionInput.builder(p, new int[3]).budget(1).build());
+        assertThat(s.picks().get(0).reason()).endsWith("entropy 0.000");
+        assertThat(Uncertainty.formatEntropy(-0.0)).isEqualTo("0.000");
+    }
+
     @Test
     void entropyOnALargePoolUsesTheSameOrderAsAFullSort() {
         java.util.Random r = new java.util.Random(3);

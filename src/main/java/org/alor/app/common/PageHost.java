@@ -7,8 +7,10 @@ import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 import org.alor.loop.Project;
 import org.alor.store.ProjectStore;
+import org.alor.store.RoundRecord;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * What a page uses from the window that hosts it: background jobs and the status bar, error reports, the
@@ -60,4 +62,13 @@ public interface PageHost {
     void forgetRecent(RecentProjects.Entry e);
 
     ObjectProperty<Page> pageProperty();
+
+    /**
+     * Opens Runs and starts a round there as its Start button does (the same checks, task and live panel), with the
+     * method and strategy of {@code like}, the round just labeled.
+     */
+    void startNextRound(RoundRecord like);
+
+    /** The round a {@link #startNextRound} call asked Runs to follow, once; empty when none is pending. */
+    Optional<RoundRecord> takeRoundStartRequest();
 }

@@ -27,7 +27,7 @@ public final class DataView {
                 + o.countsBySplit().getOrDefault(Split.POOL, 0) + " pool · " + o.countsBySplit().getOrDefault(Split.VAL, 0)
                 + " val · " + o.countsBySplit().getOrDefault(Split.TEST, 0) + " test · "
                 + o.countsBySplit().getOrDefault(Split.RETRIEVED, 0) + " retrieved · " + o.labeled() + " labeled · "
-                + o.unsure() + " unsure · " + o.rounds() + " rounds\n" + o.dir());
+                + o.unsure() + " unsure · " + o.roundsRun() + " rounds\n" + o.dir());
         root.getChildren().addAll(title, counts);
         for (String p : o.problems()) {
             Label warn = new Label("⚠ " + p);

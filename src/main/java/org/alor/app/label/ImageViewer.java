@@ -35,7 +35,8 @@ final class ImageViewer {
         installZoom();
         imageView.fitWidthProperty().bind(pane.widthProperty().subtract(16));
         imageView.fitHeightProperty().bind(pane.heightProperty().subtract(16));
-        pane.visibleProperty().bind(vm.gridProperty().not());
+        // nothing to show (round complete): no empty image panel
+        pane.visibleProperty().bind(vm.gridProperty().not().and(vm.currentItemProperty().isNotNull()));
         vm.currentItemProperty().addListener((o, a, item) -> showCurrent());
         showCurrent();
     }

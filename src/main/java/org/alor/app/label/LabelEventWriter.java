@@ -16,6 +16,7 @@ final class LabelEventWriter {
     private final Integer round;
     private final Executor writer;
     private final Consumer<Throwable> writeFailed;
+    private volatile Runnable saved = () -> { };
 
     LabelEventWriter(ProjectStore store, String who, int round, Executor writer, Consumer<Throwable> writeFailed) {
         this.store = store;
@@ -23,6 +24,11 @@ final class LabelEventWriter {
         this.round = round;
         this.writer = writer;
         this.writeFailed = writeFailed;
+    }
+
+    /** Called on the writer's thread after each event is in the store (the status bar follows the labels). */
+    void onSaved(Runnable r) {
+        this.saved = r == null ? () -> { } : r;
     }
 
     void label(long sample, int classId) {
@@ -49,6 +55,7 @@ final class LabelEventWriter {
         writer.execute(() -> {
             try {
                 r.run();
+                saved.run();
             } catch (RuntimeException ex) {
                 writeFailed.accept(ex);
             }

@@ -27,10 +27,12 @@ final class LabelingHeader {
         ToggleButton review = new ToggleButton("Review unsure");
         review.setId("review-toggle");
         review.setFocusTraversable(false);
-        review.selectedProperty().addListener((o, a, on) -> {
-            vm.setReview(on);
+        review.setOnAction(e -> {
+            vm.setReview(review.isSelected());
             refocus.run();
         });
+        // review ends by itself with the last unsure image
+        vm.reviewProperty().addListener((o, a, on) -> review.setSelected(on));
         Label progress = new Label();
         progress.setId("labeling-progress");
         progress.textProperty().bind(vm.progressProperty());

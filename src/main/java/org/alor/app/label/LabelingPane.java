@@ -8,6 +8,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextInputControl;
@@ -30,13 +31,19 @@ final class LabelingPane {
     private final Thumbnails thumbs = new Thumbnails();
     private final ClassSearchOverlay search;
 
+    private final Runnable startNextRound;
+
     LabelingPane(LabelingViewModel vm) {
-        this(vm, null);
+        this(vm, null, null);
     }
 
-    /** @param roundChooser shown in the header (e.g. to switch rounds), may be null */
-    LabelingPane(LabelingViewModel vm, Node roundChooser) {
+    /**
+     * @param roundChooser   shown in the header (e.g. to switch rounds), may be null
+     * @param startNextRound the "Start round N+1" action once every pick has a decision; null hides it
+     */
+    LabelingPane(LabelingViewModel vm, Node roundChooser, Runnable startNextRound) {
         this.vm = vm;
+        this.startNextRound = startNextRound;
         Runnable refocus = root::requestFocus;
         this.search = new ClassSearchOverlay(vm);
         root.getStyleClass().add("labeling");
@@ -79,6 +86,35 @@ final class LabelingPane {
         }
     }
 
+    /** Where the image was, once every pick has a decision: what was decided and the next round's action. */
+    private Node donePanel() {
+        Label text = new Label();
+        text.setId("round-done-text");
+        text.setWrapText(true);
+        text.getStyleClass().add("round-done-text");
+        text.textProperty().bind(vm.completionProperty());
+        Label hint = new Label("Review unsure ones with “Review unsure”, or use ← to correct a label.");
+        hint.setWrapText(true);
+        VBox box = new VBox(12, text, hint);
+        if (startNextRound != null) {
+            Button next = new Button();
+            next.setId("start-next-round");
+            next.getStyleClass().add("accent");
+            next.setGraphic(Views.icon("mdi2p-play", 16));
+            next.textProperty().bind(vm.nextRoundProperty());
+            next.setFocusTraversable(false);
+            next.setOnAction(e -> startNextRound.run());
+            box.getChildren().add(next);
+        }
+        box.setId("round-done");
+        box.getStyleClass().add("round-done");
+        box.setAlignment(Pos.CENTER);
+        box.setMaxSize(520, Region.USE_PREF_SIZE);
+        box.setPadding(new Insets(16));
+        box.visibleProperty().bind(vm.finishedProperty().and(vm.currentItemProperty().isNull()).and(vm.gridProperty().not()));
+        return box;
+    }
+
     /** The image (or the grid) with the search over it, the round-done note, the film strip and the key help; the suggestions beside. */
     private Node centre(Runnable refocus) {
         Node grid = new LabelGrid(vm, thumbs, refocus).node();
@@ -87,19 +123,14 @@ final class LabelingPane {
         Node filmStrip = new FilmStrip(vm, thumbs).node();
         StackPane.setAlignment(search.node(), Pos.TOP_CENTER);
 
-        Label done = new Label("Round complete: every picked image has a decision. Review unsure ones with “Review unsure”, "
-                + "or use ← to correct a label.");
-        done.setWrapText(true);
-        done.getStyleClass().add("round-done");
-        done.visibleProperty().bind(vm.finishedProperty());
-        done.managedProperty().bind(vm.finishedProperty());
+        Node done = donePanel();
 
         Label help = Views.muted(KeyboardMapping.HELP);
         help.getStyleClass().add("key-help");
         help.setMinHeight(Region.USE_PREF_SIZE);
 
-        StackPane main = new StackPane(imagePane, grid, search.node());
-        VBox left = new VBox(8, done, main, filmStrip, help);
+        StackPane main = new StackPane(imagePane, grid, done, search.node());
+        VBox left = new VBox(8, main, filmStrip, help);
         VBox.setVgrow(main, Priority.ALWAYS);
         left.setPadding(new Insets(0, 8, 12, 16));
         HBox box = new HBox(left, suggestions);

@@ -10,9 +10,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** What the labeling screen says about a round and its images: suggestions, why picked, provenance, status, header. */
 final class LabelingTexts {
+    private static final Pattern CLASS_ID = Pattern.compile("\\bclass (\\d+)\\b");
+    private static final Pattern NEGATIVE_ZERO = Pattern.compile("(?<![\\w.])-(0(?:\\.0+)?)(?![0-9.])");
     private final LabelingSession session;
     private final Map<Integer, ClassInfo> classes = new HashMap<>();
 
@@ -56,7 +60,7 @@ final class LabelingTexts {
     /** The strategy's reason, or one built from the class it was picked for and its score. */
     String reasonText(Selection s, int queueSize) {
         StringBuilder sb = new StringBuilder();
-        if (s.reason() != null && !s.reason().isBlank()) sb.append(s.reason());
+        if (s.reason() != null && !s.reason().isBlank()) sb.append(readable(s.reason()));
         else {
             sb.append("Picked by ").append(session.round().strategy());
             if (s.pickedForClass() != null) sb.append(" for ").append(className(s.pickedForClass()));
@@ -66,22 +70,51 @@ final class LabelingTexts {
         return sb.toString();
     }
 
+    /**
+     * A strategy's stored reason as a person reads it: select knows classes by id only, so "class 4" becomes the
+     * class's name; reasons stored before the entropy was clamped may say "-0.000", which is 0.
+     */
+    String readable(String reason) {
+        Matcher m = CLASS_ID.matcher(reason);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            int id = Integer.parseInt(m.group(1));
+            m.appendReplacement(sb, Matcher.quoteReplacement(knows(id) ? "class " + className(id) : m.group()));
+        }
+        m.appendTail(sb);
+        return NEGATIVE_ZERO.matcher(sb).replaceAll("$1");
+    }
+
+    /**
+     * Split, file name and size, without the folders: datasets sorted into class folders would name the answer.
+     * The full path is {@link #fullPath}, shown only on request.
+     */
     static String provenanceText(QueueItem item) {
         StoredSample s = item.sample();
         StringBuilder sb = new StringBuilder();
-        sb.append(s.split().key()).append('/').append(s.path()).append('\n');
+        sb.append(s.split().key()).append(" · ").append(fileName(s.path())).append(" · sample ").append(s.id()).append('\n');
         sb.append(s.width()).append('×').append(s.height());
         try {
             if (Files.isRegularFile(item.file())) {
                 sb.append(String.format(Locale.ROOT, ", %.1f kB", Files.size(item.file()) / 1024.0));
             } else {
-                sb.append("\n⚠ file missing: ").append(item.file());
+                sb.append("\n⚠ file missing (Show file gives its path)");
             }
         } catch (java.io.IOException e) {
-            sb.append("\n⚠ cannot read ").append(item.file());
+            sb.append("\n⚠ cannot read the file (Show file gives its path)");
         }
         if (s.provenanceJson() != null) sb.append('\n').append(s.provenanceJson());
         return sb.toString();
+    }
+
+    /** Where the image is on disk, for the explicit "Show file" action. */
+    static String fullPath(QueueItem item) {
+        return item.file().toString();
+    }
+
+    private static String fileName(String path) {
+        int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+        return path.substring(slash + 1);
     }
 
     String statusText(LabelQueue.Entry e) {
@@ -91,6 +124,12 @@ final class LabelingTexts {
             case SKIPPED -> "Skipped earlier";
             case PENDING -> "";
         };
+    }
+
+    String completion(LabelQueue queue) {
+        int unsure = queue.count(ItemStatus.UNSURE);
+        return String.format(Locale.ROOT, "Round %d complete: every picked image has a decision (%d labeled%s).",
+                session.round().index(), queue.count(ItemStatus.LABELED), unsure > 0 ? ", " + unsure + " unsure" : "");
     }
 
     String header(LabelQueue queue, boolean reviewing) {

@@ -78,7 +78,9 @@ public final class LabelingView {
         load.setOnSucceeded(e -> {
             LabelingViewModel vm = new LabelingViewModel(project.store(), load.getValue(), model.preferences().labeler(),
                     model.jobs().storeWriter(), ex -> Platform.runLater(() -> model.report("Saving a label failed", ex)));
-            LabelingPane pane = new LabelingPane(vm, rounds);
+            vm.onDecisionSaved(() -> Platform.runLater(model::refreshOverview));
+            RoundRecord labeled = load.getValue().round();
+            LabelingPane pane = new LabelingPane(vm, rounds, () -> model.startNextRound(labeled));
             root.getChildren().setAll(pane.root());
             pane.focus();
         });

@@ -40,8 +40,11 @@ public final class LabelingViewModel {
     private final StringProperty progress = new SimpleStringProperty("");
     private final StringProperty reason = new SimpleStringProperty("");
     private final StringProperty provenance = new SimpleStringProperty("");
+    private final StringProperty filePath = new SimpleStringProperty("");
     private final StringProperty currentLabel = new SimpleStringProperty("");
     private final BooleanProperty finished = new SimpleBooleanProperty(false);
+    private final StringProperty completion = new SimpleStringProperty("");
+    private final StringProperty nextRound = new SimpleStringProperty("");
     private final BooleanProperty review = new SimpleBooleanProperty(false);
 
     /** @param writer runs the store writes: a serial background executor in the app, the calling thread in tests */
@@ -53,6 +56,11 @@ public final class LabelingViewModel {
         this.search = new ClassSearchState(session, currentItem);
         this.queue = new LabelQueue(session.items(), session::initialEntry);
         refresh();
+    }
+
+    /** {@code r} runs on the writer's thread after each decision is saved. */
+    public void onDecisionSaved(Runnable r) {
+        events.onSaved(r);
     }
 
     // ---- keyboard ---------------------------------------------------------------------------------
@@ -209,14 +217,23 @@ public final class LabelingViewModel {
     // ---- state ------------------------------------------------------------------------------------
 
     private void refresh() {
+        if (queue.review() && queue.finished()) {
+            // the last unsure image is resolved: go on with the picks still open instead of looking finished
+            queue.setReview(false);
+            review.set(false);
+        }
         LabelQueue.Entry e = queue.current();
         QueueItem item = e == null ? null : e.item();
         currentItem.set(item);
-        finished.set(e == null);
+        boolean complete = queue.count(ItemStatus.PENDING) + queue.count(ItemStatus.SKIPPED) == 0;
+        finished.set(complete);
+        completion.set(complete ? texts.completion(queue) : "");
+        nextRound.set("Start round " + (session.round().index() + 1));
         entries.setAll(queue.entries());
         suggestions.setAll(item == null ? List.of() : texts.suggestionsFor(item));
         reason.set(item == null ? "" : texts.reasonText(item.selection(), queue.size()));
         provenance.set(item == null ? "" : LabelingTexts.provenanceText(item));
+        filePath.set(item == null ? "" : LabelingTexts.fullPath(item));
         currentLabel.set(e == null ? "" : texts.statusText(e));
         progress.set(queue.count(ItemStatus.LABELED) + " / " + queue.size() + " this round");
         header.set(texts.header(queue, review.get()));
@@ -269,12 +286,28 @@ public final class LabelingViewModel {
         return provenance;
     }
 
+    /** The current image's full path, which the screen shows only on request (its folders may name the class). */
+    public StringProperty filePathProperty() {
+        return filePath;
+    }
+
     public StringProperty currentLabelProperty() {
         return currentLabel;
     }
 
+    /** True when every pick has a decision (a label or unsure); skipped picks are still open. */
     public BooleanProperty finishedProperty() {
         return finished;
+    }
+
+    /** "Round 2 complete: every picked image has a decision (5 labeled, 1 unsure)." once finished, else empty. */
+    public StringProperty completionProperty() {
+        return completion;
+    }
+
+    /** The next round's action, "Start round 3". */
+    public StringProperty nextRoundProperty() {
+        return nextRound;
     }
 
     public BooleanProperty reviewProperty() {

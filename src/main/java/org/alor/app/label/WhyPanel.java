@@ -2,6 +2,7 @@ package org.alor.app.label;
 
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.VBox;
@@ -21,6 +22,20 @@ final class WhyPanel {
         prov.setId("provenance");
         prov.setWrapText(true);
         prov.textProperty().bind(vm.provenanceProperty());
+        // the path is behind a click: in datasets sorted into class folders it names the answer
+        Label path = new Label();
+        path.setId("file-path");
+        path.setWrapText(true);
+        path.getStyleClass().add("muted");
+        path.textProperty().bind(vm.filePathProperty());
+        Hyperlink showFile = new Hyperlink("Show file");
+        showFile.setId("show-file");
+        showFile.setFocusTraversable(false);
+        showFile.visibleProperty().bind(vm.currentItemProperty().isNotNull());
+        showFile.setOnAction(e -> path.setVisible(!path.isVisible()));
+        path.managedProperty().bind(path.visibleProperty());
+        path.setVisible(false);
+        vm.currentItemProperty().addListener((o, a, b) -> path.setVisible(false));
         Label state = new Label();
         state.setId("current-label");
         state.setWrapText(true);
@@ -31,7 +46,7 @@ final class WhyPanel {
         recent.setId("recent-actions");
         recent.setFocusTraversable(false);
         recent.setPrefHeight(170);
-        box = new VBox(8, whyTitle, reason, state, provTitle, prov, recentTitle, recent);
+        box = new VBox(8, whyTitle, reason, state, provTitle, prov, showFile, path, recentTitle, recent);
         box.setPadding(new Insets(4, 16, 12, 8));
         box.setPrefWidth(250);
         box.setMinWidth(220);

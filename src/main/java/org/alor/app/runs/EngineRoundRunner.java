@@ -6,6 +6,7 @@ import org.alor.loop.LabelsPendingException;
 import org.alor.loop.Method;
 import org.alor.loop.Project;
 import org.alor.loop.RoundSpec;
+import org.alor.loop.UnfinishedRound;
 import org.alor.store.ProjectStore;
 import org.alor.store.RoundRecord;
 import org.alor.store.RoundStatus;
@@ -15,7 +16,9 @@ import java.util.Optional;
 /**
  * Runs rounds for a person labeling in the app: round 0 trains on the retrieved images (plus labels already
  * given), each round stops after selection so the Label page can show the picks, and starting the next round
- * first closes the labeling round with the answers the person gave (unanswered picks stay unlabeled).
+ * first closes the labeling round with the answers the person gave (unanswered picks stay unlabeled). A round
+ * stopped before its picks is continued only with the method and strategy it was started with; otherwise this
+ * refuses, and the Runs page offers to resume it or to discard it first.
  */
 public final class EngineRoundRunner implements RoundRunner {
     @Override
@@ -28,12 +31,16 @@ public final class EngineRoundRunner implements RoundRunner {
             session.runRound(asStored(spec, waiting.get()), (s, round, pending, t) -> { }, progress, token);
         }
         RoundSpec next = firstRoundSpec(store, spec, progress);
-        // a round interrupted (cancelled, crashed) before selection is continued as it was started
-        Optional<RoundRecord> unfinished = store.roundTable().all().stream()
-                .filter(r -> r.status() != RoundStatus.DONE && r.status() != RoundStatus.LABELING).findFirst();
+        // a round stopped before its picks is continued only when it was started as chosen; the Runs page asks first
+        Optional<UnfinishedRound> unfinished = session.unfinishedRound();
         if (unfinished.isPresent()) {
-            next = asStored(spec, unfinished.get());
-            progress.notice("Continuing round " + unfinished.get().index());
+            UnfinishedRound u = unfinished.get();
+            if (!u.startedAs(next)) {
+                throw new IllegalStateException("Round " + u.index() + " was started with " + u.method().key() + "/"
+                        + u.strategy() + " and " + u.describe() + "; resume it with that method or discard it before"
+                        + " starting " + next.method().key() + "/" + next.strategy());
+            }
+            progress.notice("Continuing round " + u.index());
         }
         try {
             return session.runRound(next, (s, round, pending, t) -> {
@@ -42,6 +49,18 @@ public final class EngineRoundRunner implements RoundRunner {
         } catch (LabelsPendingException e) {
             return e.round();
         }
+    }
+
+    @Override
+    public RoundSpec nextRoundSpec(ProjectStore store, RoundSpec chosen) {
+        return firstRoundSpec(store, chosen, Progress.NONE);
+    }
+
+    /** No round yet, or only a round 0 stopped before its picks (it would be started again as round 0). */
+    private static boolean nextIsRoundZero(ProjectStore store) {
+        java.util.List<RoundRecord> all = store.roundTable().all();
+        return all.isEmpty() || all.size() == 1 && all.get(0).status() != RoundStatus.DONE
+                && all.get(0).status() != RoundStatus.LABELING;
     }
 
     /** The spec with the method and strategy a stored round was started with. */
@@ -57,7 +76,7 @@ public final class EngineRoundRunner implements RoundRunner {
      * before seeing anything.
      */
     static RoundSpec firstRoundSpec(ProjectStore store, RoundSpec spec, Progress progress) {
-        if (!store.roundTable().all().isEmpty() || spec.method() == Method.ZS) return spec;
+        if (!nextIsRoundZero(store) || spec.method() == Method.ZS) return spec;
         boolean nothingToTrainOn = store.sampleTable().bySplit(org.alor.data.Split.RETRIEVED).isEmpty()
                 && store.labelLog().current().values().stream().noneMatch(org.alor.store.LabelState::isLabeled);
         if (!nothingToTrainOn) return spec;

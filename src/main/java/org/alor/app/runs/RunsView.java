@@ -31,12 +31,16 @@ import org.alor.data.Split;
 import org.alor.loop.Method;
 import org.alor.loop.Precision;
 import org.alor.loop.Round0Mode;
+import org.alor.loop.Project;
+import org.alor.loop.RoundEngine;
 import org.alor.loop.RoundSpec;
+import org.alor.loop.UnfinishedRound;
 import org.alor.select.Strategies;
 import org.alor.select.TailFirstStrategy;
 import org.alor.store.Settings;
 import org.alor.store.MetricRow;
 import org.alor.store.RoundRecord;
+import org.alor.store.RoundStatus;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.fx.ChartViewer;
@@ -49,6 +53,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.function.Function;
 
@@ -63,6 +68,11 @@ public final class RunsView {
     private final VBox root = new VBox(14);
     private final TableView<RoundRow> table = new TableView<>();
     private final XYSeriesCollection curves = new XYSeriesCollection();
+    private final ProgressBar bar = new ProgressBar(0);
+    private final Label message = new Label();
+    private final Label eta = Views.muted("");
+    private final VBox live = new VBox(6);
+    private final HBox choice = new HBox(10);
 
     record RoundRow(int index, String method, String strategy, int budget, String status, String testAccuracy, String macroF1) {
     }
@@ -141,19 +151,16 @@ public final class RunsView {
         start.getStyleClass().add("accent");
         start.disableProperty().bind(model.jobRunningProperty());
 
-        ProgressBar bar = new ProgressBar(0);
         bar.setId("round-progress");
         bar.setPrefWidth(320);
-        Label message = new Label();
         message.setId("round-message");
-        Label eta = Views.muted("");
         Button cancel = new Button("Cancel");
         cancel.setOnAction(e -> model.cancelJob());
         cancel.disableProperty().bind(model.jobRunningProperty().not());
         ChartViewer chart = new ChartViewer(liveChart());
         chart.setId("live-curves");
         chart.setPrefHeight(220);
-        VBox live = new VBox(6, new HBox(10, bar, message, eta, cancel), chart);
+        live.getChildren().setAll(new HBox(10, bar, message, eta, cancel), chart);
         live.setVisible(false);
         live.setManaged(false);
 
@@ -169,37 +176,100 @@ public final class RunsView {
                 model.report("Cannot start the round", ex);
                 return;
             }
-            curves.removeAllSeries();
-            long t0 = System.nanoTime();
-            Task<Integer> t = new TaskJob<>("Round", (p, token) -> {
-                return rounds.runRound(model.session(project.store()), spec, p, token);
-            }, this::point);
-            bar.progressProperty().bind(t.progressProperty());
-            message.textProperty().bind(t.messageProperty());
-            t.progressProperty().addListener((o, a, v) -> {
-                if (!t.isDone()) eta.setText(eta(v.doubleValue(), System.nanoTime() - t0));
-            });
-            t.stateProperty().addListener((o, a, s) -> {
-                if (s == Worker.State.SUCCEEDED || s == Worker.State.FAILED || s == Worker.State.CANCELLED) {
-                    loadHistory();
-                    model.refreshOverview();
-                }
-                if (s == Worker.State.SUCCEEDED) showPicks(t.getValue());
-                if (s == Worker.State.CANCELLED) {
-                    message.textProperty().unbind();
-                    message.setText("Cancelled: the round stays unfinished; Start round continues it.");
-                    eta.setText("");
-                }
-            });
-            live.setVisible(true);
-            live.setManaged(true);
-            model.runJob(t);
+            Optional<UnfinishedRound> unfinished = RoundEngine.unfinishedRound(project.store());
+            RoundSpec next = rounds.nextRoundSpec(project.store(), spec);
+            if (unfinished.isPresent() && !unfinished.get().startedAs(next)) offerChoice(unfinished.get(), spec);
+            else run(spec, null);
+        });
+        model.takeRoundStartRequest().ifPresent(like -> {
+            // "Start round N+1" on the Label page: this form, with the labeled round's method and strategy
+            presetMethod(like.method()).ifPresent(method::setValue);
+            presetStrategy(like.strategy()).ifPresent(strategy::setValue);
+            javafx.application.Platform.runLater(start::fire);
         });
         HBox row = new HBox(16, form, start);
         row.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(10, row, live);
+        choice.setId("unfinished-choice");
+        choice.setAlignment(Pos.CENTER_LEFT);
+        choice.setVisible(false);
+        choice.managedProperty().bind(choice.visibleProperty());
+        VBox box = new VBox(10, row, choice, live);
         box.setPadding(new Insets(0, 0, 6, 0));
         return box;
+    }
+
+    /**
+     * The chosen spec differs from the round that stopped before its picks: nothing starts until the person picks
+     * resuming that round as it was started or discarding it (its training state, never a label) for the choice.
+     */
+    private void offerChoice(UnfinishedRound u, RoundSpec chosen) {
+        Label what = new Label("Round " + u.index() + " (" + u.method() + " · " + u.strategy() + ") was " + u.describe() + ".");
+        what.setWrapText(true);
+        Button resume = new Button("Resume " + u.method() + " round " + u.index());
+        resume.setId("resume-round");
+        resume.setOnAction(e -> run(u.continuing(chosen), null));
+        Button discard = new Button("Discard and start " + chosen.method());
+        discard.setId("discard-round");
+        discard.setOnAction(e -> run(chosen, u.index()));
+        resume.disableProperty().bind(model.jobRunningProperty());
+        discard.disableProperty().bind(model.jobRunningProperty());
+        choice.getChildren().setAll(what, resume, discard);
+        choice.setVisible(true);
+    }
+
+    /** Runs {@code spec} in the background with the live panel; first discards round {@code discard} when given. */
+    private void run(RoundSpec spec, Integer discard) {
+        choice.setVisible(false);
+        curves.removeAllSeries();
+        long t0 = System.nanoTime();
+        Task<Integer> t = new TaskJob<>("Round", (p, token) -> {
+            Project session = model.session(project.store());
+            if (discard != null) {
+                p.notice("Discarding the unfinished round " + discard);
+                session.discardUnfinishedRound(discard);
+            }
+            return rounds.runRound(session, spec, p, token);
+        }, this::point);
+        message.textProperty().unbind();
+        bar.progressProperty().bind(t.progressProperty());
+        message.textProperty().bind(t.messageProperty());
+        eta.setText("");
+        t.progressProperty().addListener((o, a, v) -> {
+            if (!t.isDone()) eta.setText(eta(v.doubleValue(), System.nanoTime() - t0));
+        });
+        t.stateProperty().addListener((o, a, s) -> {
+            if (s == Worker.State.SUCCEEDED || s == Worker.State.FAILED || s == Worker.State.CANCELLED) {
+                loadHistory();
+                model.refreshOverview();
+            }
+            if (s == Worker.State.SUCCEEDED) showPicks(t.getValue());
+            if (s == Worker.State.CANCELLED) {
+                message.textProperty().unbind();
+                message.setText("Cancelled: the round stays unfinished; Start round offers to resume or discard it.");
+                eta.setText("");
+            }
+        });
+        live.setVisible(true);
+        live.setManaged(true);
+        model.runJob(t);
+    }
+
+    /**
+     * The method a next round keeps from the round before; none for ZS, which round 0 uses in place of the chosen
+     * method when there is nothing to train on yet (the form's own choice then applies).
+     */
+    static Optional<Method> presetMethod(String stored) {
+        try {
+            Method m = Method.parse(stored);
+            return m == Method.ZS ? Optional.empty() : Optional.of(m);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The form's strategy named {@code stored} (stored names may differ in case), if it offers one. */
+    static Optional<String> presetStrategy(String stored) {
+        return strategyChoices().stream().filter(n -> n.equalsIgnoreCase(stored)).findFirst();
     }
 
     /** The methods the form offers: all of them, from the code. */
@@ -265,10 +335,14 @@ public final class RunsView {
     }
 
     private void loadHistory() {
+        boolean jobRunning = model.jobRunningProperty().get();
         Task<java.util.List<RoundRow>> load = new TaskJob<>("Reading rounds", p -> {
             SortedMap<Integer, MetricRow> test = project.store().roundTable().overallMetrics(Split.TEST);
+            Optional<UnfinishedRound> unfinished = RoundEngine.unfinishedRound(project.store());
             java.util.List<RoundRow> rows = new java.util.ArrayList<>();
-            for (RoundRecord r : project.store().roundTable().all()) rows.add(row(r, test));
+            for (RoundRecord r : project.store().roundTable().all()) {
+                rows.add(row(r, test, unfinished.filter(u -> u.index() == r.index()).orElse(null), jobRunning));
+            }
             return rows;
         });
         load.setOnSucceeded(e -> table.getItems().setAll(load.getValue()));
@@ -276,11 +350,22 @@ public final class RunsView {
         model.jobs().submit(load);
     }
 
-    private static RoundRow row(RoundRecord r, Map<Integer, MetricRow> test) {
+    private static RoundRow row(RoundRecord r, Map<Integer, MetricRow> test, UnfinishedRound unfinished, boolean jobRunning) {
         MetricRow m = test.get(r.index());
-        return new RoundRow(r.index(), r.method(), r.strategy(), r.budget(), r.status().name().toLowerCase(Locale.ROOT),
+        return new RoundRow(r.index(), r.method(), r.strategy(), r.budget(), status(r, unfinished, jobRunning),
                 m == null ? "" : String.format(Locale.ROOT, "%.1f %%", 100 * m.accuracy()),
                 m == null || m.macroF1() == null ? "" : String.format(Locale.ROOT, "%.1f %%", 100 * m.macroF1()));
+    }
+
+    /**
+     * What the Status column says: a round that stopped before its picks says how ("cancelled during training
+     * (unfinished)"), unless a job is running and nothing was noted (then it is the round being run).
+     */
+    static String status(RoundRecord r, UnfinishedRound unfinished, boolean jobRunning) {
+        if (unfinished != null && (unfinished.stop() != UnfinishedRound.Stop.INTERRUPTED || !jobRunning)) {
+            return unfinished.describe();
+        }
+        return r.status() == RoundStatus.LABELING ? "waiting for labels" : r.status().name().toLowerCase(Locale.ROOT);
     }
 
     private static <T> TableColumn<RoundRow, T> col(String title, Function<RoundRow, T> f) {

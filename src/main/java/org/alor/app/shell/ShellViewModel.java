@@ -25,10 +25,12 @@ import org.alor.data.Split;
 import org.alor.loop.Project;
 import org.alor.store.ProjectOverview;
 import org.alor.store.ProjectStore;
+import org.alor.store.RoundRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 
@@ -57,6 +59,9 @@ public final class ShellViewModel implements PageHost {
     private final BooleanProperty demoMode = new SimpleBooleanProperty(false);
     private final ObjectProperty<ErrorReport> lastError = new SimpleObjectProperty<>();
     private Task<?> currentJob;
+    private boolean refreshing;
+    private boolean refreshAgain;
+    private RoundRecord roundStartRequest;
     private Consumer<ErrorReport> errorSink = r -> { };
 
     public ShellViewModel(BackgroundJobs jobs, AppServices services, AppPreferences preferences) {
@@ -151,20 +156,45 @@ public final class ShellViewModel implements PageHost {
         return runJob(task);
     }
 
-    /** Re-reads the open project's overview (after labeling, a round, ...). */
+    /**
+     * Re-reads the open project's overview (after labeling, a round, ...) for the status bar, the pages and the
+     * project's Recent entry. Calls while a read runs (a label saved per key press) make one more read after it.
+     */
     @Override
     public void refreshOverview() {
         OpenProject open = project.get();
         if (open == null) return;
+        if (refreshing) {
+            refreshAgain = true;
+            return;
+        }
+        refreshing = true;
         Task<ProjectOverview> task = new TaskJob<>("Refreshing", p -> ProjectOverview.read(open.store(), false));
-        task.setOnSucceeded(e -> {
-            if (project.get() == open) {
+        task.stateProperty().addListener((o, a, state) -> {
+            if (state != Worker.State.SUCCEEDED && state != Worker.State.FAILED && state != Worker.State.CANCELLED) return;
+            refreshing = false;
+            if (state == Worker.State.SUCCEEDED && project.get() == open) {
                 OpenProject updated = new OpenProject(open.store(), task.getValue());
                 project.set(updated);
                 status.set(summary(updated.overview()));
+                remember(updated.overview(), lastOpened(updated.overview()));
+            }
+            if (refreshAgain) {
+                refreshAgain = false;
+                refreshOverview();
             }
         });
         jobs.submit(task);
+    }
+
+    private void remember(ProjectOverview o, long openedMillis) {
+        recentProjects.setAll(recent.remember(new RecentProjects.Entry(o.name(), o.dir().toString(), o.classes().size(),
+                o.roundsRun(), openedMillis)));
+    }
+
+    private long lastOpened(ProjectOverview o) {
+        return recentProjects.stream().filter(e -> e.dir().toAbsolutePath().normalize().equals(o.dir()))
+                .mapToLong(RecentProjects.Entry::lastOpenedMillis).findFirst().orElse(System.currentTimeMillis());
     }
 
     private void show(OpenProject opened) {
@@ -178,8 +208,7 @@ public final class ShellViewModel implements PageHost {
         ProjectOverview o = opened.overview();
         title.set("ALOR Studio — " + o.name());
         status.set(summary(o));
-        recentProjects.setAll(recent.remember(new RecentProjects.Entry(o.name(), o.dir().toString(), o.classes().size(),
-                o.rounds(), System.currentTimeMillis())));
+        remember(o, System.currentTimeMillis());
         page.set(Page.DATA);
     }
 
@@ -212,7 +241,7 @@ public final class ShellViewModel implements PageHost {
                 .append(o.countsBySplit().getOrDefault(Split.TEST, 0)).append(" test · ")
                 .append(o.countsBySplit().getOrDefault(Split.RETRIEVED, 0)).append(" retrieved · ")
                 .append(o.labeled()).append(" labeled · ")
-                .append(o.rounds()).append(" rounds");
+                .append(o.roundsRun()).append(" rounds");
         if (!o.problems().isEmpty()) sb.append(" · ⚠ ").append(String.join("; ", o.problems()));
         return sb.toString();
     }
@@ -286,6 +315,19 @@ public final class ShellViewModel implements PageHost {
     @Override
     public ObjectProperty<Page> pageProperty() {
         return page;
+    }
+
+    @Override
+    public void startNextRound(RoundRecord like) {
+        roundStartRequest = like;
+        page.set(Page.RUNS);
+    }
+
+    @Override
+    public Optional<RoundRecord> takeRoundStartRequest() {
+        Optional<RoundRecord> r = Optional.ofNullable(roundStartRequest);
+        roundStartRequest = null;
+        return r;
     }
 
     public ReadOnlyObjectProperty<OpenProject> projectProperty() {

@@ -104,10 +104,30 @@ class LabelingViewModelTest {
         vm.accept(1);
         assertThat(current()).isEqualTo(items.get(2));
         vm.accept(1);
-        assertThat(vm.finishedProperty().get()).isTrue();
-        vm.setReview(false);
+        // issue 17 item 3: the last unsure one resolved is not "round complete" while picks are still open
+        assertThat(vm.finishedProperty().get()).isFalse();
+        assertThat(vm.reviewProperty().get()).as("review ends with the last unsure image").isFalse();
         assertThat(current()).isEqualTo(items.get(3));
+        assertThat(vm.headerProperty().get()).doesNotContain("reviewing");
         assertThat(store.labelLog().current().get(items.get(0).sampleId()).kind()).isEqualTo(LabelKind.LABEL);
+        for (int i = 3; i < 6; i++) vm.accept(1);
+        assertThat(vm.finishedProperty().get()).isTrue();
+        assertThat(vm.progressProperty().get()).isEqualTo("6 / 6 this round");
+    }
+
+    @Test
+    void theRoundIsCompleteOnlyWhenEveryPickHasADecision() {
+        for (int i = 0; i < 5; i++) vm.accept(1);
+        assertThat(vm.finishedProperty().get()).isFalse();
+        vm.setReview(true); // no unsure image: nothing to review, the last pick stays current
+        assertThat(vm.finishedProperty().get()).isFalse();
+        assertThat(current()).isEqualTo(items.get(5));
+        vm.unsure();
+        assertThat(vm.finishedProperty().get()).as("unsure is a decision").isTrue();
+        assertThat(current()).isNull();
+        assertThat(vm.nextRoundProperty().get()).isEqualTo("Start round 3");
+        assertThat(vm.completionProperty().get()).isEqualTo("Round 2 complete: every picked image has a decision"
+                + " (5 labeled, 1 unsure).");
     }
 
     @Test

@@ -55,6 +55,13 @@ class MissingImageFxTest {
     void placeholderAndTheQueueContinues(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> message(robot).startsWith("⚠ Cannot show"));
         assertThat(vm.provenanceProperty().get()).contains("⚠ file missing");
+        Label path = robot.lookup("#file-path").queryAs(Label.class);
+        assertThat(path.isVisible()).as("the full path waits for Show file").isFalse();
+        robot.clickOn("#show-file");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(path.isVisible()).isTrue();
+        assertThat(path.getText()).isEqualTo(vm.session().items().get(0).file().toString());
+        robot.clickOn("#current-image"); // the keys go to the labeling screen again
         robot.type(KeyCode.DIGIT1);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> message(robot).startsWith("⚠ Cannot show"));
         robot.push(KeyCode.CONTROL, KeyCode.S);

@@ -77,6 +77,31 @@ class RoundSeamTest {
     }
 
     @Test
+    void theNextRoundKeepsTheLabeledRoundsMethodAndStrategyButNotRoundZerosStandInZeroShot() {
+        assertThat(RunsView.presetMethod("lp")).contains(Method.LP);
+        assertThat(RunsView.presetMethod("CT")).contains(Method.CT);
+        assertThat(RunsView.presetMethod("zeroshot")).isEmpty();
+        assertThat(RunsView.presetMethod("nonsense")).isEmpty();
+        assertThat(RunsView.presetStrategy("TFS")).contains("tfs");
+        assertThat(RunsView.presetStrategy("none")).isEmpty();
+    }
+
+    /** The sample's case: round 0 ran zero-shot in place of LP and was cancelled; LP chosen again continues it. */
+    @Test
+    void aCancelledZeroShotRoundZeroStandingInForTheChosenMethodIsWhatTheNextStartRuns() throws Exception {
+        try (ProjectStore store = SyntheticWorld.create(tmp.resolve("p"), false)) {
+            RoundSpec lp = RunsView.spec(store.settings(), Method.LP, "tfs", 4, 2, 16, Precision.FP32);
+            EngineRoundRunner runner = new EngineRoundRunner();
+            assertThat(runner.nextRoundSpec(store, lp).method()).isEqualTo(Method.ZS);
+            store.roundTable().insert(RoundRecord.planned(0, "zeroshot", "tfs", lp.seed(), 4));
+            store.roundTable().updateStatus(0, RoundStatus.TRAINING);
+            assertThat(runner.nextRoundSpec(store, lp).method()).isEqualTo(Method.ZS);
+            store.roundTable().updateStatus(0, RoundStatus.DONE);
+            assertThat(runner.nextRoundSpec(store, lp).method()).isEqualTo(Method.LP);
+        }
+    }
+
+    @Test
     void aRoundRunsWithEachStrategyTheRunsPageOffers() throws Exception {
         for (String strategy : RunsView.strategyChoices()) {
             try (ProjectStore store = SyntheticWorld.create(tmp.resolve(strategy));

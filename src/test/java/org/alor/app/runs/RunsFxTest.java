@@ -114,7 +114,7 @@ class RunsFxTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.jobRunningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#round-message").queryLabeled().getText())
-                .isEqualTo("Cancelled: the round stays unfinished; Start round continues it.");
+                .isEqualTo("Cancelled: the round stays unfinished; Start round offers to resume or discard it.");
         WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS); // progress events still queued must not bring an ETA back
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#round-message").queryLabeled().getText()).startsWith("Cancelled");
