@@ -14,7 +14,6 @@ import org.alor.store.MetricRow;
 import org.alor.store.ProjectStore;
 import org.alor.store.RoundRecord;
 import org.jfree.chart.fx.ChartViewer;
-import org.alor.app.demo.DemoRace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -65,7 +64,9 @@ class ChartsFxTest {
     void close() throws Exception {
         store.close();
         jobs.shutdown();
-        DemoRace.deleteTree(dir);
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
     }
 
     @Test
