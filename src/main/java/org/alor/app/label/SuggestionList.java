@@ -33,6 +33,7 @@ final class SuggestionList {
         scroll.getStyleClass().add("suggestions");
         suggestionBox.setPadding(new Insets(4, 8, 8, 8));
         vm.suggestions().addListener((ListChangeListener<Suggestion>) c -> show());
+        vm.currentItemProperty().addListener((obs, was, now) -> show());
         show();
     }
 
@@ -44,7 +45,7 @@ final class SuggestionList {
         suggestionBox.getChildren().clear();
         suggestionBox.getChildren().add(SectionTitle.of("Model suggestions"));
         List<Suggestion> list = vm.suggestions();
-        if (list.isEmpty()) {
+        if (list.isEmpty() && vm.currentItemProperty().get() != null) {
             suggestionBox.getChildren().add(Views.muted("No model predictions for this image: type to search the classes."));
         }
         for (Suggestion s : list) suggestionBox.getChildren().add(row(s));

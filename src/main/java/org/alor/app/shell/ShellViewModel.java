@@ -241,7 +241,7 @@ public final class ShellViewModel implements PageHost {
                 .append(o.countsBySplit().getOrDefault(Split.TEST, 0)).append(" test · ")
                 .append(o.countsBySplit().getOrDefault(Split.RETRIEVED, 0)).append(" retrieved · ")
                 .append(o.labeled()).append(" labeled · ")
-                .append(o.roundsRun()).append(" rounds");
+                .append(o.roundsRun()).append(o.roundsRun() == 1 ? " round" : " rounds");
         if (!o.problems().isEmpty()) sb.append(" · ⚠ ").append(String.join("; ", o.problems()));
         return sb.toString();
     }
