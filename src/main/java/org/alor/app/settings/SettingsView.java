@@ -10,8 +10,11 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 
@@ -34,6 +37,7 @@ public final class SettingsView {
         cache.textProperty().bindBidirectional(vm.cacheFolderProperty());
         cache.setPrefColumnCount(32);
         Button browse = new Button("Browse…");
+        browse.setMinWidth(Region.USE_PREF_SIZE);
         browse.setOnAction(e -> {
             DirectoryChooser c = new DirectoryChooser();
             File f = c.showDialog(root.getScene().getWindow());
@@ -46,6 +50,15 @@ public final class SettingsView {
         GridPane form = new GridPane();
         form.setHgap(12);
         form.setVgap(10);
+        // names and controls keep their preferred width (demo mode's large fonts would cut them to "…");
+        // the explanations take what is left and wrap
+        ColumnConstraints names = new ColumnConstraints();
+        names.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints controls = new ColumnConstraints();
+        controls.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints notes = new ColumnConstraints();
+        notes.setHgrow(Priority.SOMETIMES);
+        form.getColumnConstraints().setAll(names, controls, notes);
         form.addRow(0, new Label("Device"), device, Views.muted("AUTO uses a GPU when the engine finds one."));
         form.addRow(1, new Label("Threads"), threads, Views.muted("0 = all cores"));
         form.addRow(2, new Label("Batch size"), batch);
