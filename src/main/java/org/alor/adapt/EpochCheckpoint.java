@@ -162,8 +162,9 @@ final class EpochCheckpoint {
                         + "); delete it to train this round from the first epoch", e instanceof IOException io ? io : new IOException(e));
             }
             TrainerState state = saved.get().state();
-            String message = String.format("resuming from the epoch checkpoint %s: epoch%s 1–%d of %d already trained",
-                    file, state.epochsDone() == 1 ? "" : "s", state.epochsDone(), Integer.parseInt(identity.getOrDefault("epochs", "0")));
+            int done = state.epochsDone();
+            String message = "resuming from the epoch checkpoint " + file + ": " + (done == 1 ? "epoch 1" : "epochs 1–" + done)
+                    + " of " + identity.get("epochs") + " already trained";
             LOG.info(message);
             progress.notice(message);
             return Optional.of(state);

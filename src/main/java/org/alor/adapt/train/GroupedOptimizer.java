@@ -104,11 +104,13 @@ abstract class GroupedOptimizer implements ParameterOptimizer {
                                 + " values, the parameter " + weight.size());
                     }
                     NDArray restored;
-                    try (NDArray staged = stateManager.create(values, weight.getShape())) {
-                        // a libtorch-owned copy in the weight's type (create() on CPU wraps a Java buffer)
-                        restored = staged.toType(weight.getDataType(), true);
+                    try (NDManager staging = stateManager.newSubManager()) {
+                        // duplicate(): a libtorch-owned clone; create() on CPU wraps a Java buffer that only the staged
+                        // array keeps alive, and toType/toDevice return an alias when nothing changes
+                        restored = staging.create(values, weight.getShape()).toType(weight.getDataType(), false)
+                                .toDevice(weight.getDevice(), false).duplicate();
+                        restored.attach(stateManager);
                     }
-                    restored.attach(stateManager);
                     setOwnArray(g, i, kind, restored);
                 }
             }

@@ -71,8 +71,9 @@ public final class ParameterSnapshot implements Snapshotter, AutoCloseable {
                             + (v == null ? "no" : v.length) + " values, the parameter " + weight.size());
                 }
                 try (NDManager staging = fresh.newSubManager()) {
-                    NDArray copy = staging.create(v, weight.getShape()).toDevice(weight.getDevice(), true)
-                            .toType(weight.getDataType(), true);
+                    // duplicate(): a libtorch-owned clone (create() on CPU wraps a Java buffer only `staging` keeps alive)
+                    NDArray copy = staging.create(v, weight.getShape()).toType(weight.getDataType(), false)
+                            .toDevice(weight.getDevice(), false).duplicate();
                     copy.attach(fresh);
                     taken.add(copy);
                 }
