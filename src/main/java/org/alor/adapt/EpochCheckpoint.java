@@ -99,7 +99,10 @@ final class EpochCheckpoint {
     /** Writes the checkpoint of {@code state}; a failure is a notice (a killed run then resumes from an older one). */
     void save(TrainerState state, TunedTraining.History history, Progress progress) {
         try {
+            long start = System.nanoTime();
             writer(state, history).write(file);
+            LOG.info("saved the epoch checkpoint {} after epoch {} ({} MB in {} ms)", file, state.epochsDone(),
+                    Files.size(file) >> 20, (System.nanoTime() - start) / 1_000_000);
         } catch (IOException | RuntimeException e) {
             String message = "cannot save the epoch checkpoint " + file + " (" + e.getMessage() + "); a killed run"
                     + " would train again from an earlier epoch";

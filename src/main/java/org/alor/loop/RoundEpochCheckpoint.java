@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -45,11 +46,18 @@ final class RoundEpochCheckpoint {
         return new EpochCheckpointFile(file(store.dir(), round), run);
     }
 
-    /** Removes the round's epoch checkpoint (its training is committed); a failure only costs disk space. */
+    /**
+     * Removes the round's epoch checkpoint (its training is committed) and any partial one a kill left behind while
+     * writing it; a failure only costs disk space.
+     */
     static void delete(Path projectDir, int round) {
         Path file = file(projectDir, round);
         try {
             Files.deleteIfExists(file);
+            if (!Files.isDirectory(file.getParent())) return;
+            try (DirectoryStream<Path> partial = Files.newDirectoryStream(file.getParent(), FILE + "*.part")) {
+                for (Path p : partial) Files.deleteIfExists(p);
+            }
         } catch (IOException e) {
             LOG.warn("cannot delete the finished round's epoch checkpoint {} ({}); it may be deleted by hand", file,
                     e.getMessage());
