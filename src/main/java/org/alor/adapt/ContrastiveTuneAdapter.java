@@ -40,12 +40,20 @@ public final class ContrastiveTuneAdapter implements Adapter {
     private final List<String> classNames;
     private final PromptTemplates templates;
     private final TuningConfig config;
+    private final EpochCheckpointFile checkpointFile;
 
     public ContrastiveTuneAdapter(ClipBase base, List<String> classNames, PromptTemplates templates, TuningConfig config) {
+        this(base, classNames, templates, config, null);
+    }
+
+    /** @param checkpointFile where each finished epoch is saved and a killed run resumed from; null: nowhere */
+    public ContrastiveTuneAdapter(ClipBase base, List<String> classNames, PromptTemplates templates, TuningConfig config,
+                                  EpochCheckpointFile checkpointFile) {
         this.base = base;
         this.classNames = List.copyOf(classNames);
         this.templates = templates;
         this.config = config;
+        this.checkpointFile = checkpointFile;
     }
 
     @Override
@@ -102,6 +110,9 @@ public final class ContrastiveTuneAdapter implements Adapter {
                     TrainingAugmentation.forAdaptation(ImagePreprocessor.forConfig(model.config())), base.decodeThreads());
                  AdamW adamW = optimizer(towers, logScale, config);
                  ParameterSnapshot best = new ParameterSnapshot(all)) {
+                EpochCheckpoint checkpoint = checkpointFile == null ? null : new EpochCheckpoint(checkpointFile,
+                        TrainingRunIdentity.of(name(), config, data), model, towers, List.of(logScale), adamW, best, all)
+                        .alsoKeeping(scalePerEpoch, kept);
                 TrainingResult result = TunedTraining.fit(source, trainStep(model, logScale, tokens), adamW, tc, TunedTraining.schedule(config, tc.totalIterations(source.size())),
                         (m, epoch) -> {
                             scalePerEpoch.add(Math.exp(logScale.getArray().getFloat(0)));
@@ -113,7 +124,7 @@ public final class ContrastiveTuneAdapter implements Adapter {
                         }, (epoch, score) -> {
                             best.snapshot(epoch, score);
                             kept[0] = current[0];
-                        }, progress, token, history, base.device());
+                        }, progress, token, history, base.device(), checkpoint);
                 // as the reference's train_flyp (best_logit_scale aliases the live parameter): the kept epoch's
                 // weights, the last epoch's temperature
                 float scale = (float) Math.exp(logScale.getArray().getFloat(0));

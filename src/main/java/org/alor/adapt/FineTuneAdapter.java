@@ -33,11 +33,18 @@ public final class FineTuneAdapter implements Adapter {
     private final ClipBase base;
     private final TextHead initial;
     private final TuningConfig config;
+    private final EpochCheckpointFile checkpointFile;
 
     public FineTuneAdapter(ClipBase base, TextHead initial, TuningConfig config) {
+        this(base, initial, config, null);
+    }
+
+    /** @param checkpointFile where each finished epoch is saved and a killed run resumed from; null: nowhere */
+    public FineTuneAdapter(ClipBase base, TextHead initial, TuningConfig config, EpochCheckpointFile checkpointFile) {
         this.base = base;
         this.initial = initial;
         this.config = config;
+        this.checkpointFile = checkpointFile;
     }
 
     @Override
@@ -83,6 +90,8 @@ public final class FineTuneAdapter implements Adapter {
                          new ParameterGroup("image_tower", tower, config.encoderLr(), config.weightDecay()),
                          new ParameterGroup("head", List.of(head, logScale), config.headLr(), config.weightDecay())));
                  ParameterSnapshot best = new ParameterSnapshot(all)) {
+                EpochCheckpoint checkpoint = checkpointFile == null ? null : new EpochCheckpoint(checkpointFile,
+                        TrainingRunIdentity.of(name(), config, data), model, tower, List.of(head, logScale), adamW, best, all);
                 TrainingResult result = TunedTraining.fit(source, (m, batch, collector) -> {
                     NDArray f = model.encodeImages(new ParameterStore(m, false), batch.pixels(), true);
                     NDArray wt = head.getArray().transpose();
@@ -97,7 +106,7 @@ public final class FineTuneAdapter implements Adapter {
                                     base.decodeThreads(), token);
                             double acc = TunedTraining.accuracy(TunedTraining.rows(head.getArray()), val, data.valLabels());
                             return Double.isNaN(acc) ? OptionalDouble.empty() : OptionalDouble.of(acc);
-                        }, best, progress, token, history, base.device());
+                        }, best, progress, token, history, base.device(), checkpoint);
                 best.restore();
                 history.into(summary, result);
                 float scale = (float) Math.exp(logScale.getArray().getFloat(0));

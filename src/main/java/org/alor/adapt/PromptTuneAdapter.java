@@ -43,11 +43,18 @@ public final class PromptTuneAdapter implements Adapter {
     private final ClipBase base;
     private final List<String> classNames;
     private final TuningConfig config;
+    private final EpochCheckpointFile checkpointFile;
 
     public PromptTuneAdapter(ClipBase base, List<String> classNames, TuningConfig config) {
+        this(base, classNames, config, null);
+    }
+
+    /** @param checkpointFile where each finished epoch is saved and a killed run resumed from; null: nowhere */
+    public PromptTuneAdapter(ClipBase base, List<String> classNames, TuningConfig config, EpochCheckpointFile checkpointFile) {
         this.base = base;
         this.classNames = List.copyOf(classNames);
         this.config = config;
+        this.checkpointFile = checkpointFile;
     }
 
     @Override
@@ -108,6 +115,8 @@ public final class PromptTuneAdapter implements Adapter {
             summary.put("lr_contexts_last_epoch", schedule.learningRate(tc.totalIterations(source.size()) - 1, config.headLr()));
             try (SgdMomentum sgd = new SgdMomentum(List.of(new ParameterGroup("contexts", List.of(contexts),
                     config.headLr(), config.weightDecay())))) {
+                EpochCheckpoint checkpoint = checkpointFile == null ? null : new EpochCheckpoint(checkpointFile,
+                        TrainingRunIdentity.of(name(), config, data), model, List.of(), List.of(contexts), sgd, null, null);
                 TrainingResult result = TunedTraining.fit(source, (m, batch, collector) -> {
                     NDArray t = ClipModel.normalise(text.encode(m, true));
                     NDArray logits = Scalars.times(ClipModel.normalise(batch.get(0)).matMul(t.transpose()), scale);
@@ -116,7 +125,7 @@ public final class PromptTuneAdapter implements Adapter {
                         (m, epoch) -> {
                             double acc = TunedTraining.accuracy(TunedTraining.rows(text.encode(m, false)), val, data.valLabels());
                             return Double.isNaN(acc) ? OptionalDouble.empty() : OptionalDouble.of(acc);
-                        }, null, progress, token, history, base.device());
+                        }, null, progress, token, history, base.device(), checkpoint);
                 history.into(summary, result);
             }
             return model(text, own, scale, summary, contexts);

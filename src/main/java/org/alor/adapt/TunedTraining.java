@@ -47,6 +47,18 @@ final class TunedTraining {
         double imagesPerSecond;
         String device;
 
+        /** Back to what the run had recorded when {@code state} was saved. */
+        void restore(org.alor.adapt.train.TrainerState state, List<String> savedNotices) {
+            loss.clear();
+            val.clear();
+            for (EpochSummary e : state.epochs()) {
+                loss.add(e.meanLoss());
+                val.add(e.score().isPresent() ? e.score().getAsDouble() : null);
+            }
+            notices.clear();
+            notices.addAll(savedNotices);
+        }
+
         void into(Map<String, Object> summary, TrainingResult result) {
             if (device != null) summary.put("device", device);
             summary.put("best_epoch", result.selectedEpoch() + 1);
@@ -65,6 +77,17 @@ final class TunedTraining {
                                   TrainingConfig config, LearningRateSchedule schedule, Evaluator evaluator,
                                   Snapshotter snapshotter, Progress progress, CancellationToken token,
                                   History history, Device device) {
+        return fit(source, step, optimizer, config, schedule, evaluator, snapshotter, progress, token, history, device, null);
+    }
+
+    /**
+     * As above; with a {@code checkpoint}, a saved run of the same identity is put back first and continued after its
+     * last finished epoch, and every finished epoch is saved.
+     */
+    static <B> TrainingResult fit(BatchSource<B> source, TrainStep<B> step, ParameterOptimizer optimizer,
+                                  TrainingConfig config, LearningRateSchedule schedule, Evaluator evaluator,
+                                  Snapshotter snapshotter, Progress progress, CancellationToken token,
+                                  History history, Device device, EpochCheckpoint checkpoint) {
         // The trainer's own listener (0-based, also used by synth's pretraining) becomes the job's 1-based Progress.
         TrainingListener listener = new TrainingListener() {
             @Override
@@ -96,6 +119,10 @@ final class TunedTraining {
                 .listener(listener).cancellation(token);
         if (evaluator != null) b.evaluator(evaluator);
         if (snapshotter != null) b.snapshotter(snapshotter);
+        if (checkpoint != null) {
+            checkpoint.restore(history, progress).ifPresent(b::resumeFrom);
+            b.epochCheckpointer(state -> checkpoint.save(state, history, progress));
+        }
         try (NDManager run = NDManager.newBaseManager(device)) {
             return b.build().fit(run);
         }

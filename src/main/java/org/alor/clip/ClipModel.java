@@ -12,6 +12,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -148,6 +149,55 @@ public final class ClipModel extends AbstractBlock implements AutoCloseable {
             NDArray a = e.getValue().getArray();
             out.put(new Tensor(e.getKey(), a.getShape().getShape(), a.toFloatArray()));
         }
+        if (!wanted.isEmpty()) throw new IllegalArgumentException(wanted.size() + " parameter(s) are not part of this model");
+        return out;
+    }
+
+    /**
+     * Adds some of this model's parameters to {@code writer} under their OpenCLIP names; the values are copied off
+     * the device one tensor at a time, when the file is written (read them back with {@link #loadFrom}).
+     */
+    public SafetensorsWriter addTo(SafetensorsWriter writer, Collection<Parameter> parameters) {
+        for (Map.Entry<String, Parameter> e : named(parameters).entrySet()) {
+            NDArray a = e.getValue().getArray();
+            writer.addFloatLater(e.getKey(), a.getShape().getShape(), a::toFloatArray);
+        }
+        return writer;
+    }
+
+    /**
+     * Copies {@code parameters} back from a file written with {@link #addTo}. Every name and shape is checked before
+     * any value changes.
+     *
+     * @throws IOException naming the file and the tensor when one is missing, mis-shaped or unreadable
+     */
+    public void loadFrom(SafetensorsFile file, Collection<Parameter> parameters) throws IOException {
+        Map<String, Parameter> wanted = named(parameters);
+        for (Map.Entry<String, Parameter> e : wanted.entrySet()) {
+            long[] shape = e.getValue().getArray().getShape().getShape();
+            if (!file.contains(e.getKey())) throw new CheckpointException(file.path() + ": no tensor " + e.getKey());
+            if (!Arrays.equals(file.shape(e.getKey()), shape)) {
+                throw new CheckpointException(file.path() + ": tensor " + e.getKey() + " is "
+                        + Arrays.toString(file.shape(e.getKey())) + ", the model's " + Arrays.toString(shape));
+            }
+        }
+        for (Map.Entry<String, Parameter> e : wanted.entrySet()) {
+            Tensor t = file.floatTensor(e.getKey());
+            NDArray target = e.getValue().getArray();
+            boolean grad = e.getValue().requiresGradient();
+            try (NDArray staged = manager.create(t.data(), new Shape(t.shape()))) {
+                target.intern(staged.duplicate()); // see loadStateDict
+            }
+            target.setRequiresGradient(grad);
+        }
+    }
+
+    /** OpenCLIP name → parameter for some of this model's parameters, in OpenCLIP order. */
+    private Map<String, Parameter> named(Collection<Parameter> parameters) {
+        Set<Parameter> wanted = Collections.newSetFromMap(new IdentityHashMap<>());
+        wanted.addAll(parameters);
+        Map<String, Parameter> out = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, Parameter> e : byName.entrySet()) if (wanted.remove(e.getValue())) out.put(e.getKey(), e.getValue());
         if (!wanted.isEmpty()) throw new IllegalArgumentException(wanted.size() + " parameter(s) are not part of this model");
         return out;
     }

@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Writes a safetensors file: float tensors as F32 (or F16/BF16 on request) and integer tensors as I64.
@@ -27,9 +28,16 @@ import java.util.Map;
 public final class SafetensorsWriter {
     private static final int CHUNK_ELEMENTS = 1 << 20;
 
-    private record Item(String name, long[] shape, ElementType type, float[] floats, long[] longs) {
+    /** {@code floats} is asked for the values only while the file is written, one tensor at a time. */
+    private record Item(String name, long[] shape, ElementType type, Supplier<float[]> floats, long[] longs) {
+        long count() {
+            long n = 1;
+            for (long d : shape) n *= d;
+            return n;
+        }
+
         long byteSize() {
-            return (long) (floats != null ? floats.length : longs.length) * type.bytes();
+            return count() * type.bytes();
         }
     }
 
@@ -67,7 +75,17 @@ public final class SafetensorsWriter {
             throw new IllegalArgumentException("float tensors are stored as F32, F16 or BF16, not " + storeAs);
         }
         checkCount(name, shape, data.length);
-        items.add(new Item(name, shape.clone(), storeAs, data, null));
+        items.add(new Item(name, shape.clone(), storeAs, () -> data, null));
+        return this;
+    }
+
+    /**
+     * A float32 tensor whose values are read from {@code data} only when the file is written, so a writer of many
+     * large tensors (weights, optimiser moments) holds one of them on the heap at a time.
+     */
+    public SafetensorsWriter addFloatLater(String name, long[] shape, Supplier<float[]> data) {
+        checkCount(name, shape, -1);
+        items.add(new Item(name, shape.clone(), ElementType.F32, data, null));
         return this;
     }
 
@@ -84,7 +102,7 @@ public final class SafetensorsWriter {
         }
         long n = 1;
         for (long d : shape) n *= d;
-        if (n != count) {
+        if (count >= 0 && n != count) {
             throw new IllegalArgumentException("tensor " + name + ": shape " + java.util.Arrays.toString(shape)
                     + " needs " + n + " values, got " + count);
         }
@@ -146,12 +164,17 @@ public final class SafetensorsWriter {
     }
 
     private static void writeData(FileChannel ch, ByteBuffer buf, Item it) throws IOException {
-        int count = it.floats() != null ? it.floats().length : it.longs().length;
+        float[] floats = it.floats() != null ? it.floats().get() : null;
+        int count = floats != null ? floats.length : it.longs().length;
+        if (count != it.count()) {
+            throw new IllegalStateException("tensor " + it.name() + ": shape " + java.util.Arrays.toString(it.shape())
+                    + " needs " + it.count() + " values, got " + count);
+        }
         for (int start = 0; start < count; start += CHUNK_ELEMENTS) {
             int end = Math.min(count, start + CHUNK_ELEMENTS);
             buf.clear();
             if (it.type() == ElementType.F32) {
-                buf.asFloatBuffer().put(it.floats(), start, end - start);
+                buf.asFloatBuffer().put(floats, start, end - start);
                 buf.position((end - start) * 4);
                 writeFully(ch, buf.flip());
                 continue;
@@ -164,9 +187,9 @@ public final class SafetensorsWriter {
             }
             for (int i = start; i < end; i++) {
                 switch (it.type()) {
-                    case F32 -> buf.putFloat(it.floats()[i]);
-                    case F16 -> buf.putShort(HalfPrecision.floatToF16(it.floats()[i]));
-                    case BF16 -> buf.putShort(HalfPrecision.floatToBf16(it.floats()[i]));
+                    case F32 -> buf.putFloat(floats[i]);
+                    case F16 -> buf.putShort(HalfPrecision.floatToF16(floats[i]));
+                    case BF16 -> buf.putShort(HalfPrecision.floatToBf16(floats[i]));
                     case I64 -> buf.putLong(it.longs()[i]);
                     default -> throw new IllegalStateException(it.type().toString());
                 }

@@ -3,6 +3,7 @@ package org.alor.loop;
 import org.alor.adapt.Adapter;
 import org.alor.adapt.ClipBase;
 import org.alor.adapt.ContrastiveTuneAdapter;
+import org.alor.adapt.EpochCheckpointFile;
 import org.alor.adapt.FineTuneAdapter;
 import org.alor.adapt.LinearProbeAdapter;
 import org.alor.adapt.LinearProbeConfig;
@@ -23,6 +24,12 @@ final class Adapters {
      * @param clip       the pretrained CLIP (FT, CT, PT); may be null for ZS and LP
      */
     static Adapter create(RoundSpec spec, TextHead head, List<String> classNames, ClipBase clip) {
+        return create(spec, head, classNames, clip, null);
+    }
+
+    /** @param epochCheckpoint where FT, CT and PT save each finished epoch and resume from; null: nowhere */
+    static Adapter create(RoundSpec spec, TextHead head, List<String> classNames, ClipBase clip,
+                          EpochCheckpointFile epochCheckpoint) {
         if (spec.method().needsClip() && clip == null) {
             throw new IllegalStateException("method " + spec.method().key() + " trains CLIP and needs the pretrained"
                     + " checkpoint, but none was given");
@@ -34,9 +41,9 @@ final class Adapters {
                 yield new LinearProbeAdapter(head, new LinearProbeConfig(spec.epochs(), spec.batchSize(), spec.headLr(),
                         lp.weightDecay(), lp.warmup()));
             }
-            case FT -> new FineTuneAdapter(clip, head, tuning(spec));
-            case CT -> new ContrastiveTuneAdapter(clip, classNames, spec.templates(), tuning(spec));
-            case PT -> new PromptTuneAdapter(clip, classNames, tuning(spec));
+            case FT -> new FineTuneAdapter(clip, head, tuning(spec), epochCheckpoint);
+            case CT -> new ContrastiveTuneAdapter(clip, classNames, spec.templates(), tuning(spec), epochCheckpoint);
+            case PT -> new PromptTuneAdapter(clip, classNames, tuning(spec), epochCheckpoint);
         };
     }
 

@@ -33,7 +33,9 @@ import java.util.function.Function;
  * predict the pool, save the model, and commit metrics, predictions, summary and the next status together.
  *
  * <p>Models: the adapted weights of round r are saved under {@code <project>/models/round-<r>/} (see
- * {@link org.alor.adapt.SavedModels}). FT/CT rounds also keep the adapted image features of the pool and training
+ * {@link org.alor.adapt.SavedModels}). FT/CT/PT rounds save each finished training epoch in
+ * {@code rounds/<r>/epoch-checkpoint.safetensors} (see {@link RoundEpochCheckpoint}), so a killed round trains on from
+ * there; the file goes once the training step has committed. FT/CT rounds also keep the adapted image features of the pool and training
  * set in {@code rounds/<r>/adapted-features.safetensors} so that selection sees the adapted embeddings.
  */
 final class RoundTraining {
@@ -78,7 +80,7 @@ final class RoundTraining {
         TrainingSet data = new TrainingSet(features.features(train.ids()), train.labels(), cachedVal, val.labels(),
                 numClasses, trainingSeed(config.seed(), index));
         Method method = config.method();
-        Adapter adapter = Adapters.create(config, head, classNames, clip);
+        Adapter adapter = Adapters.create(config, head, classNames, clip, RoundEpochCheckpoint.of(store, config, index));
         if (method.needsImages()) data = data.withImages(new TrainingImages(train.ids(), val.ids(), images));
         float[][] valProbs;
         float[][] testProbs;
@@ -153,6 +155,7 @@ final class RoundTraining {
             store.roundTable().updateStatus(index, next);
             return null;
         });
+        RoundEpochCheckpoint.delete(store.dir(), index);
         progress.phase(Phase.PREDICTING, 3, 3, String.format("round %d: test accuracy %.2f%%, macro-F1 %.2f%%",
                 index, 100 * testM.accuracy(), 100 * testM.macroF1()));
     }

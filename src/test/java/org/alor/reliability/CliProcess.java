@@ -30,6 +30,30 @@ final class CliProcess {
         return runKilledAfter(workDir, -1, args);
     }
 
+    /** Runs and kills it as soon as {@code condition} holds (checked every 5 ms), unless it ends first. */
+    static Outcome runKilledWhen(Path workDir, java.util.function.BooleanSupplier condition, String... args)
+            throws IOException, InterruptedException {
+        Path log = Files.createTempFile(workDir, "cli", ".log");
+        long t0 = System.nanoTime();
+        Process p = builder(List.of(args), log).start();
+        boolean killed = false;
+        long deadline = t0 + TimeUnit.MINUTES.toNanos(5);
+        while (p.isAlive() && System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                p.destroyForcibly(); // SIGKILL: no shutdown hook, no finally block runs
+                killed = true;
+                break;
+            }
+            Thread.sleep(5);
+        }
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError("alor " + String.join(" ", args) + " did not finish in 5 minutes");
+        }
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        return new Outcome(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8), killed, millis);
+    }
+
     /** Runs and, unless it ends first, kills it {@code killAfterMillis} after the start (−1: never). */
     static Outcome runKilledAfter(Path workDir, long killAfterMillis, String... args)
             throws IOException, InterruptedException {

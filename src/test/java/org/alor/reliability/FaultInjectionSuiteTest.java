@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Kills `alor init`, `retrieve` and `round` (LP, and a 1-epoch CT) with SIGKILL at seeded random points of a tiny
- * synthetic world, runs the same command again, and compares the project with an uninterrupted run: no confirmed
- * label may be lost and nothing may differ. Prints a table of what was injected and survived. Runs in CI
+ * synthetic world, and a 3-epoch CT round during its second epoch, runs the same command again, and compares the
+ * project with an uninterrupted run: no confirmed label may be lost and nothing may differ. Prints a table of what
+ * was injected and survived. Runs in CI
  * ({@code mvn -B test}); alone: {@code mvn -o test -Dtest=FaultInjectionSuiteTest}.
  */
 @Tag("faults")
@@ -69,6 +70,8 @@ class FaultInjectionSuiteTest {
         rows.add(hostileCorpus("hostile corpus: garbage tar shard", labeled, "shard-00000.tar"));
         String[] ctRound = {"round", "{P}", "--method", "ct", "--oracle", "--epochs", "1", "--batch", "32"};
         rows.add(killAndResume("kill -9 during round (CT, 1 epoch)", retrieved, random, ctRound));
+        rows.add(killDuringSecondEpoch("kill -9 during CT epoch 2 of 3", retrieved,
+                "round", "{P}", "--method", "ct", "--oracle", "--epochs", "3", "--batch", "32", "--rda", "off"));
         rows.add(twoWriters(retrieved, referenceOf("kill -9 during round (CT, 1 epoch)"), ctRound));
 
         System.out.println(table(rows));
@@ -131,6 +134,50 @@ class FaultInjectionSuiteTest {
             }
         }
         return new Row(fault, ref.millis(), KILLS_PER_COMMAND, injected, survived, lost, differing);
+    }
+
+    /**
+     * Issue 18 item 14: the uninterrupted round (CT, 3 epochs) on a copy of {@code base}; then a copy killed the moment
+     * its first epoch checkpoint appears, so during epoch 2, and run again. The second run must say it continues
+     * after epoch 1, end with the uninterrupted project and byte-identical pool probabilities and model files, and
+     * leave no epoch checkpoint behind.
+     */
+    private static Row killDuringSecondEpoch(String fault, Path base, String... args) throws Exception {
+        long rowStart = System.nanoTime();
+        Path reference = copy(base, referenceOf(fault));
+        CliProcess.Outcome ref = CliProcess.run(tmp, withProject(args, reference));
+        assertThat(ref.exitCode()).as(fault + " uninterrupted: " + ref.output()).isZero();
+        Path project = copy(base, tmp.resolve(folderName(fault) + "-killed"));
+        Path checkpoint = project.resolve("rounds").resolve("0").resolve("epoch-checkpoint.safetensors");
+        CliProcess.Outcome killed = CliProcess.runKilledWhen(tmp, () -> Files.exists(checkpoint), withProject(args, project));
+        int epochsSaved = killed.killed() ? epochsDone(checkpoint) : -1;
+        System.out.printf(Locale.ROOT, "%s: killed after %d ms with %d epoch(s) saved%n", fault, killed.millis(), epochsSaved);
+        boolean injected = epochsSaved == 1;
+        CliProcess.Outcome again = CliProcess.run(tmp, withProject(args, project));
+        boolean resumed = again.exitCode() == 0 && again.output().contains("epoch 1 of 3 already trained");
+        if (!resumed) System.out.println(fault + ": the second run did not resume after epoch 1: " + again.output().strip());
+        ProjectFacts expected = ProjectFacts.of(reference);
+        ProjectFacts actual = ProjectFacts.of(project);
+        boolean survived = resumed && !Files.exists(checkpoint) && actual.integrity().equals("ok");
+        boolean same = actual.equals(expected);
+        for (String file : List.of("rounds/0/pool-probs.bin", "models/round-0/towers.safetensors",
+                "models/round-0/head.safetensors")) {
+            if (Files.mismatch(reference.resolve(file), project.resolve(file)) != -1) {
+                System.out.println(fault + ": " + file + " differs from the uninterrupted run's");
+                same = false;
+            }
+        }
+        System.out.printf(Locale.ROOT, "%s: the row took %.1f s%n", fault, (System.nanoTime() - rowStart) / 1e9);
+        return new Row(fault, ref.millis(), 1, injected ? 1 : 0, survived ? 1 : 0, actual.labelsLostAgainst(expected),
+                same ? 0 : 1);
+    }
+
+    /** The finished epochs an epoch checkpoint records. */
+    private static int epochsDone(Path checkpoint) throws IOException {
+        try (org.alor.clip.SafetensorsFile f = org.alor.clip.SafetensorsFile.open(checkpoint)) {
+            return com.google.gson.JsonParser.parseString(f.metadata().get("trainer")).getAsJsonObject()
+                    .get("epochs_done").getAsInt();
+        }
     }
 
     /**

@@ -4,7 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * AdamW with decoupled weight decay, exactly as PyTorch's {@code torch.optim.AdamW}
@@ -55,6 +57,44 @@ public final class AdamW extends GroupedOptimizer {
             secondMoments.add(new NDArray[trainableCount(g)]);
             parameterSteps.add(new long[trainableCount(g)]);
         }
+    }
+
+    @Override
+    protected Map<String, long[]> ownCounters() {
+        int n = 0;
+        for (long[] t : parameterSteps) n += t.length;
+        long[] flat = new long[n];
+        int k = 0;
+        for (long[] t : parameterSteps) for (long v : t) flat[k++] = v;
+        return Map.of("adamw.t", flat);
+    }
+
+    @Override
+    protected void restoreOwnCounters(Map<String, long[]> counters) {
+        long[] flat = counters.get("adamw.t");
+        int n = 0;
+        for (long[] t : parameterSteps) n += t.length;
+        if (flat == null || flat.length != n) {
+            throw new IllegalArgumentException("the saved AdamW state has " + (flat == null ? "no" : flat.length)
+                    + " step numbers for " + n + " parameters");
+        }
+        int k = 0;
+        for (long[] t : parameterSteps) for (int i = 0; i < t.length; i++) t[i] = flat[k++];
+    }
+
+    @Override
+    protected Map<String, NDArray> ownArrays(int group, int index) {
+        Map<String, NDArray> out = new LinkedHashMap<>();
+        out.put("adamw.m", firstMoments.get(group)[index]);
+        out.put("adamw.v", secondMoments.get(group)[index]);
+        return out;
+    }
+
+    @Override
+    protected void setOwnArray(int group, int index, String kind, NDArray array) {
+        NDArray[] slots = kind.equals("adamw.m") ? firstMoments.get(group) : secondMoments.get(group);
+        if (slots[index] != null) slots[index].close();
+        slots[index] = array;
     }
 
     @Override

@@ -9,8 +9,11 @@ import ai.djl.nn.Parameter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Shared machinery of {@link AdamW} and {@link SgdMomentum}: group validation, the optimiser's own
@@ -57,6 +60,77 @@ abstract class GroupedOptimizer implements ParameterOptimizer {
     public final long stepCount() {
         return steps;
     }
+
+    @Override
+    public final Map<String, long[]> counters() {
+        Map<String, long[]> out = new LinkedHashMap<>();
+        out.put("steps", new long[] {steps});
+        out.putAll(ownCounters());
+        return out;
+    }
+
+    @Override
+    public final Map<String, NDArray> stateArrays() {
+        Map<String, NDArray> out = new LinkedHashMap<>();
+        for (int g = 0; g < groups.size(); g++) {
+            for (int i = 0; i < trainableCount(g); i++) {
+                for (Map.Entry<String, NDArray> e : ownArrays(g, i).entrySet()) {
+                    if (e.getValue() != null) out.put(e.getKey() + "." + g + "." + i, e.getValue());
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public final void restoreState(Map<String, long[]> counters, Function<String, float[]> arrays) {
+        long[] savedSteps = counters.get("steps");
+        if (savedSteps == null || savedSteps.length != 1 || savedSteps[0] < 0) {
+            throw new IllegalArgumentException("the saved optimiser state has no step count");
+        }
+        restoreOwnCounters(counters);
+        for (int g = 0; g < groups.size(); g++) {
+            for (int i = 0; i < trainableCount(g); i++) {
+                Parameter p = trainable.get(g).get(i);
+                for (String kind : ownArrays(g, i).keySet()) {
+                    float[] values = arrays.apply(kind + "." + g + "." + i);
+                    if (values == null) {
+                        setOwnArray(g, i, kind, null);
+                        continue;
+                    }
+                    NDArray weight = p.getArray();
+                    if (values.length != weight.size()) {
+                        throw new IllegalArgumentException("saved " + kind + " of " + p.getName() + " has " + values.length
+                                + " values, the parameter " + weight.size());
+                    }
+                    NDArray restored;
+                    try (NDManager staging = stateManager.newSubManager()) {
+                        // duplicate(): a libtorch-owned clone; create() on CPU wraps a Java buffer that only the staged
+                        // array keeps alive, and toType/toDevice return an alias when nothing changes
+                        restored = staging.create(values, weight.getShape()).toType(weight.getDataType(), false)
+                                .toDevice(weight.getDevice(), false).duplicate();
+                        restored.attach(stateManager);
+                    }
+                    setOwnArray(g, i, kind, restored);
+                }
+            }
+        }
+        steps = savedSteps[0];
+    }
+
+    /** Subclass counters (e.g. AdamW's per-parameter step numbers). */
+    protected Map<String, long[]> ownCounters() {
+        return Map.of();
+    }
+
+    protected void restoreOwnCounters(Map<String, long[]> counters) {
+    }
+
+    /** The state arrays of one parameter by kind ("adamw.m", …), null values for ones not yet created. */
+    protected abstract Map<String, NDArray> ownArrays(int group, int index);
+
+    /** Replaces (closing the old) or, with null, drops one state array. */
+    protected abstract void setOwnArray(int group, int index, String kind, NDArray array);
 
     @Override
     public final void step(double[] learningRates) {

@@ -5,6 +5,8 @@ import ai.djl.nn.Parameter;
 import org.alor.clip.NoGradient;
 
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.Optional;
 
 /**
@@ -47,6 +49,32 @@ public interface ParameterOptimizer extends AutoCloseable {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The optimiser's counters for a checkpoint (e.g. "steps"), by name. Together with {@link #stateArrays()} they
+     * are what {@link #restoreState} needs to continue exactly.
+     */
+    default Map<String, long[]> counters() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot be checkpointed");
+    }
+
+    /**
+     * The optimiser's per-parameter arrays (moments, momentum buffers) by key, in a fixed order; parameters not yet
+     * stepped have none. Live arrays owned by the optimiser: read them, do not close them.
+     */
+    default Map<String, NDArray> stateArrays() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot be checkpointed");
+    }
+
+    /**
+     * Replaces the state with a saved one: {@code counters} as {@link #counters()} gave them, {@code arrays} the
+     * values of each key of {@link #stateArrays()} (null when the key was not saved).
+     *
+     * @throws IllegalArgumentException when a saved array or counter does not fit the parameters
+     */
+    default void restoreState(Map<String, long[]> counters, Function<String, float[]> arrays) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot be checkpointed");
     }
 
     /** Number of {@link #step(double[])} calls so far. */

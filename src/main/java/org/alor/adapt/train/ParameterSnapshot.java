@@ -8,6 +8,7 @@ import ai.djl.nn.Parameter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.function.IntFunction;
 
 /**
  * A {@link Snapshotter} that keeps an on-device copy of the parameters of the selected epoch and
@@ -36,6 +37,46 @@ public final class ParameterSnapshot implements Snapshotter, AutoCloseable {
                 NDArray copy = p.getArray().duplicate();
                 copy.attach(fresh);
                 taken.add(copy);
+            }
+        } catch (RuntimeException e) {
+            fresh.close();
+            throw e;
+        }
+        if (current != null) current.close();
+        current = fresh;
+        copies = taken;
+        this.epoch = epoch;
+    }
+
+    /** The kept copies in the order of the parameters (live: read, do not close); empty before the first snapshot. */
+    public List<NDArray> copies() {
+        return List.copyOf(copies);
+    }
+
+    /**
+     * Replaces the kept copy with saved values, as if {@link #snapshot} had run at {@code epoch}: {@code values}
+     * gives those of parameter i (in the order of the constructor's list).
+     *
+     * @throws IllegalArgumentException when a saved copy does not fit its parameter
+     */
+    public void load(int epoch, IntFunction<float[]> values) {
+        NDManager fresh = baseManager.newSubManager();
+        List<NDArray> taken = new ArrayList<>(parameters.size());
+        try {
+            for (int i = 0; i < parameters.size(); i++) {
+                NDArray weight = parameters.get(i).getArray();
+                float[] v = values.apply(i);
+                if (v == null || v.length != weight.size()) {
+                    throw new IllegalArgumentException("the saved copy of " + parameters.get(i).getName() + " has "
+                            + (v == null ? "no" : v.length) + " values, the parameter " + weight.size());
+                }
+                try (NDManager staging = fresh.newSubManager()) {
+                    // duplicate(): a libtorch-owned clone (create() on CPU wraps a Java buffer only `staging` keeps alive)
+                    NDArray copy = staging.create(v, weight.getShape()).toType(weight.getDataType(), false)
+                            .toDevice(weight.getDevice(), false).duplicate();
+                    copy.attach(fresh);
+                    taken.add(copy);
+                }
             }
         } catch (RuntimeException e) {
             fresh.close();

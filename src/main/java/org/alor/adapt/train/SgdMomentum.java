@@ -4,7 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * SGD with momentum, exactly as PyTorch's {@code torch.optim.SGD} (dampening 0, not Nesterov),
@@ -32,6 +34,20 @@ public final class SgdMomentum extends GroupedOptimizer {
         if (!(momentum >= 0 && momentum < 1)) throw new IllegalArgumentException("need 0 <= momentum < 1");
         this.momentum = momentum;
         for (int g = 0; g < groups.size(); g++) buffers.add(new NDArray[trainableCount(g)]);
+    }
+
+    @Override
+    protected Map<String, NDArray> ownArrays(int group, int index) {
+        Map<String, NDArray> out = new LinkedHashMap<>();
+        out.put("sgd.momentum", buffers.get(group)[index]);
+        return out;
+    }
+
+    @Override
+    protected void setOwnArray(int group, int index, String kind, NDArray array) {
+        NDArray[] slots = buffers.get(group);
+        if (slots[index] != null) slots[index].close();
+        slots[index] = array;
     }
 
     @Override

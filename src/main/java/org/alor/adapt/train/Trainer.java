@@ -40,6 +40,11 @@ import java.util.concurrent.CancellationException;
  * schedule still advances) and reported as a notice; {@value #MAX_CONSECUTIVE_SKIPS} such steps in a row stop the
  * training with {@link NonFiniteTrainingException}. The epoch's mean loss counts only the steps taken.
  *
+ * <p>Resuming: after each finished epoch the {@link EpochCheckpointer} gets a {@link TrainerState}; a trainer built
+ * with {@link Builder#resumeFrom} (weights, optimiser state and snapshot put back by the caller) continues with the
+ * next epoch. Nothing else carries over between epochs: the shuffle, augmentation and template choices are seeded by
+ * (seed, epoch, step) and the schedule by the iteration, so a resumed run takes the same steps as an uninterrupted one.
+ *
  * <p>Cancellation is checked before every (micro-)batch and before evaluation; it throws
  * {@link CancellationException} after closing every manager the trainer opened.
  */
@@ -58,6 +63,8 @@ public final class Trainer<B> {
     private final Snapshotter snapshotter;
     private final TrainingListener listener;
     private final CancellationToken cancellation;
+    private final TrainerState resumeFrom;
+    private final EpochCheckpointer checkpointer;
 
     private Trainer(Builder<B> b) {
         this.source = b.source;
@@ -69,6 +76,8 @@ public final class Trainer<B> {
         this.snapshotter = b.snapshotter;
         this.listener = b.listener;
         this.cancellation = b.cancellation;
+        this.resumeFrom = b.resumeFrom;
+        this.checkpointer = b.checkpointer;
     }
 
     public static <B> Builder<B> builder(BatchSource<B> source, TrainStep<B> step, ParameterOptimizer optimizer,
@@ -102,8 +111,24 @@ public final class Trainer<B> {
         int skippedSteps = 0;
         int consecutiveSkips = 0;
         OptionalDouble selectedScore = OptionalDouble.empty();
+        int firstEpoch = 0;
+        if (resumeFrom != null) {
+            if (resumeFrom.epochsDone() > config.epochs()) {
+                throw new IllegalArgumentException("cannot resume after epoch " + resumeFrom.epochsDone() + " of a run of "
+                        + config.epochs() + " epochs");
+            }
+            firstEpoch = resumeFrom.epochsDone();
+            iteration = resumeFrom.iteration();
+            microBatches = resumeFrom.microBatches();
+            summaries.addAll(resumeFrom.epochs());
+            selectedEpoch = resumeFrom.selectedEpoch();
+            selectedScore = resumeFrom.selectedScore();
+            skippedSteps = resumeFrom.skippedSteps();
+            consecutiveSkips = resumeFrom.consecutiveSkips();
+        }
+        long firstIteration = iteration;
 
-        for (int epoch = 0; epoch < config.epochs(); epoch++) {
+        for (int epoch = firstEpoch; epoch < config.epochs(); epoch++) {
             checkCancelled();
             long epochStart = System.nanoTime();
             List<int[]> batches = BatchPlan.epochBatches(examples, config.batchSize(), config.dropLast(),
@@ -160,7 +185,7 @@ public final class Trainer<B> {
                     iteration++;
                     images += batch.length;
                     double epochSeconds = seconds(epochStart);
-                    double perIteration = seconds(runStart) / iteration;
+                    double perIteration = seconds(runStart) / (iteration - firstIteration);
                     listener.onStep(new StepProgress(epoch, config.epochs(), s, stepsPerEpoch, loss, rates[0],
                             images / Math.max(epochSeconds, 1e-9), perIteration * (totalIterations - iteration),
                             Math.min(microBatches, batch.length)));
@@ -193,6 +218,10 @@ public final class Trainer<B> {
             }
             EpochSummary summary = new EpochSummary(epoch, lossCount == 0 ? Double.NaN : lossSum / lossCount, score, seconds(epochStart), selected);
             summaries.add(summary);
+            if (checkpointer != null) {
+                checkpointer.epochFinished(new TrainerState(epoch + 1, iteration, microBatches, skippedSteps,
+                        consecutiveSkips, selectedEpoch, selectedScore, summaries));
+            }
             listener.onEpoch(summary);
         }
         return new TrainingResult(selectedEpoch, selectedScore, summaries, iteration, microBatches, skippedSteps);
@@ -280,6 +309,8 @@ public final class Trainer<B> {
         private Snapshotter snapshotter;
         private TrainingListener listener = TrainingListener.NONE;
         private CancellationToken cancellation = new CancellationToken();
+        private TrainerState resumeFrom;
+        private EpochCheckpointer checkpointer;
 
         private Builder(BatchSource<B> source, TrainStep<B> step, ParameterOptimizer optimizer, TrainingConfig config) {
             this.source = Objects.requireNonNull(source, "source");
@@ -312,6 +343,21 @@ public final class Trainer<B> {
         /** Checked before every optimiser step and evaluation; cancelled → {@link CancellationException}. */
         public Builder<B> cancellation(CancellationToken t) {
             this.cancellation = Objects.requireNonNull(t);
+            return this;
+        }
+
+        /**
+         * Continues a run after its epoch {@code state.epochsDone()}: the caller has put back the weights, the
+         * optimiser state and the snapshot of that moment; epochs before it are not trained again.
+         */
+        public Builder<B> resumeFrom(TrainerState state) {
+            this.resumeFrom = state;
+            return this;
+        }
+
+        /** Called after every finished epoch with the state to resume from. */
+        public Builder<B> epochCheckpointer(EpochCheckpointer c) {
+            this.checkpointer = c;
             return this;
         }
 
