@@ -30,22 +30,7 @@ public final class ParameterSnapshot implements Snapshotter, AutoCloseable {
 
     @Override
     public void snapshot(int epoch, OptionalDouble score) {
-        NDManager fresh = baseManager.newSubManager();
-        List<NDArray> taken = new ArrayList<>(parameters.size());
-        try {
-            for (Parameter p : parameters) {
-                NDArray copy = p.getArray().duplicate();
-                copy.attach(fresh);
-                taken.add(copy);
-            }
-        } catch (RuntimeException e) {
-            fresh.close();
-            throw e;
-        }
-        if (current != null) current.close();
-        current = fresh;
-        copies = taken;
-        this.epoch = epoch;
+        keep(epoch, (i, into) -> parameters.get(i).getArray().duplicate());
     }
 
     /** The kept copies in the order of the parameters (live: read, do not close); empty before the first snapshot. */
@@ -60,23 +45,32 @@ public final class ParameterSnapshot implements Snapshotter, AutoCloseable {
      * @throws IllegalArgumentException when a saved copy does not fit its parameter
      */
     public void load(int epoch, IntFunction<float[]> values) {
+        keep(epoch, (i, into) -> {
+            NDArray weight = parameters.get(i).getArray();
+            float[] v = values.apply(i);
+            if (v == null || v.length != weight.size()) {
+                throw new IllegalArgumentException("the saved copy of " + parameters.get(i).getName() + " has "
+                        + (v == null ? "no" : v.length) + " values, the parameter " + weight.size());
+            }
+            try (NDManager staging = into.newSubManager()) {
+                // duplicate(): a libtorch-owned clone (create() on CPU wraps a Java buffer only `staging` keeps alive)
+                NDArray copy = staging.create(v, weight.getShape()).toType(weight.getDataType(), false)
+                        .toDevice(weight.getDevice(), false).duplicate();
+                copy.attach(into); // before `staging` closes
+                return copy;
+            }
+        });
+    }
+
+    /** Makes a copy of every parameter (i, in a fresh manager) the kept one; a failure keeps the previous copy. */
+    private void keep(int epoch, CopyMaker copyOf) {
         NDManager fresh = baseManager.newSubManager();
         List<NDArray> taken = new ArrayList<>(parameters.size());
         try {
             for (int i = 0; i < parameters.size(); i++) {
-                NDArray weight = parameters.get(i).getArray();
-                float[] v = values.apply(i);
-                if (v == null || v.length != weight.size()) {
-                    throw new IllegalArgumentException("the saved copy of " + parameters.get(i).getName() + " has "
-                            + (v == null ? "no" : v.length) + " values, the parameter " + weight.size());
-                }
-                try (NDManager staging = fresh.newSubManager()) {
-                    // duplicate(): a libtorch-owned clone (create() on CPU wraps a Java buffer only `staging` keeps alive)
-                    NDArray copy = staging.create(v, weight.getShape()).toType(weight.getDataType(), false)
-                            .toDevice(weight.getDevice(), false).duplicate();
-                    copy.attach(fresh);
-                    taken.add(copy);
-                }
+                NDArray copy = copyOf.copy(i, fresh);
+                copy.attach(fresh);
+                taken.add(copy);
             }
         } catch (RuntimeException e) {
             fresh.close();
@@ -86,6 +80,10 @@ public final class ParameterSnapshot implements Snapshotter, AutoCloseable {
         current = fresh;
         copies = taken;
         this.epoch = epoch;
+    }
+
+    private interface CopyMaker {
+        NDArray copy(int index, NDManager into);
     }
 
     /** The epoch of the kept copy, or −1 before the first snapshot. */
