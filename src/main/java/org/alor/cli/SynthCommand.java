@@ -55,6 +55,11 @@ public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--test", paramLabel = "N", description = "Test images per class (default: ${DEFAULT-VALUE}).")
     int testPerClass = SynthConfig.defaults().testPerClass();
 
+    @Option(names = "--scientific-captions", paramLabel = "P",
+            description = "Share of bird captions that mention the scientific name, alone or with the common name "
+                    + "(0 to 0.64; default: ${DEFAULT-VALUE}). Lower makes the prompts' scientific names rarer to the CLIP.")
+    double scientificCaptions = SynthConfig.DEFAULT_SCIENTIFIC_CAPTIONS;
+
     @Option(names = "--shared-look", description = "Render corpus and task images alike (format-1 worlds, no domain gap).")
     boolean sharedLook;
 
@@ -96,7 +101,7 @@ public final class SynthCommand implements Callable<Integer> {
                 err.flush();
                 return 2;
             }
-            SynthConfig config = new SynthConfig(seed, species, corpus, imageSize, shardSize, poolMax, poolMin, valPerClass, testPerClass, threads, !sharedLook);
+            SynthConfig config = new SynthConfig(seed, species, corpus, imageSize, shardSize, poolMax, poolMin, valPerClass, testPerClass, threads, !sharedLook, scientificCaptions);
             SynthWorld world = SynthWorld.create(config);
             if (out != null) {
                 SynthWorld.WorldFiles files = world.writeTo(out);

@@ -12,6 +12,10 @@ import java.util.SplittableRandom;
  */
 public final class CaptionWriter {
     static final double WRONG_SPECIES = 0.03;
+    /** Share of bird captions naming the species in full: common name, scientific name, or both. */
+    public static final double NAMED_SHARE = 0.64;
+    /** Of the captions mentioning the scientific name, this part gives it alone; the rest also give the common name. */
+    private static final double SCIENTIFIC_ALONE = 12.0 / 22.0;
 
     private static final String[] COMMON = {"{}", "a photo of a {}", "{} perched on a branch", "Beautiful {} in the garden",
             "{} seen near the lake", "my first {} of the year!", "#birding #{}", "{} | wildlife photography",
@@ -40,6 +44,13 @@ public final class CaptionWriter {
     }
 
     public static Caption forBird(Species species, List<Species> all, SplittableRandom rnd) {
+        return forBird(species, all, SynthConfig.DEFAULT_SCIENTIFIC_CAPTIONS, rnd);
+    }
+
+    /** @param scientificShare share of bird captions that mention the scientific name (0 … {@link #NAMED_SHARE}) */
+    public static Caption forBird(Species species, List<Species> all, double scientificShare, SplittableRandom rnd) {
+        double commonEnd = NAMED_SHARE - scientificShare;
+        double scientificEnd = commonEnd + scientificShare * SCIENTIFIC_ALONE;
         Species named = species;
         if (all.size() > 1 && rnd.nextDouble() < WRONG_SPECIES) {
             do named = all.get(rnd.nextInt(all.size())); while (named.id() == species.id());
@@ -47,13 +58,13 @@ public final class CaptionWriter {
         double r = rnd.nextDouble();
         List<String> names = new ArrayList<>();
         String text;
-        if (r < 0.42) {
+        if (r < commonEnd) {
             names.add(named.commonName());
             text = fill(pick(COMMON, rnd), vary(named.commonName(), rnd));
-        } else if (r < 0.54) {
+        } else if (r < scientificEnd) {
             names.add(named.scientificName());
             text = fill(pick(SCIENTIFIC, rnd), varyScientific(named.scientificName(), rnd));
-        } else if (r < 0.64) {
+        } else if (r < NAMED_SHARE) {
             String t = pick(BOTH, rnd);
             boolean scientificFirst = t.indexOf("{s}") < t.indexOf("{c}");
             names.add(scientificFirst ? named.scientificName() : named.commonName());

@@ -15,13 +15,26 @@ package org.alor.synth;
  * @param threads       rendering threads (does not change the output)
  * @param domainGap     corpus images are web images and task images field photos (format 2); false: one shared
  *                      look (format 1 worlds, regenerated as they were)
+ * @param scientificCaptions share of bird captions that mention the scientific name (alone or beside the common
+ *                      name); the rest of the named captions use the common name. Real web captions rarely use
+ *                      scientific names, which is why a CLIP knows the common names better.
  */
 public record SynthConfig(long seed, int species, int corpusPairs, int imageSize, int shardSize,
-                          int poolMax, int poolMin, int valPerClass, int testPerClass, int threads, boolean domainGap) {
+                          int poolMax, int poolMin, int valPerClass, int testPerClass, int threads, boolean domainGap,
+                          double scientificCaptions) {
+
+    /** Scientific-name share of bird captions in worlds made before the share could be chosen. */
+    public static final double DEFAULT_SCIENTIFIC_CAPTIONS = 0.22;
+
+    public SynthConfig(long seed, int species, int corpusPairs, int imageSize, int shardSize,
+                       int poolMax, int poolMin, int valPerClass, int testPerClass, int threads, boolean domainGap) {
+        this(seed, species, corpusPairs, imageSize, shardSize, poolMax, poolMin, valPerClass, testPerClass, threads, domainGap,
+                DEFAULT_SCIENTIFIC_CAPTIONS);
+    }
 
     public SynthConfig(long seed, int species, int corpusPairs, int imageSize, int shardSize,
                        int poolMax, int poolMin, int valPerClass, int testPerClass, int threads) {
-        this(seed, species, corpusPairs, imageSize, shardSize, poolMax, poolMin, valPerClass, testPerClass, threads, true);
+        this(seed, species, corpusPairs, imageSize, shardSize, poolMax, poolMin, valPerClass, testPerClass, threads, true, DEFAULT_SCIENTIFIC_CAPTIONS);
     }
 
     /** Share of corpus bird images that look like field photos (web pages hold some of those too). */
@@ -39,7 +52,7 @@ public record SynthConfig(long seed, int species, int corpusPairs, int imageSize
     }
 
     public SynthConfig withDomainGap(boolean gap) {
-        return new SynthConfig(seed, species, corpusPairs, imageSize, shardSize, poolMax, poolMin, valPerClass, testPerClass, threads, gap);
+        return new SynthConfig(seed, species, corpusPairs, imageSize, shardSize, poolMax, poolMin, valPerClass, testPerClass, threads, gap, scientificCaptions);
     }
 
     public static final long DEFAULT_SEED = 7;
@@ -52,6 +65,8 @@ public record SynthConfig(long seed, int species, int corpusPairs, int imageSize
         require(poolMin >= 1 && poolMax >= poolMin, "need 1 <= pool min <= pool max, got " + poolMin + ".." + poolMax);
         require(valPerClass >= 0 && testPerClass >= 0, "val/test per class must not be negative");
         require(threads >= 1, "threads must be at least 1, got " + threads);
+        require(scientificCaptions >= 0 && scientificCaptions <= CaptionWriter.NAMED_SHARE,
+                "scientific-name caption share must be between 0 and " + CaptionWriter.NAMED_SHARE + ", got " + scientificCaptions);
     }
 
     /**
@@ -63,31 +78,35 @@ public record SynthConfig(long seed, int species, int corpusPairs, int imageSize
     }
 
     public SynthConfig withSeed(long s) {
-        return new SynthConfig(s, species, corpusPairs, imageSize, shardSize, poolMax, poolMin, valPerClass, testPerClass, threads, domainGap);
+        return new SynthConfig(s, species, corpusPairs, imageSize, shardSize, poolMax, poolMin, valPerClass, testPerClass, threads, domainGap, scientificCaptions);
     }
 
     public SynthConfig withSpecies(int k) {
-        return new SynthConfig(seed, k, corpusPairs, imageSize, shardSize, poolMax, poolMin, valPerClass, testPerClass, threads, domainGap);
+        return new SynthConfig(seed, k, corpusPairs, imageSize, shardSize, poolMax, poolMin, valPerClass, testPerClass, threads, domainGap, scientificCaptions);
     }
 
     public SynthConfig withCorpusPairs(int m) {
-        return new SynthConfig(seed, species, m, imageSize, shardSize, poolMax, poolMin, valPerClass, testPerClass, threads, domainGap);
+        return new SynthConfig(seed, species, m, imageSize, shardSize, poolMax, poolMin, valPerClass, testPerClass, threads, domainGap, scientificCaptions);
     }
 
     public SynthConfig withImageSize(int s) {
-        return new SynthConfig(seed, species, corpusPairs, s, shardSize, poolMax, poolMin, valPerClass, testPerClass, threads, domainGap);
+        return new SynthConfig(seed, species, corpusPairs, s, shardSize, poolMax, poolMin, valPerClass, testPerClass, threads, domainGap, scientificCaptions);
     }
 
     public SynthConfig withShardSize(int s) {
-        return new SynthConfig(seed, species, corpusPairs, imageSize, s, poolMax, poolMin, valPerClass, testPerClass, threads, domainGap);
+        return new SynthConfig(seed, species, corpusPairs, imageSize, s, poolMax, poolMin, valPerClass, testPerClass, threads, domainGap, scientificCaptions);
     }
 
     public SynthConfig withSplitSizes(int pMax, int pMin, int val, int test) {
-        return new SynthConfig(seed, species, corpusPairs, imageSize, shardSize, pMax, pMin, val, test, threads, domainGap);
+        return new SynthConfig(seed, species, corpusPairs, imageSize, shardSize, pMax, pMin, val, test, threads, domainGap, scientificCaptions);
     }
 
     public SynthConfig withThreads(int t) {
-        return new SynthConfig(seed, species, corpusPairs, imageSize, shardSize, poolMax, poolMin, valPerClass, testPerClass, t, domainGap);
+        return new SynthConfig(seed, species, corpusPairs, imageSize, shardSize, poolMax, poolMin, valPerClass, testPerClass, t, domainGap, scientificCaptions);
+    }
+
+    public SynthConfig withScientificCaptions(double share) {
+        return new SynthConfig(seed, species, corpusPairs, imageSize, shardSize, poolMax, poolMin, valPerClass, testPerClass, threads, domainGap, share);
     }
 
     private static void require(boolean ok, String message) {

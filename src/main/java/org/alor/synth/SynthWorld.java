@@ -165,7 +165,7 @@ public final class SynthWorld {
             SceneRenderer.Distractor kind = null;
             CaptionWriter.Caption caption;
             if (id >= 0) {
-                caption = CaptionWriter.forBird(species.get(id), species, rnd);
+                caption = CaptionWriter.forBird(species.get(id), species, config.scientificCaptions(), rnd);
             } else {
                 kind = SceneRenderer.Distractor.values()[rnd.nextInt(SceneRenderer.Distractor.values().length)];
                 caption = CaptionWriter.forDistractor(kind, rnd);

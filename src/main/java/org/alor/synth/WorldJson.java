@@ -33,6 +33,7 @@ final class WorldJson {
         cfg.addProperty("pool_min", c.poolMin());
         cfg.addProperty("val_per_class", c.valPerClass());
         cfg.addProperty("test_per_class", c.testPerClass());
+        cfg.addProperty("scientific_captions", c.scientificCaptions());
         root.add("config", cfg);
 
         int[] counts = world.corpusCounts(), ranks = world.frequencyRanks();
@@ -91,7 +92,8 @@ final class WorldJson {
             return new SynthConfig(c.get("seed").getAsLong(), c.get("species").getAsInt(), c.get("corpus_pairs").getAsInt(),
                     c.get("image_size").getAsInt(), c.get("shard_size").getAsInt(), c.get("pool_max").getAsInt(),
                     c.get("pool_min").getAsInt(), c.get("val_per_class").getAsInt(), c.get("test_per_class").getAsInt(), 2,
-                    !"alor-synthetic-aves/1".equals(root.has("format") ? root.get("format").getAsString() : ""));
+                    !"alor-synthetic-aves/1".equals(root.has("format") ? root.get("format").getAsString() : ""),
+                    c.has("scientific_captions") ? c.get("scientific_captions").getAsDouble() : SynthConfig.DEFAULT_SCIENTIFIC_CAPTIONS);
         } catch (RuntimeException e) {
             throw new IOException(file + ": bad or missing config field (" + e.getMessage() + ")");
         }

@@ -90,4 +90,35 @@ class CorpusPlanTest {
             java.util.Locale.setDefault(saved);
         }
     }
+
+    @Test
+    void theScientificCaptionShareSetsHowOftenCaptionsUseScientificNames() {
+        double usual = scientificShare(world);
+        double rare = scientificShare(SynthWorld.create(SynthConfig.defaults().withCorpusPairs(4000).withScientificCaptions(0.04)));
+        assertThat(usual).isCloseTo(SynthConfig.DEFAULT_SCIENTIFIC_CAPTIONS, org.assertj.core.data.Offset.offset(0.03));
+        assertThat(rare).isCloseTo(0.04, org.assertj.core.data.Offset.offset(0.015));
+    }
+
+    @Test
+    void theScientificCaptionShareIsRecordedInTheWorldDescription() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("share");
+        SynthConfig config = SynthConfig.defaults().withCorpusPairs(50).withSpecies(4).withSplitSizes(2, 1, 1, 1)
+                .withScientificCaptions(0.05);
+        SynthWorld.create(config).writeTo(dir.resolve("w"));
+        assertThat(WorldJson.readConfig(dir.resolve("w/world.json")).scientificCaptions()).isEqualTo(0.05);
+    }
+
+    @Test
+    void aShareAboveTheNamedCaptionsIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SynthConfig.defaults().withScientificCaptions(0.9))
+                .hasMessageContaining("scientific-name caption share");
+    }
+
+    /** Share of bird captions (of their own species' name) that mention the scientific name. */
+    private static double scientificShare(SynthWorld w) {
+        List<CorpusPair> birds = w.corpus().stream().filter(p -> p.speciesId() >= 0).toList();
+        long scientific = birds.stream().filter(p -> p.namesMentioned().stream()
+                .anyMatch(n -> w.species().stream().anyMatch(s -> s.scientificName().equals(n)))).count();
+        return scientific / (double) birds.size();
+    }
 }
