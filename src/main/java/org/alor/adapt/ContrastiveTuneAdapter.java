@@ -2,7 +2,6 @@ package org.alor.adapt;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import org.alor.adapt.train.AdamW;
@@ -11,7 +10,6 @@ import org.alor.adapt.train.ParameterSnapshot;
 import org.alor.adapt.train.TrainStep;
 import org.alor.adapt.train.TrainingConfig;
 import org.alor.adapt.train.TrainingResult;
-import org.alor.clip.ClipEncoder;
 import org.alor.clip.ClipModel;
 import org.alor.clip.ContrastiveLoss;
 import org.alor.clip.ImagePreprocessor;
@@ -169,8 +167,11 @@ public final class ContrastiveTuneAdapter implements Adapter {
      * @param promptTokens class → template → token ids; each example's template is drawn from its example seed
      */
     public static TrainStep<ImageBatch> trainStep(ClipModel model, Parameter temperature, long[][][] promptTokens) {
-        return (m, batch, collector) -> loss(model, new ParameterStore(m, false), batch.pixels(),
-                promptIds(m, batch, promptTokens), temperature.getArray());
+        return (m, batch, collector) -> {
+            BatchPrompts prompts = BatchPrompts.of(batch, promptTokens);
+            return loss(model, new ParameterStore(m, false), batch.pixels(), prompts.distinctIds(m),
+                    m.create(prompts.promptOfExample()), temperature.getArray());
+        };
     }
 
     /** The FLYP loss of one batch of images and their prompts' token ids. */
@@ -180,18 +181,17 @@ public final class ContrastiveTuneAdapter implements Adapter {
         return ContrastiveLoss.compute(imageEmbeds, textEmbeds, logScale);
     }
 
-    /** Token ids [b, L] of each example's prompt, cut after the batch's last end-of-text position. */
-    private static NDArray promptIds(NDManager m, ImageBatch batch, long[][][] tokens) {
-        int b = batch.classIds().length;
-        long[][] rows = new long[b][];
-        int length = 1;
-        for (int i = 0; i < b; i++) {
-            long[][] perTemplate = tokens[batch.classIds()[i]];
-            rows[i] = perTemplate[templateOf(batch.exampleSeeds()[i], perTemplate.length)];
-            length = Math.max(length, ClipEncoder.pooledPosition(rows[i]) + 1);
-        }
-        long[] flat = new long[b * length];
-        for (int i = 0; i < b; i++) System.arraycopy(rows[i], 0, flat, i * length, length);
-        return m.create(flat, new Shape(b, length));
+    /**
+     * The same loss when several examples share a prompt: each distinct prompt goes through the text tower once
+     * and its embedding is gathered for every example that uses it. The gradient is the same sum over examples.
+     *
+     * @param distinctIds     token ids [u, L] of the batch's distinct prompts
+     * @param promptOfExample int64 [b]: row of {@code distinctIds} each example's prompt is
+     */
+    public static NDArray loss(ClipModel model, ParameterStore ps, NDArray pixels, NDArray distinctIds,
+                               NDArray promptOfExample, NDArray logScale) {
+        NDArray imageEmbeds = model.encodeImages(ps, pixels, true);
+        NDArray textEmbeds = model.encodeTexts(ps, distinctIds, true).get(promptOfExample);
+        return ContrastiveLoss.compute(imageEmbeds, textEmbeds, logScale);
     }
 }
