@@ -13,7 +13,9 @@ import java.util.Locale;
  * started and done, finished epochs and notices; training steps are left out.
  */
 final class TaskLog implements Progress {
+    private static final long EPOCH_LINE_EVERY_MS = 10_000;
     private final PrintWriter out;
+    private long lastEpochLine;
 
     TaskLog(PrintWriter out) {
         this.out = out;
@@ -31,8 +33,12 @@ final class TaskLog implements Progress {
         }
     }
 
+    /** The first and last epoch and one line per 10 s between (LP runs hundreds of short epochs). */
     @Override
     public void epoch(int epoch, int epochs, double valAccuracy) {
+        long now = System.currentTimeMillis();
+        if (epoch != 1 && epoch != epochs && now - lastEpochLine < EPOCH_LINE_EVERY_MS) return;
+        lastEpochLine = now;
         line(String.format(Locale.ROOT, "epoch %d/%d%s", epoch, epochs,
                 Double.isNaN(valAccuracy) ? "" : String.format(Locale.ROOT, ", val accuracy %.2f%%", 100 * valAccuracy)));
     }
