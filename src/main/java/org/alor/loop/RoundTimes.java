@@ -118,8 +118,8 @@ public final class RoundTimes {
         }
         TreeSet<String> devices = new TreeSet<>();
         measures.forEach(m -> devices.add(m.device() == null ? "device not recorded" : m.device()));
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "GPU-hours estimate: %.2f h for %d of %d rounds",
-                seconds / 3600, counted, total));
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "GPU-hours estimate: %.2f h (%.0f s) for %d of %d rounds",
+                seconds / 3600, seconds, counted, total));
         if (!perMethod.isEmpty()) sb.append("; ").append(String.join(", ", perMethod.values()));
         sb.append(epochs > 0 ? " at " + epochs + " epochs" : "").append(". Per-round times measured on this project in ")
                 .append(sources.stream().map(Path::toString).reduce((a, b) -> a + ", " + b).orElse("?"))
