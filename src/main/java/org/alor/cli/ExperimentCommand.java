@@ -75,7 +75,7 @@ public final class ExperimentCommand implements Callable<Integer> {
             + " and charts; lists the runs not finished (safe while tasks run).")
     Path collect;
 
-    @Option(names = "--run-task", arity = "2", paramLabel = "DIR I", description = "Run (or continue) task I of the plan in DIR.")
+    @Option(names = "--run-task", arity = "2", paramLabel = "DIR I", hideParamSyntax = true, description = "Run (or continue) task I of the plan in DIR.")
     List<String> runTask;
 
     @CommandLine.ArgGroup(exclusive = false, heading = "Slurm job array (with --plan):%n")
@@ -86,19 +86,19 @@ public final class ExperimentCommand implements Callable<Integer> {
     List<Path> timingsFrom = new ArrayList<>();
 
     static final class SlurmOptions {
-        @Option(names = "--gpus", defaultValue = "1", description = "GPUs per task (0 = none; default ${DEFAULT-VALUE}).")
+        @Option(names = "--gpus", defaultValue = "1", paramLabel = "N", description = "GPUs per task (0 = none; default ${DEFAULT-VALUE}).")
         int gpus = 1;
 
-        @Option(names = "--cpus", defaultValue = "4", description = "CPUs per task (default ${DEFAULT-VALUE}).")
+        @Option(names = "--cpus", defaultValue = "4", paramLabel = "N", description = "CPUs per task (default ${DEFAULT-VALUE}).")
         int cpus = 4;
 
-        @Option(names = "--mem", defaultValue = "16G", description = "Memory per task (default ${DEFAULT-VALUE}).")
+        @Option(names = "--mem", defaultValue = "16G", paramLabel = "SIZE", description = "Memory per task (default ${DEFAULT-VALUE}).")
         String mem = "16G";
 
-        @Option(names = "--time", defaultValue = "24:00:00", description = "Time limit per task (default ${DEFAULT-VALUE}).")
+        @Option(names = "--time", defaultValue = "24:00:00", paramLabel = "TIME", description = "Time limit per task (default ${DEFAULT-VALUE}).")
         String time = "24:00:00";
 
-        @Option(names = "--max-parallel", defaultValue = "0", description = "At most this many tasks at once (0 = no limit).")
+        @Option(names = "--max-parallel", defaultValue = "0", paramLabel = "K", description = "At most this many tasks at once (0 = no limit).")
         int maxParallel;
 
         SlurmResources resources(CommandLine cl) {

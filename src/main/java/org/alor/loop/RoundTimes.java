@@ -114,7 +114,7 @@ public final class RoundTimes {
             seconds += s * e.getValue();
             counted += e.getValue();
             long n = measures.stream().filter(m -> m.method().equals(e.getKey())).count();
-            perMethod.put(e.getKey(), String.format(Locale.ROOT, "%s %.1f s/round (from %d measured rounds)", e.getKey(), s, n));
+            perMethod.put(e.getKey(), String.format(Locale.ROOT, "%s %.1f s/round (from %d measured round%s)", e.getKey(), s, n, n == 1 ? "" : "s"));
         }
         TreeSet<String> devices = new TreeSet<>();
         measures.forEach(m -> devices.add(m.device() == null ? "device not recorded" : m.device()));
