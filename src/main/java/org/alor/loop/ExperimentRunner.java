@@ -25,9 +25,11 @@ import org.alor.adapt.ImageSource;
 
 /**
  * Runs an {@link ExperimentSpec} with the oracle: each run works in its own copy of the project database
- * ({@code OUT/runs/<name>/project.alor}, made with {@code VACUUM INTO}), so runs are independent and each resumes
+ * ({@code OUT/runs/<name>/project.alor}, made with {@code VACUUM INTO}; the folder is laid out by
+ * {@link GridPlanner}, so a scheduler can run its tasks too), so runs are independent and each resumes
  * where it stopped when the experiment is started again. Then writes {@code results.csv}, {@code per_class.csv},
- * {@code summary.md} and PNG charts to {@code OUT} (see {@link ExperimentReport}). The training of FT/CT/PT rounds
+ * {@code summary.md} and PNG charts to {@code OUT} (see {@link ExperimentReport}); {@link #runTask} runs just one run
+ * of a laid-out grid and writes no report. The training of FT/CT/PT rounds
  * takes turns across runs (see {@link RoundEngine}); their selection, prediction bookkeeping and the ZS/LP runs still
  * overlap.
  */
