@@ -37,6 +37,8 @@ public final class SlurmBatchScript {
         sb.append("# Submit: sbatch ").append(abs.resolve(FILE)).append("   (sbatch options such as -p/-A override these lines)\n");
         sb.append("# Watch:  squeue --me    Collect: alor experiment --collect ").append(abs).append('\n');
         sb.append("# A requeued or resubmitted task (sbatch --array=I ...) continues its run: finished rounds are kept.\n");
+        if (res.gpus() > 0) sb.append("# Clusters without select/cons_tres (or Slurm before 19.05): use --gres=gpu:").append(res.gpus())
+                .append(" instead of --gpus.\n");
         sb.append("set -euo pipefail\n");
         sb.append("ALOR=\"${ALOR:-").append(plan.launcher()).append("}\"\n");
         sb.append("echo \"== task ${SLURM_ARRAY_TASK_ID} on $(hostname) at $(date -u +%FT%TZ), job ${SLURM_JOB_ID:-?},"
