@@ -44,6 +44,28 @@ public final class AtomicFiles {
         }
     }
 
+    /** Writes the bytes a body produces. */
+    @FunctionalInterface
+    public interface BytesBody {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Writes {@code target} from a body writing bytes (e.g. a PNG encoder), replacing it if it exists. */
+    public static void writeBytes(Path target, BytesBody body) throws IOException {
+        Path tmp = temporarySibling(target);
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
+                 OutputStream os = Channels.newOutputStream(ch)) {
+                body.writeTo(os);
+                os.flush();
+                ch.force(true);
+            }
+            moveIntoPlace(tmp, target);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
     /** Copies {@code source} to {@code target}, replacing it if it exists. */
     public static void copy(Path source, Path target) throws IOException {
         Path tmp = temporarySibling(target);

@@ -1,12 +1,12 @@
 package org.alor.loop;
 
+import org.alor.data.AtomicFiles;
 import org.alor.data.ClassInfo;
 import org.alor.report.AccuracyChart;
 import org.alor.report.PerClassChart;
 import org.alor.store.MetricRow;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,9 +42,13 @@ public final class ExperimentReport {
 
     public void writeTo(Path dir) throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("results.csv"), resultsCsv(), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("per_class.csv"), perClassCsv(), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("summary.md"), summaryMarkdown(), StandardCharsets.UTF_8);
+        // atomic: a collect while tasks still run, or a reader of the tables, never sees half a file
+        String results = resultsCsv();
+        AtomicFiles.write(dir.resolve("results.csv"), w -> w.write(results));
+        String perClass = perClassCsv();
+        AtomicFiles.write(dir.resolve("per_class.csv"), w -> w.write(perClass));
+        String summary = summaryMarkdown();
+        AtomicFiles.write(dir.resolve("summary.md"), w -> w.write(summary));
         writeCharts(dir);
     }
 

@@ -3,9 +3,7 @@ package org.alor.loop;
 import org.alor.job.Phase;
 import org.alor.job.CancellationToken;
 import org.alor.data.ClassInfo;
-import org.alor.data.Split;
 import org.alor.job.Progress;
-import org.alor.store.MetricRow;
 import org.alor.store.ProjectStore;
 
 import java.io.IOException;
@@ -13,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -29,9 +25,11 @@ import org.alor.adapt.ImageSource;
 
 /**
  * Runs an {@link ExperimentSpec} with the oracle: each run works in its own copy of the project database
- * ({@code OUT/runs/<name>/project.alor}, made with {@code VACUUM INTO}), so runs are independent and each resumes
+ * ({@code OUT/runs/<name>/project.alor}, made with {@code VACUUM INTO}; the folder is laid out by
+ * {@link GridPlanner}, so a scheduler can run its tasks too), so runs are independent and each resumes
  * where it stopped when the experiment is started again. Then writes {@code results.csv}, {@code per_class.csv},
- * {@code summary.md} and PNG charts to {@code OUT} (see {@link ExperimentReport}). The training of FT/CT/PT rounds
+ * {@code summary.md} and PNG charts to {@code OUT} (see {@link ExperimentReport}); {@link #runTask} runs just one run
+ * of a laid-out grid and writes no report. The training of FT/CT/PT rounds
  * takes turns across runs (see {@link RoundEngine}); their selection, prediction bookkeeping and the ZS/LP runs still
  * overlap.
  */
@@ -108,27 +106,19 @@ public final class ExperimentRunner {
         return this;
     }
 
-    /** Runs (or resumes) every run of the plan, then writes the report; returns the outcomes in plan order. */
+    /**
+     * Lays the experiment out in the output folder ({@link GridPlanner}), runs (or resumes) every run of the plan, then
+     * writes the report; returns the outcomes in plan order.
+     */
     public List<RunOutcome> run() throws InterruptedException, IOException {
         for (ExperimentSpec.Run r : plan.runs()) {
             plan.config(r); // fail fast on an unknown method or strategy
         }
-        // fail fast (before any run starts) when a method needs CLIP or images that are not wired
-        if (plan.methods().stream().map(Method::parse).anyMatch(Method::needsClip) && clip == null) {
-            clip = Objects.requireNonNull(clipSupplier.get(), "FT/CT/PT need the pretrained CLIP (withClip)");
-        }
-        if (plan.methods().stream().map(Method::parse).anyMatch(Method::needsImages) && images == null) {
-            images = Objects.requireNonNull(imageSupplier.get(), "FT/CT need the image files (withClip)");
-        }
+        wireClip(plan.methods());
         List<ClassInfo> classes;
         try (ProjectStore source = ProjectStore.open(sourceProject)) {
-            requireFresh(source);
-            requireRetrievedWhereRdaIsOn(source);
+            GridPlanner.layOut(source, outDir, plan, GridPlan.currentLauncher());
             classes = source.classTable().all();
-            for (ExperimentSpec.Run r : plan.runs()) {
-                Path dir = runDir(r);
-                if (!Files.exists(dir.resolve(ProjectStore.DATABASE_FILE))) source.copyDatabaseTo(dir);
-            }
         }
         List<ExperimentSpec.Run> runs = plan.runs();
         AtomicInteger finished = new AtomicInteger();
@@ -163,26 +153,33 @@ public final class ExperimentRunner {
         }
     }
 
-    private Path runDir(ExperimentSpec.Run r) {
-        return outDir.resolve("runs").resolve(r.name());
-    }
-
-    private void requireFresh(ProjectStore source) {
-        if (!source.roundTable().all().isEmpty() || source.labelLog().eventCount() > 0) {
-            throw new IllegalStateException(source.databaseFile() + ": an experiment simulates labeling from scratch, but"
-                    + " this project already has rounds or labels; use a project without them (e.g. a fresh import)");
-        }
-    }
-
     /**
-     * An RDA run on a project that never ran retrieval trains on the labeled images alone while reporting "RDA on":
-     * refuse it rather than report numbers that mean something else.
+     * Runs (or continues) only run {@code index} of a plan already laid out in the output folder, in its project
+     * copy, and writes no report (a grid task; {@code --collect} merges the finished ones).
      */
-    private void requireRetrievedWhereRdaIsOn(ProjectStore source) {
-        if (plan.runs().stream().anyMatch(ExperimentSpec.Run::rda) && source.sampleTable().bySplit(Split.RETRIEVED).isEmpty()) {
-            throw new IllegalStateException(source.databaseFile() + ": RDA is on, but the project has no retrieved images;"
-                    + " run retrieval first (alor retrieve), or run the experiment with RDA off");
+    public RunOutcome runTask(int index) throws InterruptedException {
+        ExperimentSpec.Run r = plan.runs().get(index);
+        plan.config(r);
+        wireClip(List.of(r.method()));
+        if (!Files.exists(runDir(r).resolve(ProjectStore.DATABASE_FILE))) {
+            throw new IllegalStateException(runDir(r) + ": the run's project copy is missing; plan the grid again"
+                    + " (the plan keeps every existing run)");
         }
+        return runOne(r);
+    }
+
+    /** Fails fast (before any run starts) when a method needs CLIP or images that are not wired. */
+    private void wireClip(List<String> methods) {
+        if (methods.stream().map(Method::parse).anyMatch(Method::needsClip) && clip == null) {
+            clip = Objects.requireNonNull(clipSupplier.get(), "FT/CT/PT need the pretrained CLIP (withClip)");
+        }
+        if (methods.stream().map(Method::parse).anyMatch(Method::needsImages) && images == null) {
+            images = Objects.requireNonNull(imageSupplier.get(), "FT/CT need the image files (withClip)");
+        }
+    }
+
+    private Path runDir(ExperimentSpec.Run r) {
+        return GridPlan.runDir(outDir, r);
     }
 
     private RunOutcome runOne(ExperimentSpec.Run r) throws InterruptedException {
@@ -196,12 +193,7 @@ public final class ExperimentRunner {
                 results.add(result);
                 rounds.roundFinished(r, result, store);
             }
-            Map<Integer, List<MetricRow>> perClass = new TreeMap<>();
-            for (RoundResult rr : results) {
-                perClass.put(rr.round(), store.roundTable().metrics(rr.round()).stream()
-                        .filter(m -> m.split() == Split.TEST && m.classId() != null).toList());
-            }
-            return new RunOutcome(r, results, perClass);
+            return RunOutcomes.of(store, r, results);
         }
     }
 }

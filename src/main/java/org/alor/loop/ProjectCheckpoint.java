@@ -44,7 +44,10 @@ public final class ProjectCheckpoint implements AutoCloseable {
         if (!Files.exists(path.get())) throw new IOException("checkpoint " + path.get() + " does not exist");
         LoadedCheckpoint loaded = CheckpointLoader.load(path.get());
         ClipModel model = ClipModelFactory.fromLoaded(loaded, device);
-        store.settings().set(Settings.CHECKPOINT_HASH, loaded.contentHash());
+        // written only when it changed, so a read-only session (a grid task on the shared source project) can open it
+        if (!store.settings().getString(Settings.CHECKPOINT_HASH).map(loaded.contentHash()::equals).orElse(false)) {
+            store.settings().set(Settings.CHECKPOINT_HASH, loaded.contentHash());
+        }
         Path folder = Files.isDirectory(path.get()) ? path.get() : path.get().toAbsolutePath().getParent();
         ClipTokenizer tokenizer;
         try {

@@ -1,5 +1,6 @@
 package org.alor.report;
 
+import org.alor.data.AtomicFiles;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
@@ -27,8 +28,9 @@ final class ChartFiles {
         plot.setRangeGridlinePaint(new Color(220, 220, 220));
     }
 
+    /** Atomic, so a reader (or a second collect of a running grid) never sees half a picture. */
     static void savePng(JFreeChart chart, Path file) throws IOException {
         chart.setBackgroundPaint(Color.WHITE);
-        ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);
+        AtomicFiles.writeBytes(file, out -> ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT));
     }
 }

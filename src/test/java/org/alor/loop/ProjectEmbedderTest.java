@@ -72,6 +72,22 @@ class ProjectEmbedderTest {
         }
     }
 
+    /** Grid tasks read the shared source project through read-only sessions once the plan has cached every feature. */
+    @Test
+    void cachedFeaturesAreServedThroughAReadOnlySession() throws IOException {
+        Path project = freshCopy("read-only");
+        List<Long> ids;
+        float[][] written;
+        try (ProjectStore store = ProjectStore.open(project); ClipBackend backend = new ClipBackend("cpu", 8, 1)) {
+            ids = new java.util.ArrayList<>();
+            for (Split split : Split.values()) store.sampleTable().bySplit(split).forEach(s -> ids.add(s.id()));
+            written = backend.featureSource(store).features(ids);
+        }
+        try (ProjectStore readOnly = ProjectStore.openReadOnly(project); ClipBackend backend = new ClipBackend("cpu", 8, 1)) {
+            assertThat(backend.featureSource(readOnly).features(ids)).isDeepEqualTo(written);
+        }
+    }
+
     @Test
     void aCorruptImageIsReportedByFileAndSkipped() throws IOException {
         Path project = freshCopy("corrupt");
