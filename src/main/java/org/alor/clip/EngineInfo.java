@@ -22,14 +22,15 @@ public record EngineInfo(String djlVersion, String engineName, String libtorchVe
                 flavorOf(path).orElse("unknown"), engine.getGpuCount());
     }
 
-    /** DJL's cache folder names libtorch {@code <version>-<flavor>-<os>-<arch>}, e.g. 2.7.1-cpu-linux-x86_64. */
+    /** DJL's cache folder names libtorch {@code <version>[-<build>]-<flavor>-<os>-<arch>}, e.g. 2.7.1-20250812-cpu-linux-x86_64. */
     static Optional<String> flavorOf(String libtorchPath) {
         if (libtorchPath == null || libtorchPath.isBlank()) return Optional.empty();
         for (Path p = Path.of(libtorchPath); p != null; p = p.getParent()) {
             Path name = p.getFileName();
             if (name == null) continue;
             String[] parts = name.toString().split("-");
-            if (parts.length >= 4 && Character.isDigit(parts[0].charAt(0))) return Optional.of(parts[1]);
+            // the flavor precedes <os>-<arch>; a build date may sit between version and flavor (2.7.1-20250812-cpu-...)
+            if (parts.length >= 4 && Character.isDigit(parts[0].charAt(0))) return Optional.of(parts[parts.length - 3]);
         }
         return Optional.empty();
     }
