@@ -42,8 +42,8 @@ JAVA_HOME=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)"
 [ -d "$JAVA_HOME/jmods" ] || fail "no jmods in $JAVA_HOME (jlink needs a full JDK 17; set JAVA_HOME)"
 for tool in jlink jdeps jpackage; do [ -x "$JAVA_HOME/bin/$tool" ] || fail "$JAVA_HOME/bin/$tool missing"; done
 
-step "mvn package"
 if ! $skip_maven; then
+  step "mvn package"
   mvn -B -q -DskipTests package || fail "mvn package failed"
 fi
 APP_JAR=$(ls target/alor-studio-*.jar 2>/dev/null | head -1)
