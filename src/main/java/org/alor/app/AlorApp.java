@@ -46,6 +46,7 @@ public class AlorApp extends Application {
             if (!confirmCloseWhileBusy()) event.consume();
         });
         stage.show();
+        javafx.application.Platform.runLater(org.alor.app.common.StartupReport::printIfRequested);
         model.detectDevice();
         java.util.Optional<Path> replay = replayArgument(getParameters().getRaw());
         java.util.Optional<Path> requested = projectArgument(getParameters().getRaw());
@@ -101,6 +102,7 @@ public class AlorApp extends Application {
     }
 
     public static void main(String[] args) {
+        org.alor.loop.doctor.GpuSwitch.applySavedChoice(org.alor.loop.doctor.UserFolders.current());
         launch(args);
     }
 }

@@ -20,11 +20,15 @@ import javafx.stage.DirectoryChooser;
 
 import java.io.File;
 
-/** Settings: device, threads, batch size, cache folder, theme, labeler name. */
+/** Settings: device, threads, batch size, cache folder, theme, labeler name; the GPU switch and the doctor report. */
 public final class SettingsView {
     private final VBox root = new VBox(16);
 
     public SettingsView(SettingsViewModel vm, Runnable applied) {
+        this(vm, applied, SupportTools.forThisMachine());
+    }
+
+    public SettingsView(SettingsViewModel vm, Runnable applied, SupportTools tools) {
         root.setPadding(Views.pagePadding());
         root.setId("settings-view");
         ComboBox<AppPreferences.Device> device = new ComboBox<>(FXCollections.observableArrayList(AppPreferences.Device.values()));
@@ -73,6 +77,17 @@ public final class SettingsView {
         safe.selectedProperty().bindBidirectional(vm.safeContentProperty());
         form.addRow(6, new Label("Talks"), demo, Views.muted("large fonts, high contrast; ALOR vs Random on Home"));
         form.addRow(7, new Label(""), safe, Views.muted("retrieved web images show as placeholders unless a project allows them"));
+        Button gpu = new Button("Use an NVIDIA GPU…");
+        gpu.setId("use-gpu");
+        gpu.setOnAction(e -> new GpuDialog(tools.gpu().get(), () -> {
+            vm.deviceProperty().set(AppPreferences.Device.GPU);
+            vm.save();
+        }, root.getScene().getWindow()).dialog().show());
+        form.addRow(8, new Label("GPU"), gpu, Views.muted("checks the driver, then downloads DJL's CUDA libtorch once"));
+        Button doctor = new Button("Doctor report…");
+        doctor.setId("doctor-report");
+        doctor.setOnAction(e -> new DoctorDialog(tools, root.getScene().getWindow()).dialog().show());
+        form.addRow(9, new Label("Help"), doctor, Views.muted("versions, device, speed, folders and log file, to copy into a support request"));
         Label error = new Label();
         error.getStyleClass().add("error-text");
         error.textProperty().bind(vm.errorProperty());

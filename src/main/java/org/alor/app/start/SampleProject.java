@@ -11,7 +11,6 @@ import org.alor.store.Settings;
 import org.alor.synth.SynthWorld;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -37,25 +36,7 @@ public final class SampleProject implements SampleProjectProvider {
 
     /** The sample-data folder: {@code -Dalor.sampleData}, else {@code ./sample-data}, else next to the build. */
     public static Optional<Path> sampleData() {
-        String property = System.getProperty("alor.sampleData");
-        if (property != null) return existing(Path.of(property));
-        Optional<Path> here = existing(Path.of("sample-data"));
-        if (here.isPresent()) return here;
-        try {
-            Path code = Path.of(SampleProject.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            for (Path p = code; p != null; p = p.getParent()) {
-                Optional<Path> found = existing(p.resolve("sample-data"));
-                if (found.isPresent()) return found;
-            }
-        } catch (URISyntaxException | SecurityException | NullPointerException e) {
-            return Optional.empty();
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<Path> existing(Path sampleData) {
-        Path world = sampleData.resolve(SAMPLE);
-        return Files.isRegularFile(world.resolve("pool.txt")) ? Optional.of(sampleData.toAbsolutePath().normalize()) : Optional.empty();
+        return org.alor.synth.BundledSample.folder();
     }
 
     /** The user's data folder for ALOR Studio: {@code -Dalor.dataDir}, else $XDG_DATA_HOME/alor-studio, else ~/.local/share/alor-studio. */
