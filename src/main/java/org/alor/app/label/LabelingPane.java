@@ -29,7 +29,7 @@ final class LabelingPane {
     private final LabelingViewModel vm;
     private final BorderPane root = new BorderPane();
     private final Thumbnails thumbs = new Thumbnails();
-    private final ClassSearchOverlay search;
+    private final ClassPicker search;
 
     private final Runnable startNextRound;
 
@@ -45,7 +45,7 @@ final class LabelingPane {
         this.vm = vm;
         this.startNextRound = startNextRound;
         Runnable refocus = root::requestFocus;
-        this.search = new ClassSearchOverlay(vm);
+        this.search = new ClassPicker(vm, thumbs);
         root.getStyleClass().add("labeling");
         root.setId("labeling-pane");
         root.setFocusTraversable(true);
@@ -115,13 +115,20 @@ final class LabelingPane {
         return box;
     }
 
-    /** The image (or the grid) with the search over it, the round-done note, the film strip and the key help; the suggestions beside. */
+    /**
+     * The image (or the grid, or the compare view), the round-done note, the film strip and the key help; beside
+     * them the suggestions, or the class picker while it is open (never over the image).
+     */
     private Node centre(Runnable refocus) {
         Node grid = new LabelGrid(vm, thumbs, refocus).node();
         StackPane imagePane = new ImageViewer(vm).node();
         Node suggestions = new SuggestionList(vm, thumbs).node();
         Node filmStrip = new FilmStrip(vm, thumbs).node();
-        StackPane.setAlignment(search.node(), Pos.TOP_CENTER);
+        Node compare = new ComparePane(vm).node();
+        suggestions.visibleProperty().bind(vm.searchOpenProperty().not());
+        StackPane side = new StackPane(suggestions, search.node());
+        side.setPrefWidth(340);
+        side.setMinWidth(320);
 
         Node done = donePanel();
 
@@ -129,11 +136,11 @@ final class LabelingPane {
         help.getStyleClass().add("key-help");
         help.setMinHeight(Region.USE_PREF_SIZE);
 
-        StackPane main = new StackPane(imagePane, grid, done, search.node());
+        StackPane main = new StackPane(imagePane, grid, done, compare);
         VBox left = new VBox(8, main, filmStrip, help);
         VBox.setVgrow(main, Priority.ALWAYS);
         left.setPadding(new Insets(0, 8, 12, 16));
-        HBox box = new HBox(left, suggestions);
+        HBox box = new HBox(left, side);
         HBox.setHgrow(left, Priority.ALWAYS);
         return box;
     }

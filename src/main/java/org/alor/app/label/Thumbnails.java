@@ -12,7 +12,8 @@ import java.nio.file.Path;
 
 /** The small images of the labeling screen (suggestion references, film strip, grid), decoded once and shared. */
 final class Thumbnails {
-    private final ImageCache thumbs = new ImageCache(128, 300);
+    // the picker may show 4 references for each of 200 classes; 128 px images are small
+    private final ImageCache thumbs = new ImageCache(128, 900);
 
     Image get(Path file) {
         return thumbs.get(file);
@@ -20,7 +21,13 @@ final class Thumbnails {
 
     /** A framed thumbnail of {@code size} that shows the image at {@code hoverSize} in a tooltip. */
     Node framed(Path file, int size, int hoverSize) {
+        return framed(file, size, hoverSize, "thumb-image");
+    }
+
+    /** As {@link #framed(Path, int, int)}, the image view carrying {@code imageStyle}. */
+    Node framed(Path file, int size, int hoverSize, String imageStyle) {
         ImageView v = new ImageView(thumbs.get(file));
+        v.getStyleClass().add(imageStyle);
         v.setFitWidth(size);
         v.setFitHeight(size);
         v.setPreserveRatio(true);

@@ -1,0 +1,146 @@
+package org.alor.app.label;
+
+import org.alor.app.common.Views;
+
+import javafx.collections.ListChangeListener;
+import javafx.event.Event;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The class picker beside the image: a query field over every matching class, each row with its names, reference
+ * thumbnails and the model's probability for this image. Typing filters, ↑/↓ move, Enter or a click labels,
+ * "Compare" sets the image beside the class's examples. The list is virtualised and thumbnails load in the
+ * background, so 200 classes scroll smoothly.
+ */
+final class ClassPicker {
+    static final int THUMB = 56;
+    private final TextField searchField = new TextField();
+    private final ListView<ClassSearch.ClassMatch> list = new ListView<>();
+    private final VBox box;
+
+    ClassPicker(LabelingViewModel vm, Thumbnails thumbs) {
+        searchField.setId("class-search");
+        searchField.setPromptText("Scientific or common name, synonym…");
+        searchField.textProperty().bindBidirectional(vm.searchQueryProperty());
+        list.setId("class-picker-list");
+        list.setItems(vm.searchResults());
+        list.setFocusTraversable(false);
+        list.setFixedCellSize(THUMB + 58);
+        list.setCellFactory(lv -> new Row(vm, thumbs));
+        list.setPlaceholder(Views.muted("No class matches."));
+        vm.searchIndexProperty().addListener((o, a, i) -> highlight(i.intValue()));
+        vm.searchResults().addListener((ListChangeListener<ClassSearch.ClassMatch>) c -> highlight(vm.searchIndexProperty().get()));
+        Label hint = Views.muted("Enter labels · ↑/↓ choose · Ctrl+Enter compares · Esc closes");
+        hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
+        box = new VBox(6, SectionTitle.of("Find a class"), searchField, list, hint);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        box.setId("class-picker");
+        box.getStyleClass().add("class-picker");
+        box.setPadding(new Insets(4, 8, 8, 8));
+        box.visibleProperty().bind(vm.searchOpenProperty());
+    }
+
+    private void highlight(int i) {
+        list.getSelectionModel().select(i);
+        list.scrollTo(Math.max(0, i - 2));
+    }
+
+    Node node() {
+        return box;
+    }
+
+    /** Whether a key event's target is the search field (whose keys still go to the labeling commands). */
+    boolean isField(Object target) {
+        return target == searchField;
+    }
+
+    void focusField() {
+        searchField.requestFocus();
+        searchField.end();
+    }
+
+    /** One class: names and probability on top, reference thumbnails and "Compare" below; built once per cell, refilled per item. */
+    private static final class Row extends ListCell<ClassSearch.ClassMatch> {
+        private final LabelingViewModel vm;
+        private final Thumbnails thumbs;
+        private final Label names = new Label();
+        private final Label prob = new Label();
+        private final HBox refs = new HBox(4);
+        private final Button compare = new Button("Compare");
+        private final VBox content;
+
+        Row(LabelingViewModel vm, Thumbnails thumbs) {
+            this.vm = vm;
+            this.thumbs = thumbs;
+            getStyleClass().add("picker-row");
+            names.getStyleClass().add("picker-names");
+            names.setWrapText(true);
+            names.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(names, Priority.ALWAYS);
+            prob.getStyleClass().add("picker-prob");
+            prob.setMinWidth(Region.USE_PREF_SIZE);
+            HBox top = new HBox(8, names, prob);
+            top.setAlignment(Pos.TOP_LEFT);
+            compare.getStyleClass().add("picker-compare");
+            compare.setFocusTraversable(false);
+            compare.setMinWidth(Region.USE_PREF_SIZE);
+            compare.addEventHandler(MouseEvent.MOUSE_CLICKED, Event::consume);
+            compare.setOnAction(e -> {
+                if (getItem() != null) vm.compare(getItem().classId());
+            });
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            HBox bottom = new HBox(6, refs, spacer, compare);
+            bottom.setAlignment(Pos.CENTER_LEFT);
+            content = new VBox(4, top, bottom);
+            content.setMinWidth(0);
+            content.setPrefWidth(1);
+            setOnMouseClicked(e -> {
+                if (getItem() != null) vm.label(getItem().classId());
+            });
+        }
+
+        @Override
+        protected void updateItem(ClassSearch.ClassMatch m, boolean empty) {
+            super.updateItem(m, empty);
+            setText(null);
+            if (empty || m == null) {
+                setGraphic(null);
+                return;
+            }
+            names.setText(namesOf(m));
+            prob.setText(m.probability() == null ? "" : String.format(Locale.ROOT, "%.2f", m.probability()));
+            List<Path> files = vm.references(m.classId());
+            refs.getChildren().clear();
+            for (Path f : files) {
+                refs.getChildren().add(thumbs.framed(f, THUMB, 220, "picker-thumb"));
+            }
+            if (files.isEmpty()) refs.getChildren().add(Views.muted("no reference images yet"));
+            setGraphic(content);
+        }
+
+        /** "Scientific — Common (matched synonym)": the synonym only when it is what matched. */
+        static String namesOf(ClassSearch.ClassMatch m) {
+            String common = m.commonName().equals(m.name()) ? "" : " — " + m.commonName();
+            String via = m.matchedName().equals(m.name()) || m.matchedName().equals(m.commonName()) ? "" : " (" + m.matchedName() + ")";
+            return m.name() + common + via;
+        }
+    }
+}
