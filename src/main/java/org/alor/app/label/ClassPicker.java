@@ -7,7 +7,7 @@ import javafx.event.Event;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -25,8 +25,8 @@ import java.util.Locale;
 /**
  * The class picker beside the image: a query field over every matching class, each row with its names, reference
  * thumbnails and the model's probability for this image. Typing filters, ↑/↓ move, Enter or a click labels,
- * "Compare" sets the image beside the class's examples. The list is virtualised and thumbnails load in the
- * background, so 200 classes scroll smoothly.
+ * "Compare" sets the image beside the class's examples. The list is virtualised (cells are reused, rows keep
+ * their height under demo mode's larger text) and thumbnails load in the background, so 200 classes scroll smoothly.
  */
 final class ClassPicker {
     static final int THUMB = 56;
@@ -41,7 +41,6 @@ final class ClassPicker {
         list.setId("class-picker-list");
         list.setItems(vm.searchResults());
         list.setFocusTraversable(false);
-        list.setFixedCellSize(THUMB + 58);
         list.setCellFactory(lv -> new Row(vm, thumbs));
         list.setPlaceholder(Views.muted("No class matches."));
         vm.searchIndexProperty().addListener((o, a, i) -> highlight(i.intValue()));
@@ -83,8 +82,8 @@ final class ClassPicker {
         private final Label names = new Label();
         private final Label prob = new Label();
         private final HBox refs = new HBox(4);
-        private final Button compare = new Button("Compare");
-        private final VBox content;
+        private final Hyperlink compare = new Hyperlink("Compare");
+        private final HBox content;
 
         Row(LabelingViewModel vm, Thumbnails thumbs) {
             this.vm = vm;
@@ -92,12 +91,9 @@ final class ClassPicker {
             getStyleClass().add("picker-row");
             names.getStyleClass().add("picker-names");
             names.setWrapText(true);
-            names.setMaxWidth(Double.MAX_VALUE);
-            HBox.setHgrow(names, Priority.ALWAYS);
+            names.setMinHeight(Region.USE_PREF_SIZE);
             prob.getStyleClass().add("picker-prob");
             prob.setMinWidth(Region.USE_PREF_SIZE);
-            HBox top = new HBox(8, names, prob);
-            top.setAlignment(Pos.TOP_LEFT);
             compare.getStyleClass().add("picker-compare");
             compare.setFocusTraversable(false);
             compare.setMinWidth(Region.USE_PREF_SIZE);
@@ -105,11 +101,13 @@ final class ClassPicker {
             compare.setOnAction(e -> {
                 if (getItem() != null) vm.compare(getItem().classId());
             });
-            Region spacer = new Region();
-            HBox.setHgrow(spacer, Priority.ALWAYS);
-            HBox bottom = new HBox(6, refs, spacer, compare);
-            bottom.setAlignment(Pos.CENTER_LEFT);
-            content = new VBox(4, top, bottom);
+            VBox left = new VBox(4, names, refs);
+            left.setMinWidth(0);
+            HBox.setHgrow(left, Priority.ALWAYS);
+            VBox right = new VBox(8, prob, compare);
+            right.setAlignment(Pos.TOP_RIGHT);
+            right.setMinWidth(Region.USE_PREF_SIZE);
+            content = new HBox(8, left, right);
             content.setMinWidth(0);
             content.setPrefWidth(1);
             setOnMouseClicked(e -> {

@@ -49,9 +49,13 @@ final class ComparePane {
         back.setId("compare-back");
         back.setFocusTraversable(false);
         back.setOnAction(e -> vm.closeCompare());
+        back.setMinWidth(Region.USE_PREF_SIZE);
         labelAs.setId("compare-label");
         labelAs.getStyleClass().add("accent");
         labelAs.setFocusTraversable(false);
+        // a long scientific name under demo mode's large text wraps instead of losing "(Enter)"
+        labelAs.setWrapText(true);
+        labelAs.setMinHeight(Region.USE_PREF_SIZE);
         labelAs.setOnAction(e -> {
             Integer c = vm.compareClassProperty().get();
             if (c != null) vm.label(c);
@@ -65,6 +69,8 @@ final class ComparePane {
         thisTitle.getStyleClass().add("compare-title");
         VBox left = new VBox(6, thisTitle, current);
         VBox right = new VBox(6, title, examples);
+        left.setAlignment(Pos.CENTER_LEFT);
+        right.setAlignment(Pos.CENTER_LEFT);
         HBox sides = new HBox(2 * GAP, left, right);
         VBox.setVgrow(sides, Priority.ALWAYS);
         box = new VBox(8, bar, sides);

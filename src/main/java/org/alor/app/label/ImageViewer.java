@@ -31,7 +31,8 @@ final class ImageViewer {
     private final ImageCache images = new ImageCache(1024, 24);
     private final ImageView imageView = new ImageView();
     private final Label imageMessage = new Label();
-    private final Label zoomLevel = new Label("Fit");
+    /** the shown size in percent of the file's pixels */
+    private final Label zoomLevel = new Label();
     private final StackPane pane;
     /** Zoom relative to the fitted size (1 = fit), unless {@link #nativePixels}. */
     private double factor = 1;
@@ -125,11 +126,13 @@ final class ImageViewer {
         if (nativePixels && fitted > 0) s = nativeWidth() / fitted;
         imageView.setScaleX(s);
         imageView.setScaleY(s);
+        // far past the file's own pixels, crisp pixels show more than a blur does
+        imageView.setSmooth(fitted <= 0 || nativeWidth() <= 0 || s * fitted / nativeWidth() < 2);
         if (!nativePixels && factor == 1) {
             imageView.setTranslateX(0);
             imageView.setTranslateY(0);
         }
-        zoomLevel.setText(nativePixels ? "100%" : factor == 1 ? "Fit"
+        zoomLevel.setText(nativePixels ? "100%"
                 : fitted > 0 && nativeWidth() > 0 ? String.format(Locale.ROOT, "%.0f%%", 100 * s * fitted / nativeWidth()) : "");
     }
 

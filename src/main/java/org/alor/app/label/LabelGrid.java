@@ -51,7 +51,9 @@ final class LabelGrid {
                 caption.setWrapText(true);
                 caption.maxWidthProperty().bind(grid.cellWidthProperty().subtract(4));
                 if (!caption.getText().isEmpty()) caption.setTooltip(new Tooltip(caption.getText()));
-                setGraphic(new VBox(2, v, caption));
+                VBox tile = new VBox(2, v, caption);
+                tile.setAlignment(javafx.geometry.Pos.TOP_CENTER);
+                setGraphic(tile);
                 if (vm.gridSelection().contains(e.item())) getStyleClass().add("grid-selected");
                 if (e.item().equals(vm.currentItemProperty().get())) getStyleClass().add("grid-current");
                 setOnMouseClicked(ev -> {

@@ -127,8 +127,9 @@ final class LabelingPane {
         Node compare = new ComparePane(vm).node();
         suggestions.visibleProperty().bind(vm.searchOpenProperty().not());
         StackPane side = new StackPane(suggestions, search.node());
-        side.setPrefWidth(340);
-        side.setMinWidth(320);
+        // its width is in the style sheets (room for a picker row: four 56 px thumbnails, the probability,
+        // "Compare"), which demo mode's larger text widens
+        side.getStyleClass().add("label-side");
 
         Node done = donePanel();
 

@@ -67,6 +67,7 @@ class ImageZoomFxTest {
         robot.clickOn("#zoom-fit");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(view.getBoundsInParent().getWidth()).isCloseTo(fitted, within(1.0));
-        assertThat(robot.lookup("#zoom-level").queryLabeled().getText()).isEqualTo("Fit");
+        assertThat(robot.lookup("#zoom-level").queryLabeled().getText())
+                .isEqualTo(String.format(java.util.Locale.ROOT, "%.0f%%", 100 * fitted / NATIVE_W));
     }
 }
