@@ -19,6 +19,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -78,16 +79,17 @@ final class ClassPicker {
     /** One class: names and probability on top, reference thumbnails and "Compare" below; built once per cell, refilled per item. */
     private static final class Row extends ListCell<ClassSearch.ClassMatch> {
         private final LabelingViewModel vm;
-        private final Thumbnails thumbs;
         private final Label names = new Label();
         private final Label prob = new Label();
         private final HBox refs = new HBox(4);
+        private final List<Thumbnails.Slot> slots = new ArrayList<>();
+        private final Label noRefs = Views.muted("no reference images yet");
         private final Hyperlink compare = new Hyperlink("Compare");
         private final HBox content;
 
         Row(LabelingViewModel vm, Thumbnails thumbs) {
             this.vm = vm;
-            this.thumbs = thumbs;
+            for (int i = 0; i < LabelingSession.REFERENCES_PER_CLASS; i++) slots.add(thumbs.slot(THUMB, 220, "picker-thumb"));
             getStyleClass().add("picker-row");
             names.getStyleClass().add("picker-names");
             names.setWrapText(true);
@@ -99,6 +101,7 @@ final class ClassPicker {
             compare.setMinWidth(Region.USE_PREF_SIZE);
             compare.addEventHandler(MouseEvent.MOUSE_CLICKED, Event::consume);
             compare.setOnAction(e -> {
+                compare.setVisited(false);
                 if (getItem() != null) vm.compare(getItem().classId());
             });
             VBox left = new VBox(4, names, refs);
@@ -126,11 +129,13 @@ final class ClassPicker {
             names.setText(namesOf(m));
             prob.setText(m.probability() == null ? "" : String.format(Locale.ROOT, "%.2f", m.probability()));
             List<Path> files = vm.references(m.classId());
-            refs.getChildren().clear();
-            for (Path f : files) {
-                refs.getChildren().add(thumbs.framed(f, THUMB, 220, "picker-thumb"));
+            List<Node> shown = new ArrayList<>();
+            for (int i = 0; i < Math.min(files.size(), slots.size()); i++) {
+                slots.get(i).show(files.get(i));
+                shown.add(slots.get(i).node());
             }
-            if (files.isEmpty()) refs.getChildren().add(Views.muted("no reference images yet"));
+            if (files.isEmpty()) shown.add(noRefs);
+            if (!refs.getChildren().equals(shown)) refs.getChildren().setAll(shown);
             setGraphic(content);
         }
 

@@ -32,6 +32,8 @@ final class LabelingPane {
     private final ClassPicker search;
 
     private final Runnable startNextRound;
+    /** the key that just opened the picker without typing (/, Ctrl+F) must not type itself into it */
+    private boolean swallowTyped;
 
     LabelingPane(LabelingViewModel vm) {
         this(vm, null, null);
@@ -54,9 +56,16 @@ final class LabelingPane {
         root.setRight(new WhyPanel(vm).node());
         // keys are taken at the scene, so they work wherever the focus is (e.g. still on the rail button)
         EventHandler<KeyEvent> keyFilter = this::onKey;
+        EventHandler<KeyEvent> typedFilter = this::onTyped;
         root.sceneProperty().addListener((o, old, scene) -> {
-            if (old != null) old.removeEventFilter(KeyEvent.KEY_PRESSED, keyFilter);
-            if (scene != null) scene.addEventFilter(KeyEvent.KEY_PRESSED, keyFilter);
+            if (old != null) {
+                old.removeEventFilter(KeyEvent.KEY_PRESSED, keyFilter);
+                old.removeEventFilter(KeyEvent.KEY_TYPED, typedFilter);
+            }
+            if (scene != null) {
+                scene.addEventFilter(KeyEvent.KEY_PRESSED, keyFilter);
+                scene.addEventFilter(KeyEvent.KEY_TYPED, typedFilter);
+            }
         });
         root.setOnMouseClicked(e -> root.requestFocus());
         vm.searchOpenProperty().addListener((o, a, open) -> {
@@ -74,6 +83,7 @@ final class LabelingPane {
     }
 
     private void onKey(KeyEvent e) {
+        swallowTyped = false;
         if (e.getTarget() instanceof TextInputControl && !search.isField(e.getTarget())) return;
         if (e.getTarget() instanceof ComboBoxBase<?>) return;
         KeyStroke k = KeyStroke.of(e);
@@ -83,7 +93,14 @@ final class LabelingPane {
             boolean openedByTyping = !wasOpen && vm.searchOpenProperty().get() && !k.shortcut() && k.code().isLetterKey();
             if (openedByTyping) vm.searchQueryProperty().set("");
             else e.consume();
+            // "/" opens the picker; its KEY_TYPED would otherwise land in the just-focused field and match nothing
+            swallowTyped = !wasOpen && vm.searchOpenProperty().get() && !openedByTyping;
         }
+    }
+
+    private void onTyped(KeyEvent e) {
+        if (swallowTyped) e.consume();
+        swallowTyped = false;
     }
 
     /** Where the image was, once every pick has a decision: what was decided and the next round's action. */
