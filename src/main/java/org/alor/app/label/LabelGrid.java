@@ -64,7 +64,7 @@ final class LabelGrid {
         });
         vm.gridSelection().addListener((SetChangeListener<QueueItem>) c -> vm.entries().setAll(vm.queue().entries()));
         grid.visibleProperty().bind(vm.gridProperty());
-        Label hint = Views.muted("Grid: click, Ctrl+click or Shift+click to select; 1–5 or the class search assign one class to all selected.");
+        Label hint = Views.muted("Grid: click, Ctrl+click or Shift+click to select; 1–5 or the class picker assign one class to all selected.");
         box = new VBox(6, hint, grid);
         VBox.setVgrow(grid, Priority.ALWAYS);
         box.visibleProperty().bind(vm.gridProperty());
