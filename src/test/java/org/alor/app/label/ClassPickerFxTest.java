@@ -94,6 +94,9 @@ class ClassPickerFxTest {
         List<ClassSearch.ClassMatch> all = hits(robot);
         assertThat(all).hasSize(screen.vm.session().classes().size());
         assertThat(((Label) row(robot, all.get(0).classId()).lookup(".picker-prob")).getText()).isEqualTo("0.55");
+        ClassSearch.ClassMatch unpredicted = all.get(all.size() - 1);
+        assertThat(unpredicted.probability()).as("the model's top 5 of 6 classes leave one out").isNull();
+        assertThat(((Label) row(robot, unpredicted.classId()).lookup(".picker-prob")).getText()).isEmpty();
 
         // ↓ then Enter labels the highlighted class and closes the picker
         QueueItem first = screen.vm.currentItemProperty().get();
@@ -107,7 +110,17 @@ class ClassPickerFxTest {
     }
 
     @Test
-    void aClickOnARowLabels(FxRobot robot) {
+    void escClosesAndAClickOnARowLabels(FxRobot robot) {
+        robot.type(KeyCode.T);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(LabelScreen.shown(robot.lookup("#class-picker").query())).isTrue();
+        assertThat(LabelScreen.shown(robot.lookup("#suggestion-1").query())).as("the picker takes the suggestions' place").isFalse();
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(LabelScreen.shown(robot.lookup("#class-picker").query())).isFalse();
+        assertThat(LabelScreen.shown(robot.lookup("#suggestion-1").query())).isTrue();
+        assertThat(screen.store.labelLog().current(screen.vm.currentItemProperty().get().sampleId())).isEmpty();
+
         robot.type(KeyCode.R, KeyCode.O, KeyCode.B);
         WaitForAsyncUtils.waitForFxEvents();
         QueueItem first = screen.vm.currentItemProperty().get();
