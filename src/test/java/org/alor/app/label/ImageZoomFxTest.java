@@ -55,9 +55,13 @@ class ImageZoomFxTest {
         robot.type(KeyCode.EQUALS);                                   // "+" (= on the same key)
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(view.getBoundsInParent().getWidth()).isGreaterThan(fitted * 1.1);
+        robot.drag(view).dropBy(-60, -30);                           // drag pans the zoomed image
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.getTranslateX()).isLessThan(-30);
         robot.type(KeyCode.MINUS);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(view.getBoundsInParent().getWidth()).isCloseTo(fitted, within(1.0));
+        assertThat(view.getTranslateX()).as("back at fit, centred").isZero();
 
         robot.clickOn("#zoom-native");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.getImage().getWidth() == NATIVE_W
