@@ -8,10 +8,12 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -57,9 +59,17 @@ final class ClassPicker {
         box.visibleProperty().bind(vm.searchOpenProperty());
     }
 
+    /** Selects row {@code i} and scrolls only as far as needed to show it whole (↓ through a long list moves it one row). */
     private void highlight(int i) {
         list.getSelectionModel().select(i);
-        list.scrollTo(Math.max(0, i - 2));
+        if (list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            IndexedCell<?> first = flow.getFirstVisibleCell();
+            IndexedCell<?> last = flow.getLastVisibleCell();
+            if (first != null && last != null && i > first.getIndex() && i < last.getIndex()) return;
+            flow.scrollTo(i);
+        } else {
+            list.scrollTo(i);
+        }
     }
 
     Node node() {
