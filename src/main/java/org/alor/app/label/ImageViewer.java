@@ -166,7 +166,9 @@ final class ImageViewer {
         pane.setClip(clip);
         pane.setOnScroll(e -> {
             if (e.getDeltaY() == 0) return;
+            double before = imageView.getScaleX();
             setFactor(currentFactor() * (e.getDeltaY() > 0 ? WHEEL_STEP : 1 / WHEEL_STEP));
+            keepUnderPointer(e.getX(), e.getY(), imageView.getScaleX() / before);
             e.consume();
         });
         pane.setOnMousePressed(e -> {
@@ -178,6 +180,15 @@ final class ImageViewer {
             imageView.setTranslateX(e.getSceneX() - dragX);
             imageView.setTranslateY(e.getSceneY() - dragY);
         });
+    }
+
+    /** The wheel zooms about the pointer: the image point under it stays there (the view scales about its centre). */
+    private void keepUnderPointer(double x, double y, double ratio) {
+        if (!nativePixels && factor == 1) return;
+        double dx = x - (pane.getWidth() / 2 + imageView.getTranslateX());
+        double dy = y - (pane.getHeight() / 2 + imageView.getTranslateY());
+        imageView.setTranslateX(imageView.getTranslateX() + dx * (1 - ratio));
+        imageView.setTranslateY(imageView.getTranslateY() + dy * (1 - ratio));
     }
 
     private void showCurrent() {

@@ -73,5 +73,18 @@ class ImageZoomFxTest {
         assertThat(view.getBoundsInParent().getWidth()).isCloseTo(fitted, within(1.0));
         assertThat(robot.lookup("#zoom-level").queryLabeled().getText())
                 .isEqualTo(String.format(java.util.Locale.ROOT, "%.0f%%", 100 * fitted / NATIVE_W));
+
+        // the wheel zooms about the pointer: the image point under it stays under it
+        robot.type(KeyCode.EQUALS);
+        robot.moveTo(view).moveBy(120, 40);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.geometry.Point2D pointer = robot.point(view).query().add(120, 40);
+        javafx.geometry.Point2D before = view.screenToLocal(pointer);
+        double scale = view.getScaleX();
+        robot.scroll(2, javafx.geometry.VerticalDirection.DOWN);   // TestFX's DOWN is a positive wheel delta: zoom in
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.getScaleX()).isCloseTo(scale * 1.15 * 1.15, within(0.01));
+        javafx.geometry.Point2D after = view.screenToLocal(pointer);
+        assertThat(after.distance(before)).as("image point under the pointer moved by").isLessThan(1.5);
     }
 }
