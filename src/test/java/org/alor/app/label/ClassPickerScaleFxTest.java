@@ -77,6 +77,8 @@ class ClassPickerScaleFxTest {
         robot.type(KeyCode.DOWN, KeyCode.DOWN);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(list.getSelectionModel().getSelectedIndex()).isEqualTo(2);
+        java.util.Set<javafx.scene.Node> framesBefore = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        framesBefore.addAll(robot.lookup(".picker-thumb").queryAll());
         // the UI thread's share of walking every row (each step re-lays out the list, filling reused cells)
         long[] nanos = new long[1];
         robot.interact(() -> {
@@ -90,7 +92,10 @@ class ClassPickerScaleFxTest {
         });
         System.out.printf("picker: %d rows walked in %.0f ms of UI time (%.2f ms a step)%n", CLASSES, nanos[0] / 1e6, nanos[0] / 1e6 / CLASSES);
         assertThat(list.getSelectionModel().getSelectedIndex()).isEqualTo(CLASSES - 1);
-        assertThat(nanos[0] / 1e6 / CLASSES).as("ms per step").isLessThan(30);
+        // timing is printed, not asserted (the machine may be loaded); what keeps it fast is that scrolling
+        // refills the cells' thumbnail frames instead of building new ones
+        long newFrames = robot.lookup(".picker-thumb").queryAll().stream().filter(n -> !framesBefore.contains(n)).count();
+        assertThat(newFrames).as("thumbnail frames built while walking 200 rows").isLessThanOrEqualTo(8);
         int cells = robot.lookup(".picker-row").queryAll().size();
         assertThat(cells).as("virtualised: only about a screenful of cells").isLessThan(30);
         List<ImageView> thumbs = robot.lookup(".picker-thumb").queryAllAs(ImageView.class).stream().toList();
