@@ -20,7 +20,6 @@ import java.util.Optional;
  * current image's predictions) and the highlighted one. Assigning the hit is the view model's job.
  */
 final class ClassSearchState {
-    private static final int MAX_RESULTS = 50;
     private final LabelingSession session;
     private final ReadOnlyObjectProperty<QueueItem> currentItem;
     private final ClassSearch search;
@@ -72,7 +71,7 @@ final class ClassSearchState {
                 probs.put(p.classId(), p.probability());
             }
         }
-        results.setAll(search.search(query.get(), probs, MAX_RESULTS));
+        results.setAll(search.search(query.get(), probs, session.classes().size()));
         index.set(0);
     }
 

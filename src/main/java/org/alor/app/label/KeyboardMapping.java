@@ -8,17 +8,24 @@ import java.util.Optional;
  * The labeling keys: 1–5 accept a suggestion, Enter the first one; Ctrl+U unsure, Ctrl+S skip, Ctrl+G grid;
  * Backspace or Ctrl+Z undo, Ctrl+Y or Ctrl+Shift+Z redo; ←/→ move; every letter (or "/", Ctrl+F) opens the class
  * search with what was typed. Actions never sit on plain letters: a class name can start with any letter, and
- * typing "swal" must search, not skip the image. While the search is open only Enter, Escape and ↑/↓ are
- * commands; everything else is typing.
+ * typing "swal" must search, not skip the image. + and − zoom the image, 0 fits it, Ctrl+1 shows it at full
+ * resolution. While the class picker is open only Enter, Ctrl+Enter (compare), Escape and ↑/↓ are commands;
+ * everything else is typing. While comparing, Enter labels with the compared class and Escape returns.
  */
 public final class KeyboardMapping {
     /** The line shown under the image. */
     public static final String HELP = "1–5 accept · type a name to search · Enter confirm · Ctrl+U unsure · "
-            + "Ctrl+S skip · Ctrl+Z undo · ←/→ move · Ctrl+G grid";
+            + "Ctrl+S skip · Ctrl+Z undo · ←/→ move · Ctrl+G grid · +/− zoom, 0 fit, Ctrl+1 full size";
 
     public Optional<LabelCommand> map(KeyStroke k, boolean searchOpen) {
+        return map(k, searchOpen, false);
+    }
+
+    public Optional<LabelCommand> map(KeyStroke k, boolean searchOpen, boolean comparing) {
+        if (comparing) return compareKey(k);
         if (searchOpen) return searchKey(k);
         if (k.shortcut()) {
+            if (k.code() == KeyCode.DIGIT1 || k.code() == KeyCode.NUMPAD1) return command(LabelCommand.Kind.ZOOM_NATIVE);
             if (k.code() == KeyCode.Z) return command(k.shift() ? LabelCommand.Kind.REDO : LabelCommand.Kind.UNDO);
             if (k.code() == KeyCode.Y) return command(LabelCommand.Kind.REDO);
             if (k.code() == KeyCode.F) return Optional.of(LabelCommand.search(""));
@@ -36,6 +43,9 @@ public final class KeyboardMapping {
             case LEFT: return command(LabelCommand.Kind.PREV);
             case RIGHT: return command(LabelCommand.Kind.NEXT);
             case SLASH: return Optional.of(LabelCommand.search(""));
+            case PLUS: case EQUALS: case ADD: return command(LabelCommand.Kind.ZOOM_IN);
+            case MINUS: case SUBTRACT: return command(LabelCommand.Kind.ZOOM_OUT);
+            case DIGIT0: case NUMPAD0: return command(LabelCommand.Kind.ZOOM_FIT);
             default: break;
         }
         String t = k.text();
@@ -44,9 +54,17 @@ public final class KeyboardMapping {
         return Optional.empty();
     }
 
-    private static Optional<LabelCommand> searchKey(KeyStroke k) {
+    private static Optional<LabelCommand> compareKey(KeyStroke k) {
         switch (k.code()) {
             case ENTER: return command(LabelCommand.Kind.CONFIRM);
+            case ESCAPE: return command(LabelCommand.Kind.CLOSE_COMPARE);
+            default: return Optional.empty();
+        }
+    }
+
+    private static Optional<LabelCommand> searchKey(KeyStroke k) {
+        switch (k.code()) {
+            case ENTER: return command(k.shortcut() ? LabelCommand.Kind.COMPARE : LabelCommand.Kind.CONFIRM);
             case ESCAPE: return command(LabelCommand.Kind.CLOSE_SEARCH);
             case UP: return command(LabelCommand.Kind.SEARCH_UP);
             case DOWN: return command(LabelCommand.Kind.SEARCH_DOWN);

@@ -7,7 +7,7 @@ package org.alor.app.label;
 public record LabelCommand(Kind kind, int index, String text) {
     public enum Kind {
         ACCEPT, CONFIRM, UNSURE, SKIP, UNDO, REDO, NEXT, PREV, OPEN_SEARCH, CLOSE_SEARCH, SEARCH_UP, SEARCH_DOWN,
-        TOGGLE_GRID
+        TOGGLE_GRID, COMPARE, CLOSE_COMPARE, ZOOM_IN, ZOOM_OUT, ZOOM_FIT, ZOOM_NATIVE
     }
 
     public static LabelCommand of(Kind kind) {

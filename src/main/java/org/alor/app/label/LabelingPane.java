@@ -29,9 +29,11 @@ final class LabelingPane {
     private final LabelingViewModel vm;
     private final BorderPane root = new BorderPane();
     private final Thumbnails thumbs = new Thumbnails();
-    private final ClassSearchOverlay search;
+    private final ClassPicker search;
 
     private final Runnable startNextRound;
+    /** the key that just opened the picker without typing (/, Ctrl+F) must not type itself into it */
+    private boolean swallowTyped;
 
     LabelingPane(LabelingViewModel vm) {
         this(vm, null, null);
@@ -45,7 +47,7 @@ final class LabelingPane {
         this.vm = vm;
         this.startNextRound = startNextRound;
         Runnable refocus = root::requestFocus;
-        this.search = new ClassSearchOverlay(vm);
+        this.search = new ClassPicker(vm, thumbs);
         root.getStyleClass().add("labeling");
         root.setId("labeling-pane");
         root.setFocusTraversable(true);
@@ -54,9 +56,16 @@ final class LabelingPane {
         root.setRight(new WhyPanel(vm).node());
         // keys are taken at the scene, so they work wherever the focus is (e.g. still on the rail button)
         EventHandler<KeyEvent> keyFilter = this::onKey;
+        EventHandler<KeyEvent> typedFilter = this::onTyped;
         root.sceneProperty().addListener((o, old, scene) -> {
-            if (old != null) old.removeEventFilter(KeyEvent.KEY_PRESSED, keyFilter);
-            if (scene != null) scene.addEventFilter(KeyEvent.KEY_PRESSED, keyFilter);
+            if (old != null) {
+                old.removeEventFilter(KeyEvent.KEY_PRESSED, keyFilter);
+                old.removeEventFilter(KeyEvent.KEY_TYPED, typedFilter);
+            }
+            if (scene != null) {
+                scene.addEventFilter(KeyEvent.KEY_PRESSED, keyFilter);
+                scene.addEventFilter(KeyEvent.KEY_TYPED, typedFilter);
+            }
         });
         root.setOnMouseClicked(e -> root.requestFocus());
         vm.searchOpenProperty().addListener((o, a, open) -> {
@@ -74,6 +83,7 @@ final class LabelingPane {
     }
 
     private void onKey(KeyEvent e) {
+        swallowTyped = false;
         if (e.getTarget() instanceof TextInputControl && !search.isField(e.getTarget())) return;
         if (e.getTarget() instanceof ComboBoxBase<?>) return;
         KeyStroke k = KeyStroke.of(e);
@@ -83,7 +93,14 @@ final class LabelingPane {
             boolean openedByTyping = !wasOpen && vm.searchOpenProperty().get() && !k.shortcut() && k.code().isLetterKey();
             if (openedByTyping) vm.searchQueryProperty().set("");
             else e.consume();
+            // "/" opens the picker; its KEY_TYPED would otherwise land in the just-focused field and match nothing
+            swallowTyped = !wasOpen && vm.searchOpenProperty().get() && !openedByTyping;
         }
+    }
+
+    private void onTyped(KeyEvent e) {
+        if (swallowTyped) e.consume();
+        swallowTyped = false;
     }
 
     /** Where the image was, once every pick has a decision: what was decided and the next round's action. */
@@ -115,13 +132,21 @@ final class LabelingPane {
         return box;
     }
 
-    /** The image (or the grid) with the search over it, the round-done note, the film strip and the key help; the suggestions beside. */
+    /**
+     * The image (or the grid, or the compare view), the round-done note, the film strip and the key help; beside
+     * them the suggestions, or the class picker while it is open (never over the image).
+     */
     private Node centre(Runnable refocus) {
         Node grid = new LabelGrid(vm, thumbs, refocus).node();
         StackPane imagePane = new ImageViewer(vm).node();
         Node suggestions = new SuggestionList(vm, thumbs).node();
         Node filmStrip = new FilmStrip(vm, thumbs).node();
-        StackPane.setAlignment(search.node(), Pos.TOP_CENTER);
+        Node compare = new ComparePane(vm).node();
+        suggestions.visibleProperty().bind(vm.searchOpenProperty().not());
+        StackPane side = new StackPane(suggestions, search.node());
+        // its width is in the style sheets (room for a picker row: four 56 px thumbnails, the probability,
+        // "Compare"), which demo mode's larger text widens
+        side.getStyleClass().add("label-side");
 
         Node done = donePanel();
 
@@ -129,11 +154,11 @@ final class LabelingPane {
         help.getStyleClass().add("key-help");
         help.setMinHeight(Region.USE_PREF_SIZE);
 
-        StackPane main = new StackPane(imagePane, grid, done, search.node());
+        StackPane main = new StackPane(imagePane, grid, done, compare);
         VBox left = new VBox(8, main, filmStrip, help);
         VBox.setVgrow(main, Priority.ALWAYS);
         left.setPadding(new Insets(0, 8, 12, 16));
-        HBox box = new HBox(left, suggestions);
+        HBox box = new HBox(left, side);
         HBox.setHgrow(left, Priority.ALWAYS);
         return box;
     }

@@ -46,6 +46,8 @@ public final class LabelingViewModel {
     private final StringProperty completion = new SimpleStringProperty("");
     private final StringProperty nextRound = new SimpleStringProperty("");
     private final BooleanProperty review = new SimpleBooleanProperty(false);
+    private final ObjectProperty<Integer> compareClass = new SimpleObjectProperty<>();
+    private Consumer<LabelCommand.Kind> zoom = k -> { };
 
     /** @param writer runs the store writes: a serial background executor in the app, the calling thread in tests */
     public LabelingViewModel(ProjectStore store, LabelingSession session, String who, Executor writer,
@@ -67,7 +69,7 @@ public final class LabelingViewModel {
 
     /** Handles a key press; true when it was a labeling command (the view then consumes the event). */
     public boolean onKey(KeyStroke k) {
-        return keys.map(k, search.openProperty().get()).map(c -> {
+        return keys.map(k, search.openProperty().get(), compareClass.get() != null).map(c -> {
             handle(c);
             return true;
         }).orElse(false);
@@ -77,7 +79,8 @@ public final class LabelingViewModel {
         switch (c.kind()) {
             case ACCEPT -> accept(c.index());
             case CONFIRM -> {
-                if (search.openProperty().get()) confirmSearch();
+                if (compareClass.get() != null) label(compareClass.get());
+                else if (search.openProperty().get()) confirmSearch();
                 else accept(1);
             }
             case UNSURE -> unsure();
@@ -91,6 +94,9 @@ public final class LabelingViewModel {
             case SEARCH_UP -> search.up();
             case SEARCH_DOWN -> search.down();
             case TOGGLE_GRID -> grid.toggle();
+            case COMPARE -> search.highlightedClass().ifPresent(this::compare);
+            case CLOSE_COMPARE -> closeCompare();
+            case ZOOM_IN, ZOOM_OUT, ZOOM_FIT, ZOOM_NATIVE -> zoom.accept(c.kind());
         }
     }
 
@@ -115,6 +121,31 @@ public final class LabelingViewModel {
         recent.add("✓ " + texts.name(classId));
         closeSearch();
         refresh();
+    }
+
+    /** Sets the current image beside the examples of {@code classId} (the compare view); labels nothing. */
+    public void compare(int classId) {
+        if (texts.knows(classId)) compareClass.set(classId);
+    }
+
+    /** Back from the compare view to where it was opened (the picker stays open if it was). */
+    public void closeCompare() {
+        compareClass.set(null);
+    }
+
+    /** The compared class, null when not comparing. */
+    public ObjectProperty<Integer> compareClassProperty() {
+        return compareClass;
+    }
+
+    /** The images of a class to compare with (the suggestion cards' references), at most {@link LabelingSession#REFERENCES_PER_CLASS}. */
+    public List<Path> references(int classId) {
+        return session.references().getOrDefault(classId, List.of());
+    }
+
+    /** The image viewer takes the zoom keys (a view concern: how big the image is on screen). */
+    public void onZoom(Consumer<LabelCommand.Kind> handler) {
+        this.zoom = handler;
     }
 
     /** Grid mode: gives every selected image the class (one undoable event each). */
@@ -205,7 +236,9 @@ public final class LabelingViewModel {
         search.open(initial);
     }
 
+    /** Closes the picker, and the compare view with it. */
     public void closeSearch() {
+        compareClass.set(null);
         search.close();
     }
 

@@ -6,7 +6,10 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.event.Event;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
@@ -44,6 +47,11 @@ final class SuggestionList {
     private void show() {
         suggestionBox.getChildren().clear();
         suggestionBox.getChildren().add(SectionTitle.of("Model suggestions"));
+        Hyperlink all = new Hyperlink("All classes… (type a name or /)");
+        all.setId("open-picker");
+        all.setFocusTraversable(false);
+        all.setOnAction(e -> vm.openSearch(""));
+        suggestionBox.getChildren().add(all);
         List<Suggestion> list = vm.suggestions();
         if (list.isEmpty() && vm.currentItemProperty().get() != null) {
             suggestionBox.getChildren().add(Views.muted("No model predictions for this image: type to search the classes."));
@@ -76,6 +84,12 @@ final class SuggestionList {
         for (Path ref : s.references()) refs.getChildren().add(thumbs.framed(ref, 64, 220));
         if (s.references().isEmpty()) refs.getChildren().add(Views.muted("no reference images yet"));
         row.getChildren().add(refs);
+        Hyperlink compare = new Hyperlink("Compare side by side");
+        compare.setId("compare-suggestion-" + s.rank());
+        compare.setFocusTraversable(false);
+        compare.addEventHandler(MouseEvent.MOUSE_CLICKED, Event::consume);
+        compare.setOnAction(e -> vm.compare(s.classId()));
+        row.getChildren().add(compare);
         row.getStyleClass().add("suggestion");
         row.setId("suggestion-" + s.rank());
         row.setOnMouseClicked(e -> vm.accept(s.rank()));

@@ -62,4 +62,23 @@ class KeyboardMappingTest {
         assertThat(map.map(KeyStroke.plain(KeyCode.ESCAPE), true)).contains(LabelCommand.of(LabelCommand.Kind.CLOSE_SEARCH));
         assertThat(map.map(KeyStroke.plain(KeyCode.DOWN), true)).contains(LabelCommand.of(LabelCommand.Kind.SEARCH_DOWN));
     }
+
+    @Test
+    void zoomKeysAndTheirHelp() {
+        assertThat(key(KeyCode.EQUALS, "+")).contains(LabelCommand.of(LabelCommand.Kind.ZOOM_IN));
+        assertThat(key(KeyCode.ADD, "+")).contains(LabelCommand.of(LabelCommand.Kind.ZOOM_IN));
+        assertThat(key(KeyCode.MINUS, "-")).contains(LabelCommand.of(LabelCommand.Kind.ZOOM_OUT));
+        assertThat(key(KeyCode.DIGIT0, "0")).contains(LabelCommand.of(LabelCommand.Kind.ZOOM_FIT));
+        assertThat(map.map(KeyStroke.ctrl(KeyCode.DIGIT1), false)).contains(LabelCommand.of(LabelCommand.Kind.ZOOM_NATIVE));
+        assertThat(map.map(KeyStroke.plain(KeyCode.MINUS, "-"), true)).as("typing in the picker").isEmpty();
+        assertThat(KeyboardMapping.HELP).contains("zoom").contains("Ctrl+1");
+    }
+
+    @Test
+    void pickerAndCompareKeys() {
+        assertThat(map.map(KeyStroke.ctrl(KeyCode.ENTER), true)).contains(LabelCommand.of(LabelCommand.Kind.COMPARE));
+        assertThat(map.map(KeyStroke.plain(KeyCode.ESCAPE), true, true)).contains(LabelCommand.of(LabelCommand.Kind.CLOSE_COMPARE));
+        assertThat(map.map(KeyStroke.plain(KeyCode.ENTER), true, true)).contains(LabelCommand.of(LabelCommand.Kind.CONFIRM));
+        assertThat(map.map(KeyStroke.plain(KeyCode.DIGIT1, "1"), false, true)).isEmpty();
+    }
 }

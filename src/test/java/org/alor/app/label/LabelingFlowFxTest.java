@@ -61,7 +61,7 @@ class LabelingFlowFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.searchOpenProperty().get()).isTrue();
         assertThat(vm.searchQueryProperty().get()).isEqualTo("rob");
-        assertThat(robot.lookup("#class-search-results").queryListView().getItems()).hasSize(1);
+        assertThat(robot.lookup("#class-picker-list").queryListView().getItems()).hasSize(1);
         robot.type(KeyCode.ENTER);                            //          Enter assigns American Robin
         robot.push(KeyCode.CONTROL, KeyCode.U);               // item 2: unsure
         robot.push(KeyCode.CONTROL, KeyCode.S);               // item 3: skipped, comes back at the end
