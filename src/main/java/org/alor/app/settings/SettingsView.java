@@ -62,32 +62,35 @@ public final class SettingsView {
         controls.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints notes = new ColumnConstraints();
         notes.setHgrow(Priority.SOMETIMES);
+        notes.setMinWidth(220);
+        cache.setPrefColumnCount(24);
+        labeler.setPrefColumnCount(24);
         form.getColumnConstraints().setAll(names, controls, notes);
-        form.addRow(0, new Label("Device"), device, Views.muted("AUTO uses a GPU when the engine finds one."));
-        form.addRow(1, new Label("Threads"), threads, Views.muted("0 = all cores"));
+        form.addRow(0, new Label("Device"), device, note("AUTO uses a GPU when the engine finds one."));
+        form.addRow(1, new Label("Threads"), threads, note("0 = all cores"));
         form.addRow(2, new Label("Batch size"), batch);
         form.addRow(3, new Label("Cache folder"), new HBox(6, cache, browse));
         form.addRow(4, new Label("Theme"), theme);
-        form.addRow(5, new Label("Labeler name"), labeler, Views.muted("recorded with every label"));
+        form.addRow(5, new Label("Labeler name"), labeler, note("recorded with every label"));
         javafx.scene.control.CheckBox demo = new javafx.scene.control.CheckBox("Demo mode");
         demo.setId("demo-mode");
         demo.selectedProperty().bindBidirectional(vm.demoModeProperty());
         javafx.scene.control.CheckBox safe = new javafx.scene.control.CheckBox("Safe content");
         safe.setId("safe-content");
         safe.selectedProperty().bindBidirectional(vm.safeContentProperty());
-        form.addRow(6, new Label("Talks"), demo, Views.muted("large fonts, high contrast; ALOR vs Random on Home"));
-        form.addRow(7, new Label(""), safe, Views.muted("retrieved web images show as placeholders unless a project allows them"));
+        form.addRow(6, new Label("Talks"), demo, note("large fonts, high contrast; ALOR vs Random on Home"));
+        form.addRow(7, new Label(""), safe, note("retrieved web images show as placeholders unless a project allows them"));
         Button gpu = new Button("Use an NVIDIA GPU…");
         gpu.setId("use-gpu");
         gpu.setOnAction(e -> new GpuDialog(tools.gpu().get(), () -> {
             vm.deviceProperty().set(AppPreferences.Device.GPU);
             vm.save();
         }, root.getScene().getWindow()).dialog().show());
-        form.addRow(8, new Label("GPU"), gpu, Views.muted("checks the driver, then downloads DJL's CUDA libtorch once"));
+        form.addRow(8, new Label("GPU"), gpu, note("checks the driver, then downloads DJL's CUDA libtorch once"));
         Button doctor = new Button("Doctor report…");
         doctor.setId("doctor-report");
         doctor.setOnAction(e -> new DoctorDialog(tools, root.getScene().getWindow()).dialog().show());
-        form.addRow(9, new Label("Help"), doctor, Views.muted("versions, device, speed, folders and log file, to copy into a support request"));
+        form.addRow(9, new Label("Help"), doctor, note("versions, device, speed, folders and log file, to copy into a support request"));
         Label error = new Label();
         error.getStyleClass().add("error-text");
         error.textProperty().bind(vm.errorProperty());
@@ -98,6 +101,13 @@ public final class SettingsView {
             if (vm.save().isEmpty()) applied.run();
         });
         root.getChildren().addAll(Views.title("Settings"), form, error, save);
+    }
+
+    /** An explanation that wraps onto as many lines as it needs (demo mode's large fonts would cut it to "…"). */
+    private static Label note(String text) {
+        Label l = Views.muted(text);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        return l;
     }
 
     public Parent root() {

@@ -54,4 +54,22 @@ class SettingsDemoModeFxTest {
                     .isGreaterThanOrEqualTo(sizes[1] - 0.5);
         }
     }
+
+    /** The explanations beside the controls wrap onto more lines instead of ending in "…". */
+    @Test
+    void everySettingsNoteShowsItsWholeTextInDemoMode(FxRobot robot) {
+        robot.interact(() -> shell.model().pageProperty().set(Page.SETTINGS));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> notes = List.of("AUTO uses a GPU when the engine finds one.", "recorded with every label",
+                "large fonts, high contrast; ALOR vs Random on Home",
+                "retrieved web images show as placeholders unless a project allows them",
+                "checks the driver, then downloads DJL's CUDA libtorch once",
+                "versions, device, speed, folders and log file, to copy into a support request");
+        for (String note : notes) {
+            Labeled labeled = robot.lookup((Node n) -> n instanceof Labeled l && note.equals(l.getText())).queryLabeled();
+            String[] shown = new String[1];
+            robot.interact(() -> shown[0] = ((javafx.scene.text.Text) labeled.lookup(".text")).getText());
+            assertThat(shown[0]).as("text shown for \"%s\"", note).isEqualTo(note);
+        }
+    }
 }
