@@ -9,11 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,10 +22,7 @@ class ExperimentGridCommandTest {
     @TempDir
     Path tmp;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static synchronized Run run(String... args) {
+    private static CliRun run(String... args) {
         ExperimentCommand command = new ExperimentCommand();
         command.sessionOptions.backends = (device, threads) -> new ModelBackend() {
             @Override
@@ -43,23 +35,7 @@ class ExperimentGridCommandTest {
                 return WORLD.textEncoder();
             }
         };
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        StringWriter picoErr = new StringWriter();
-        int code;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            CommandLine cl = new CommandLine(command);
-            cl.setErr(new PrintWriter(picoErr, true));
-            code = cl.execute(args);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8) + picoErr);
+        return CliRun.of(() -> new CommandLine(command), args);
     }
 
     @Test
@@ -72,31 +48,31 @@ class ExperimentGridCommandTest {
         planArgs.addAll(List.of(spec));
         planArgs.addAll(List.of("--plan", grid.toString(), "--gpus", "0", "--cpus", "2", "--mem", "4G", "--time", "1:00:00"));
 
-        Run plan = run(planArgs.toArray(String[]::new));
-        assertThat(plan.code()).as(plan.err()).isZero();
+        CliRun plan = run(planArgs.toArray(String[]::new));
+        assertThat(plan.exitCode()).as(plan.err()).isZero();
         assertThat(plan.out()).contains("Planned 4 runs × 2 rounds (tasks 0..3)", "sbatch " + grid.toAbsolutePath().resolve("grid.sbatch"),
                 "no GPU, 2 CPUs, 4G, 1:00:00", "squeue", "--collect " + grid.toAbsolutePath(),
                 "GPU-hours estimate: none yet — no round of this project has been measured");
         assertThat(Files.readString(grid.resolve("grid.sbatch"))).contains("#SBATCH --array=0-3\n").doesNotContain("--gpus");
         assertThat(grid.resolve("results.csv")).doesNotExist();
 
-        Run early = run("--collect", grid.toString());
-        assertThat(early.code()).as(early.err()).isZero();
+        CliRun early = run("--collect", grid.toString());
+        assertThat(early.exitCode()).as(early.err()).isZero();
         assertThat(early.out()).contains("Collected 0 of 4 runs", "task 0 zeroshot-random-rdaon-seed1: not started",
                 "4 run(s) not finished");
 
         for (int i = 0; i < 4; i++) {
-            Run task = run("--run-task", grid.toString(), Integer.toString(i));
-            assertThat(task.code()).as(task.err()).isZero();
+            CliRun task = run("--run-task", grid.toString(), Integer.toString(i));
+            assertThat(task.exitCode()).as(task.err()).isZero();
             assertThat(task.out()).contains("task " + i + " of 4", "round 1 done", "finished rounds 0..1");
         }
-        Run collect = run("--collect", grid.toString());
-        assertThat(collect.code()).as(collect.err()).isZero();
+        CliRun collect = run("--collect", grid.toString());
+        assertThat(collect.exitCode()).as(collect.err()).isZero();
         assertThat(collect.out()).contains("Collected 4 of 4 runs", "All runs finished.");
         assertThat(Files.readAllLines(grid.resolve("results.csv"))).hasSize(1 + 4 * 2);
 
-        Run again = run(planArgs.toArray(String[]::new));
-        assertThat(again.code()).as(again.err()).isZero();
+        CliRun again = run(planArgs.toArray(String[]::new));
+        assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(again.out()).containsPattern("GPU-hours estimate: [0-9.]+ h \\([0-9]+ s\\) for 8 of 8 rounds; lp [0-9.]+ s/round \\(from 4 measured rounds\\),"
                         + " zeroshot [0-9.]+ s/round \\(from 4 measured rounds\\) at 3 epochs\\.")
                 .contains("measured on this project in " + grid.toAbsolutePath().resolve("runs"));
@@ -107,22 +83,22 @@ class ExperimentGridCommandTest {
     void theModesAreExclusiveAndTheGridPathsTakeNoProject() throws Exception {
         Path project = tmp.resolve("p");
         SyntheticWorld.create(project).close();
-        Run none = run(project.toString());
-        assertThat(none.code()).isEqualTo(2);
+        CliRun none = run(project.toString());
+        assertThat(none.exitCode()).isEqualTo(2);
         assertThat(none.err()).contains("give one of --out DIR, --plan DIR, --collect DIR or --run-task DIR I");
-        Run both = run(project.toString(), "--out", tmp.resolve("o").toString(), "--plan", tmp.resolve("g").toString());
-        assertThat(both.code()).isEqualTo(2);
-        Run collectWithProject = run(project.toString(), "--collect", tmp.resolve("g").toString());
-        assertThat(collectWithProject.code()).isEqualTo(2);
+        CliRun both = run(project.toString(), "--out", tmp.resolve("o").toString(), "--plan", tmp.resolve("g").toString());
+        assertThat(both.exitCode()).isEqualTo(2);
+        CliRun collectWithProject = run(project.toString(), "--collect", tmp.resolve("g").toString());
+        assertThat(collectWithProject.exitCode()).isEqualTo(2);
         assertThat(collectWithProject.err()).contains("--collect reads the project from DIR/plan.json; give no PROJECT_DIR");
-        Run noPlan = run("--collect", tmp.resolve("g").toString());
-        assertThat(noPlan.code()).isEqualTo(1);
+        CliRun noPlan = run("--collect", tmp.resolve("g").toString());
+        assertThat(noPlan.exitCode()).isEqualTo(1);
         assertThat(noPlan.err()).contains("plan.json: no plan here");
-        Run badTask = run("--run-task", tmp.resolve("g").toString(), "x");
-        assertThat(badTask.code()).isEqualTo(2);
+        CliRun badTask = run("--run-task", tmp.resolve("g").toString(), "x");
+        assertThat(badTask.exitCode()).isEqualTo(2);
         assertThat(badTask.err()).contains("'x' is not a task number");
-        Run badMem = run(project.toString(), "--plan", tmp.resolve("g").toString(), "--mem", "lots");
-        assertThat(badMem.code()).isEqualTo(2);
+        CliRun badMem = run(project.toString(), "--plan", tmp.resolve("g").toString(), "--mem", "lots");
+        assertThat(badMem.exitCode()).isEqualTo(2);
         assertThat(badMem.err()).contains("--mem 'lots'");
     }
 }
