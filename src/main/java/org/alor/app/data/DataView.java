@@ -19,15 +19,20 @@ import java.util.function.Function;
 public final class DataView {
     private final VBox root = new VBox(12);
 
+    /** The line under the page title: sizes, decisions and rounds run, then the project folder. */
+    static String countsText(ProjectOverview o) {
+        return o.classes().size() + " classes · "
+                + o.countsBySplit().getOrDefault(Split.POOL, 0) + " pool · " + o.countsBySplit().getOrDefault(Split.VAL, 0)
+                + " val · " + o.countsBySplit().getOrDefault(Split.TEST, 0) + " test · "
+                + o.countsBySplit().getOrDefault(Split.RETRIEVED, 0) + " retrieved · " + o.labeled() + " labeled · "
+                + o.unsure() + " unsure · " + o.roundsRun() + (o.roundsRun() == 1 ? " round" : " rounds") + "\n" + o.dir();
+    }
+
     public DataView(OpenProject project) {
         ProjectOverview o = project.overview();
         root.setPadding(Views.pagePadding());
         Label title = Views.title(o.name());
-        Label counts = Views.muted(o.classes().size() + " classes · "
-                + o.countsBySplit().getOrDefault(Split.POOL, 0) + " pool · " + o.countsBySplit().getOrDefault(Split.VAL, 0)
-                + " val · " + o.countsBySplit().getOrDefault(Split.TEST, 0) + " test · "
-                + o.countsBySplit().getOrDefault(Split.RETRIEVED, 0) + " retrieved · " + o.labeled() + " labeled · "
-                + o.unsure() + " unsure · " + o.roundsRun() + " rounds\n" + o.dir());
+        Label counts = Views.muted(countsText(o));
         root.getChildren().addAll(title, counts);
         for (String p : o.problems()) {
             Label warn = new Label("⚠ " + p);
