@@ -1,7 +1,6 @@
 package org.alor.app.label;
 
 import org.alor.app.SyntheticBirds;
-import org.alor.app.shell.ShellView;
 
 import javafx.scene.Scene;
 import javafx.scene.control.ListView;
@@ -54,11 +53,7 @@ class ClassPickerScaleFxTest {
         LabelingSession big = new LabelingSession(s.round(), classes, s.items(), s.states(), s.predictions(), refs);
         vm = new LabelingViewModel(store, big, "tester", Runnable::run, e -> { });
         LabelingPane pane = new LabelingPane(vm);
-        Scene scene = new Scene(pane.root(), 1200, 760);
-        scene.getStylesheets().add(ShellView.LIGHT_CSS);
-        stage.setScene(scene);
-        stage.show();
-        pane.root().requestFocus();
+        LabelScreen.showOnStage(stage, pane);
     }
 
     @AfterEach

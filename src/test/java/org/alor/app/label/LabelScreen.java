@@ -47,12 +47,17 @@ final class LabelScreen {
         LabelingSession session = new LabelingSession(s.round(), classes, s.items(), s.states(), s.predictions(), s.references());
         LabelingViewModel vm = new LabelingViewModel(store, session, "tester", Runnable::run, e -> { });
         LabelingPane pane = new LabelingPane(vm);
+        showOnStage(stage, pane);
+        return new LabelScreen(store, vm, pane);
+    }
+
+    /** Puts a labeling pane on the test stage at 1200×760 in the light theme, keyboard focus on it. */
+    static void showOnStage(Stage stage, LabelingPane pane) {
         Scene scene = new Scene(pane.root(), 1200, 760);
         scene.getStylesheets().add(ShellView.LIGHT_CSS);
         stage.setScene(scene);
         stage.show();
         pane.root().requestFocus();
-        return new LabelScreen(store, vm, pane);
     }
 
     interface ThrowingConsumer<T> {

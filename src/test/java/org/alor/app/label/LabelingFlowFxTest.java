@@ -1,9 +1,7 @@
 package org.alor.app.label;
 
 import org.alor.app.SyntheticBirds;
-import org.alor.app.shell.ShellView;
 
-import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.alor.store.LabelEvent;
@@ -39,11 +37,7 @@ class LabelingFlowFxTest {
         LabelingSession session = LabelingSession.load(store, 2, SyntheticBirds.truthFirst());
         vm = new LabelingViewModel(store, session, "tester", Runnable::run, e -> writeFailure = e);
         LabelingPane pane = new LabelingPane(vm);
-        Scene scene = new Scene(pane.root(), 1200, 760);
-        scene.getStylesheets().add(ShellView.LIGHT_CSS);
-        stage.setScene(scene);
-        stage.show();
-        pane.root().requestFocus();
+        LabelScreen.showOnStage(stage, pane);
     }
 
     @AfterEach

@@ -1,10 +1,8 @@
 package org.alor.app.label;
 
 import org.alor.app.SyntheticBirds;
-import org.alor.app.shell.ShellView;
 
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -40,11 +38,7 @@ class RoundCompleteFxTest {
         LabelingSession session = LabelingSession.load(store, 2, SyntheticBirds.truthFirst());
         vm = new LabelingViewModel(store, session, "tester", Runnable::run, e -> { });
         LabelingPane pane = new LabelingPane(vm, null, nextRoundAsked::incrementAndGet);
-        Scene scene = new Scene(pane.root(), 1200, 760);
-        scene.getStylesheets().add(ShellView.LIGHT_CSS);
-        stage.setScene(scene);
-        stage.show();
-        pane.root().requestFocus();
+        LabelScreen.showOnStage(stage, pane);
     }
 
     @AfterEach
