@@ -47,6 +47,6 @@ public final class ShellOnStage implements AutoCloseable {
     public void close() {
         jobs.shutdown();
         model.close();
-        TestPrefs.remove(prefs);
+        TestPrefs.release(prefs);
     }
 }

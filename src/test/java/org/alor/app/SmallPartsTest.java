@@ -21,7 +21,7 @@ class SmallPartsTest {
 
     @AfterEach
     void tearDown() {
-        TestPrefs.remove(prefs);
+        TestPrefs.release(prefs);
     }
 
     @Test

@@ -3,10 +3,12 @@ package org.alor.app;
 import org.alor.app.common.AppPreferences;
 
 import java.util.UUID;
-import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
-/** Throw-away preference nodes, so tests never touch the user's settings. */
+/**
+ * Throw-away preference nodes, so tests never touch the user's settings. Maven points the test JVM's preference
+ * root into {@code target/test-prefs}, so the nodes go with {@code mvn clean}.
+ */
 public final class TestPrefs {
     private TestPrefs() {
     }
@@ -15,11 +17,16 @@ public final class TestPrefs {
         return new AppPreferences(Preferences.userRoot().node("org/alor/studio-tests/" + UUID.randomUUID()));
     }
 
-    public static void remove(AppPreferences p) {
+    /**
+     * Ends a test's use of its node without removing it: a background job or FX callback of the finished test may
+     * still read it, and a removed node throws "Node has been removed." there, which TestFX then rethrows in
+     * whichever test runs next.
+     */
+    public static void release(AppPreferences p) {
         try {
-            p.node().removeNode();
-        } catch (BackingStoreException | IllegalStateException e) {
-            // best effort
+            p.node().flush();
+        } catch (java.util.prefs.BackingStoreException e) {
+            // nothing to keep: the node is a throw-away
         }
     }
 }

@@ -45,7 +45,7 @@ class RoundSeamTest {
 
     @AfterEach
     void removePrefs() {
-        TestPrefs.remove(prefs);
+        TestPrefs.release(prefs);
     }
 
     /** The synthetic world's model, recording the device and threads each session opens it with. */

@@ -80,7 +80,7 @@ class RunsFxTest {
     void tearDown() {
         jobs.shutdown();
         store.close();
-        TestPrefs.remove(prefs);
+        TestPrefs.release(prefs);
     }
 
     @Test

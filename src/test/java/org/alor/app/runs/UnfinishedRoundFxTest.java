@@ -98,7 +98,7 @@ class UnfinishedRoundFxTest {
         jobs.shutdown();
         model.close();
         store.close();
-        TestPrefs.remove(prefs);
+        TestPrefs.release(prefs);
     }
 
     private TableView<RunsView.RoundRow> table(FxRobot robot) {
