@@ -189,7 +189,7 @@ public final class ShellView {
         return rail;
     }
 
-    private HBox statusBar() {
+    private FittingBar statusBar() {
         Label status = new Label();
         status.setId("status");
         status.textProperty().bind(model.statusProperty());
@@ -208,21 +208,28 @@ public final class ShellView {
         cancel.setOnAction(e -> model.cancelJob());
         HBox jobBox = new HBox(8, job, bar, cancel);
         jobBox.setAlignment(Pos.CENTER_LEFT);
-        jobBox.visibleProperty().bind(model.jobRunningProperty());
-        jobBox.managedProperty().bind(model.jobRunningProperty());
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        bar.setMinWidth(Region.USE_PREF_SIZE);
 
         Label device = new Label();
         device.setId("device");
         device.textProperty().bind(model.deviceProperty());
         device.setGraphic(Views.icon("mdi2c-chip", 14));
+        device.setMinWidth(Region.USE_PREF_SIZE);
         Label memory = new Label(DeviceLabel.memory(Runtime.getRuntime()));
         memory.setId("memory");
         memory.setTooltip(new Tooltip("Java heap in use / maximum"));
+        memory.setMinWidth(Region.USE_PREF_SIZE);
         Timeline tick = new Timeline(new KeyFrame(Duration.seconds(2), e -> memory.setText(DeviceLabel.memory(Runtime.getRuntime()))));
         tick.setCycleCount(Timeline.INDEFINITE);
         tick.play();
 
-        HBox bar2 = new HBox(16, status, jobBox, device, memory);
+        // a running job matters most, then the device, the project's counts, and the heap last
+        FittingBar bar2 = new FittingBar(16);
+        bar2.add(status, 2);
+        bar2.add(jobBox, 0, model.jobRunningProperty());
+        bar2.add(device, 1);
+        bar2.add(memory, 3);
         bar2.getStyleClass().add("status-bar");
         bar2.setAlignment(Pos.CENTER_LEFT);
         bar2.setPadding(new Insets(4, 10, 4, 10));
