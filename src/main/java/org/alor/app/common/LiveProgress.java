@@ -33,8 +33,10 @@ public final class LiveProgress implements Progress {
                      double etaSeconds) {
         double epochsDone = (epoch - 1) + (double) step / Math.max(1, steps);
         status.metric("train loss", epochsDone, loss);
-        status.update(String.format(Locale.ROOT, "training: epoch %d/%d step %d/%d: loss %.4f, %.1f images/s, ETA %.0f s",
-                epoch, epochs, step, steps, loss, imagesPerSecond, etaSeconds), epochsDone / Math.max(1, epochs));
+        String eta = EtaText.of(etaSeconds);
+        status.update(String.format(Locale.ROOT, "training: epoch %d/%d step %d/%d: loss %.4f, %.1f images/s",
+                epoch, epochs, step, steps, loss, imagesPerSecond) + (eta.isEmpty() ? "" : ", " + eta),
+                epochsDone / Math.max(1, epochs));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.alor.app.runs;
 
 import org.alor.app.charts.Charts;
+import org.alor.app.common.ChoiceNames;
 import org.alor.app.common.OpenProject;
 import org.alor.app.common.PageHost;
 import org.alor.app.common.TaskJob;
@@ -49,7 +50,6 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,6 +62,7 @@ import java.util.function.Function;
  * reports through {@link org.alor.app.common.LiveProgress}, Cancel); below, the round history from the store.
  */
 public final class RunsView {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunsView.class);
     private final PageHost model;
     private final OpenProject project;
     private final RoundRunner rounds;
@@ -70,7 +71,6 @@ public final class RunsView {
     private final XYSeriesCollection curves = new XYSeriesCollection();
     private final ProgressBar bar = new ProgressBar(0);
     private final Label message = new Label();
-    private final Label eta = Views.muted("");
     private final VBox live = new VBox(6);
     private final HBox choice = new HBox(10);
 
@@ -107,15 +107,19 @@ public final class RunsView {
     }
 
     private Node form() {
+        RunsChoices chosen = RunsChoices.read(project.store().settings(), new RunsChoices(Method.CT, TailFirstStrategy.NAME,
+                Math.max(1, project.overview().classes().size()), 10, model.preferences().batchSize()));
         ComboBox<Method> method = new ComboBox<>(FXCollections.observableArrayList(methodChoices()));
-        method.setValue(Method.CT);
+        method.setValue(chosen.method());
         method.setId("round-method");
+        ChoiceCells.explain(method, ChoiceNames::method);
         ComboBox<String> strategy = new ComboBox<>(FXCollections.observableArrayList(strategyChoices()));
-        strategy.setValue(TailFirstStrategy.NAME);
+        strategy.setValue(chosen.strategy());
         strategy.setId("round-strategy");
-        Spinner<Integer> budget = Views.integerSpinner(1, 100000, Math.max(1, project.overview().classes().size()));
-        Spinner<Integer> epochs = Views.integerSpinner(1, 1000, 10);
-        Spinner<Integer> batch = Views.integerSpinner(1, 4096, model.preferences().batchSize());
+        ChoiceCells.explain(strategy, ChoiceNames::strategy);
+        Spinner<Integer> budget = Views.integerSpinner(1, 100000, chosen.budget());
+        Spinner<Integer> epochs = Views.integerSpinner(1, 1000, chosen.epochs());
+        Spinner<Integer> batch = Views.integerSpinner(1, 4096, chosen.batch());
         budget.setId("round-budget");
         epochs.setId("round-epochs");
         batch.setId("round-batch");
@@ -144,7 +148,15 @@ public final class RunsView {
             HBox cell = new HBox(6, l, fields[i]);
             cell.setAlignment(Pos.CENTER_LEFT);
             if (fields[i] instanceof Spinner<?> sp) sp.setPrefWidth(110);
-            form.add(cell, i % 3, i / 3);
+            form.add(cell, i % 3, 2 * (i / 3));
+        }
+        form.add(ChoiceCells.note(method, ChoiceNames::method, "round-method-note"), 0, 1);
+        form.add(ChoiceCells.note(strategy, ChoiceNames::strategy, "round-strategy-note"), 1, 1);
+        Runnable remember = () -> remember(new RunsChoices(method.getValue(), strategy.getValue(), budget.getValue(),
+                epochs.getValue(), batch.getValue()));
+        for (javafx.beans.value.ObservableValue<?> v : List.of(method.valueProperty(), strategy.valueProperty(),
+                budget.valueProperty(), epochs.valueProperty(), batch.valueProperty())) {
+            v.addListener((o, a, b) -> remember.run());
         }
         Button start = new Button("Start round", Views.icon("mdi2p-play", 16));
         start.setId("start-round");
@@ -160,7 +172,7 @@ public final class RunsView {
         ChartViewer chart = new ChartViewer(liveChart());
         chart.setId("live-curves");
         chart.setPrefHeight(220);
-        live.getChildren().setAll(new HBox(10, bar, message, eta, cancel), chart);
+        live.getChildren().setAll(new HBox(10, bar, message, cancel), chart);
         live.setVisible(false);
         live.setManaged(false);
 
@@ -198,6 +210,16 @@ public final class RunsView {
         return box;
     }
 
+    /** Keeps the form's choices with the project; a project that cannot be written to simply forgets them. */
+    private void remember(RunsChoices choices) {
+        if (choices.method() == null || choices.strategy() == null) return;
+        try {
+            choices.write(project.store().settings());
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot keep the Runs page's choices in {}: {}", project.store().dir(), e.getMessage());
+        }
+    }
+
     /**
      * The chosen spec differs from the round that stopped before its picks: nothing starts until the person picks
      * resuming that round as it was started or discarding it (its training state, never a label) for the choice.
@@ -221,7 +243,6 @@ public final class RunsView {
     private void run(RoundSpec spec, Integer discard) {
         choice.setVisible(false);
         curves.removeAllSeries();
-        long t0 = System.nanoTime();
         Task<Integer> t = new TaskJob<>("Round", (p, token) -> {
             Project session = model.session(project.store());
             if (discard != null) {
@@ -233,10 +254,6 @@ public final class RunsView {
         message.textProperty().unbind();
         bar.progressProperty().bind(t.progressProperty());
         message.textProperty().bind(t.messageProperty());
-        eta.setText("");
-        t.progressProperty().addListener((o, a, v) -> {
-            if (!t.isDone()) eta.setText(eta(v.doubleValue(), System.nanoTime() - t0));
-        });
         t.stateProperty().addListener((o, a, s) -> {
             if (s == Worker.State.SUCCEEDED || s == Worker.State.FAILED || s == Worker.State.CANCELLED) {
                 loadHistory();
@@ -246,7 +263,6 @@ public final class RunsView {
             if (s == Worker.State.CANCELLED) {
                 message.textProperty().unbind();
                 message.setText("Cancelled: the round stays unfinished; Start round offers to resume or discard it.");
-                eta.setText("");
             }
         });
         live.setVisible(true);
@@ -306,15 +322,6 @@ public final class RunsView {
             s = curves.getSeries(i);
         }
         s.addOrUpdate(x, y);
-    }
-
-    /** "ETA 3 min" from the fraction done and the time spent so far. */
-    static String eta(double fraction, long elapsedNanos) {
-        if (fraction <= 0.01 || fraction >= 1) return "";
-        long remaining = (long) (elapsedNanos / fraction * (1 - fraction));
-        Duration d = Duration.ofNanos(remaining);
-        if (d.toMinutes() >= 1) return "ETA " + d.toMinutes() + " min";
-        return "ETA " + Math.max(1, d.toSeconds()) + " s";
     }
 
     private JFreeChart liveChart() {

@@ -96,8 +96,6 @@ class RunsFxTest {
         assertThat(curves.getSeries("train loss").getItemCount()).isEqualTo(20);
         assertThat(curves.getSeries("val accuracy").getItemCount()).isEqualTo(4);
         assertThat(((RunsView.RoundRow) table.getItems().get(0)).testAccuracy()).isEqualTo("55.0 %");
-        assertThat(RunsView.eta(0.5, TimeUnit.SECONDS.toNanos(30))).isEqualTo("ETA 30 s");
-        assertThat(RunsView.eta(0.25, TimeUnit.MINUTES.toNanos(3))).isEqualTo("ETA 9 min");
 
         Path out = Path.of(System.getProperty("alor.testClasspathDir", "target"), "screenshots");
         Files.createDirectories(out);
@@ -118,6 +116,56 @@ class RunsFxTest {
         WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS); // progress events still queued must not bring an ETA back
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#round-message").queryLabeled().getText()).startsWith("Cancelled");
+    }
+
+    @Test
+    void aRunningRoundShowsExactlyOneEtaInTheOneFormat(FxRobot robot) throws Exception {
+        // issue 17 item 8: "ETA 2594 s" beside "ETA 3 min" — one ETA, in EtaText's format
+        java.util.Set<String> etaTexts = java.util.Collections.synchronizedSet(new java.util.TreeSet<>());
+        int[] mostAtOnce = {0};
+        robot.interact(() -> {
+            List<javafx.scene.control.Labeled> labels = robot.from(view.root()).lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Labeled)
+                    .queryAllAs(javafx.scene.control.Labeled.class).stream().toList();
+            for (javafx.scene.control.Labeled l : labels) {
+                l.textProperty().addListener((o, a, t) -> {
+                    List<String> shown = labels.stream().map(javafx.scene.control.Labeled::getText)
+                            .filter(x -> x != null && x.contains("ETA")).toList();
+                    mostAtOnce[0] = Math.max(mostAtOnce[0], shown.size());
+                    shown.forEach(x -> etaTexts.add(x.substring(x.indexOf("ETA"))));
+                });
+            }
+        });
+        robot.clickOn("#start-round");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.jobRunningProperty().get() && asked != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(mostAtOnce[0]).as("ETA texts on the page at one time").isEqualTo(1);
+        assertThat(etaTexts).isNotEmpty().allMatch(t -> t.matches("ETA \\d+ s|ETA \\d+ min( \\d+ s)?"), "EtaText's format");
+    }
+
+    @Test
+    void methodAndStrategyListsExplainEveryChoice(FxRobot robot) {
+        // issue 17 item 10: not bare acronyms; the facts of docs/ALOR.md
+        robot.clickOn("#round-method");
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> methods = robot.lookup(".combo-box-popup .list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .map(javafx.scene.control.ListCell::getText).filter(t -> t != null && !t.isBlank()).toList();
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        assertThat(methods).hasSize(Method.values().length).allMatch(t -> t.matches("[A-Z]{2} — .+: .+"), "name — full name: what it does");
+        assertThat(methods).anyMatch(t -> t.startsWith("CT — contrastive tuning: ") && t.contains("both towers"));
+        assertThat(robot.lookup("#round-method-note").queryLabeled().getText()).contains("both towers");
+        assertThat(robot.lookup("#round-strategy-note").queryLabeled().getText()).startsWith("Tail First Sampling");
+
+        robot.clickOn("#round-strategy");
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> strategies = robot.lookup(".combo-box-popup .list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .map(javafx.scene.control.ListCell::getText).filter(t -> t != null && !t.isBlank()).toList();
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        assertThat(strategies).hasSize(org.alor.select.Strategies.NAMES.size()).allMatch(t -> t.contains(" — ") && t.contains(": "));
+        assertThat(strategies).anyMatch(t -> t.startsWith("TFS — Tail First Sampling: ") && t.contains("fewest"));
+
+        javafx.scene.control.ComboBox<Method> method = robot.lookup("#round-method").queryComboBox();
+        robot.interact(() -> method.setValue(Method.LP));
+        assertThat(robot.lookup("#round-method-note").queryLabeled().getText()).contains("frozen");
     }
 
     @Test

@@ -1,0 +1,47 @@
+package org.alor.app.runs;
+
+import org.alor.app.common.ChoiceNames;
+import org.alor.app.common.Views;
+
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+
+import java.util.function.Function;
+
+/** A method or strategy list that explains itself: each row its full name and what it does, the choice's note below. */
+final class ChoiceCells {
+    private ChoiceCells() {
+    }
+
+    /** Rows read "CT — contrastive tuning: fine-tunes both towers …"; the closed list shows "CT — contrastive tuning". */
+    static <T> void explain(ComboBox<T> box, Function<T, ChoiceNames.Note> notes) {
+        box.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : notes.apply(item).line());
+            }
+        });
+        box.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : notes.apply(item).title());
+            }
+        });
+        box.setPrefWidth(250);
+    }
+
+    /** The chosen value's one-line explanation, following the choice. */
+    static <T> Label note(ComboBox<T> box, Function<T, ChoiceNames.Note> notes, String id) {
+        Label note = Views.muted("");
+        note.setId(id);
+        note.setWrapText(true);
+        note.setMaxWidth(330);
+        note.textProperty().bind(Bindings.createStringBinding(
+                () -> box.getValue() == null ? "" : notes.apply(box.getValue()).note(), box.valueProperty()));
+        return note;
+    }
+}
