@@ -12,12 +12,16 @@ public final class ChartCsv {
     }
 
     public static String overall(ChartData d) {
-        StringBuilder sb = new StringBuilder("run,round,accuracy,macro_f1,support,correct\n");
-        if (d.zeroShot() != null) sb.append("zero-shot,,").append(num(d.zeroShot())).append(",,,\n");
+        StringBuilder sb = new StringBuilder("run,round,method,strategy,accuracy,macro_f1,support,correct\n");
+        if (d.zeroShot() != null) sb.append("zero-shot,,ZS,,").append(num(d.zeroShot())).append(",,,\n");
         for (ChartData.Run run : d.runs()) {
             for (Map.Entry<Integer, MetricRow> e : run.overall().entrySet()) {
                 MetricRow m = e.getValue();
-                sb.append(quote(run.name())).append(',').append(e.getKey()).append(',').append(num(m.accuracy())).append(',')
+                ChartData.RoundName name = run.roundNames().get(e.getKey());
+                sb.append(quote(run.name())).append(',').append(e.getKey()).append(',')
+                        .append(name == null ? "" : quote(name.method())).append(',')
+                        .append(name == null ? "" : quote(name.strategy())).append(',')
+                        .append(num(m.accuracy())).append(',')
                         .append(m.macroF1() == null ? "" : num(m.macroF1())).append(',').append(m.support()).append(',')
                         .append(m.correct()).append('\n');
             }

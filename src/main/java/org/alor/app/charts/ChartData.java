@@ -1,5 +1,6 @@
 package org.alor.app.charts;
 
+import org.alor.app.common.ChoiceNames;
 import org.alor.data.ClassInfo;
 import org.alor.data.Split;
 import org.alor.store.MetricRow;
@@ -30,8 +31,32 @@ public record ChartData(List<Run> runs, Double zeroShot, List<ClassInfo> classes
                         Map<Integer, Integer> labeled, Map<Integer, Integer> retrieved,
                         Map<Integer, SortedMap<Integer, Integer>> labeledByRound) {
 
-    /** One run's overall test metrics: round → row. */
-    public record Run(String name, SortedMap<Integer, MetricRow> overall) {
+    /**
+     * One run's overall test metrics: round → row; {@code roundNames}: round → its own method and strategy
+     * ("LP + TFS"), as the store recorded them.
+     */
+    public record Run(String name, SortedMap<Integer, MetricRow> overall, Map<Integer, RoundName> roundNames) {
+        /** The round's "LP + TFS", or "" when not recorded. */
+        public String roundName(int round) {
+            RoundName n = roundNames.get(round);
+            return n == null ? "" : n.toString();
+        }
+
+        /** "round 0 LP + TFS, rounds 1–3 CT + TFS": consecutive rounds of the same method and strategy as one range. */
+        public String describeRounds() {
+            StringBuilder sb = new StringBuilder();
+            List<Integer> rounds = new ArrayList<>(overall.keySet());
+            for (int i = 0; i < rounds.size(); ) {
+                int j = i;
+                String name = roundName(rounds.get(i));
+                while (j + 1 < rounds.size() && roundName(rounds.get(j + 1)).equals(name)) j++;
+                if (sb.length() > 0) sb.append(", ");
+                sb.append(i == j ? "round " + rounds.get(i) : "rounds " + rounds.get(i) + "–" + rounds.get(j));
+                if (!name.isEmpty()) sb.append(' ').append(name);
+                i = j + 1;
+            }
+            return sb.toString();
+        }
     }
 
     public static ChartData load(ProjectStore store) {
@@ -46,8 +71,9 @@ public record ChartData(List<Run> runs, Double zeroShot, List<ClassInfo> classes
             if (r != null && isZeroShot(r.method())) zeroShot = e.getValue().accuracy();
             else adapted.put(e.getKey(), e.getValue());
         }
-        String name = runName(rounds);
-        List<Run> runs = adapted.isEmpty() ? List.of() : List.of(new Run(name, adapted));
+        Map<Integer, RoundName> roundNames = new TreeMap<>();
+        for (RoundRecord r : rounds) roundNames.put(r.index(), roundName(r));
+        List<Run> runs = adapted.isEmpty() ? List.of() : List.of(new Run("this project", adapted, roundNames));
 
         Map<Integer, SortedMap<Integer, Double>> perClass = new LinkedHashMap<>();
         List<Integer> roundList = new ArrayList<>();
@@ -90,13 +116,16 @@ public record ChartData(List<Run> runs, Double zeroShot, List<ClassInfo> classes
                 new TreeMap<>(store.labelLog().countsByClass()), new TreeMap<>(store.sampleTable().trueLabelCounts(Split.RETRIEVED)), labeledByRound);
     }
 
-    /** "CT + TFS" from the rounds' method and strategy (the last round's, which is what the run is). */
-    static String runName(List<RoundRecord> rounds) {
-        for (int i = rounds.size() - 1; i >= 0; i--) {
-            RoundRecord r = rounds.get(i);
-            if (!isZeroShot(r.method())) return r.method() + " + " + r.strategy();
+    /** A round's own method and strategy as the store recorded them, in their short names ("LP", "TFS"). */
+    public record RoundName(String method, String strategy) {
+        @Override
+        public String toString() {
+            return method + " + " + strategy;
         }
-        return "this project";
+    }
+
+    static RoundName roundName(RoundRecord r) {
+        return new RoundName(ChoiceNames.methodShort(r.method()), ChoiceNames.strategyShort(r.strategy()));
     }
 
     /**
@@ -105,7 +134,7 @@ public record ChartData(List<Run> runs, Double zeroShot, List<ClassInfo> classes
      */
     public ChartData upTo(int round) {
         List<Run> shownRuns = new ArrayList<>();
-        for (Run r : runs) shownRuns.add(new Run(r.name(), new TreeMap<>(r.overall().headMap(round + 1))));
+        for (Run r : runs) shownRuns.add(new Run(r.name(), new TreeMap<>(r.overall().headMap(round + 1)), r.roundNames()));
         Map<Integer, SortedMap<Integer, Double>> shownPerClass = new LinkedHashMap<>();
         perClass.forEach((c, byRound) -> shownPerClass.put(c, new TreeMap<>(byRound.headMap(round + 1))));
         Map<Integer, SortedMap<Integer, Integer>> shownLabeled = new LinkedHashMap<>();

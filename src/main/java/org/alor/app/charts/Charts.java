@@ -14,7 +14,6 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.LookupPaintScale;
-import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
@@ -50,8 +49,10 @@ public final class Charts {
         int firstRound = Integer.MAX_VALUE;
         int colour = 0;
         for (ChartData.Run run : d.runs()) {
-            XYSeries acc = new XYSeries(run.name() + " accuracy");
-            XYSeries f1 = new XYSeries(run.name() + " macro-F1");
+            // each round under its own method and strategy (round 0 may be LP, the rest CT), never the latest choice
+            String prefix = d.runs().size() > 1 ? run.name() + " " : "";
+            XYSeries acc = new XYSeries(prefix + "accuracy (" + run.describeRounds() + ")");
+            XYSeries f1 = new XYSeries(prefix + "macro-F1");
             for (Map.Entry<Integer, MetricRow> e : run.overall().entrySet()) {
                 acc.add(e.getKey().doubleValue(), 100 * e.getValue().accuracy());
                 if (e.getValue().macroF1() != null) f1.add(e.getKey().doubleValue(), 100 * e.getValue().macroF1());
@@ -62,6 +63,11 @@ public final class Charts {
             ds.addSeries(acc);
             r.setSeriesPaint(ds.getSeriesCount() - 1, c);
             r.setSeriesStroke(ds.getSeriesCount() - 1, new BasicStroke(2.5f));
+            r.setSeriesItemLabelGenerator(ds.getSeriesCount() - 1,
+                    (data, series, item) -> run.roundNames().containsKey((int) data.getXValue(series, item))
+                            ? run.roundNames().get((int) data.getXValue(series, item)).method() : null);
+            r.setSeriesItemLabelsVisible(ds.getSeriesCount() - 1, true);
+            r.setSeriesItemLabelFont(ds.getSeriesCount() - 1, FONT.deriveFont(Font.BOLD, 11f));
             if (f1.getItemCount() > 0) {
                 ds.addSeries(f1);
                 r.setSeriesPaint(ds.getSeriesCount() - 1, c.darker());
@@ -189,32 +195,45 @@ public final class Charts {
         return new Color(rr, gg, bb);
     }
 
-    /** Labeled + retrieved images per class, stacked. */
+    /**
+     * Labeled and retrieved images per class in two panels over the same classes, each on its own linear axis: a few
+     * labels (≤ 5) beside hundreds of retrieved images would be invisible on one axis, and a log axis cannot draw the
+     * classes with no labels yet, the very ones Tail First Sampling goes for.
+     */
     public static JFreeChart counts(ChartData d) {
-        DefaultCategoryDataset ds = new DefaultCategoryDataset();
+        DefaultCategoryDataset labeled = new DefaultCategoryDataset();
+        DefaultCategoryDataset retrieved = new DefaultCategoryDataset();
         for (ClassInfo c : d.classes()) {
             String key = c.mostCommonName();
-            ds.addValue(d.labeled().getOrDefault(c.id(), 0), "labeled", key);
-            ds.addValue(d.retrieved().getOrDefault(c.id(), 0), "retrieved", key);
+            labeled.addValue(d.labeled().getOrDefault(c.id(), 0), "labeled by you", key);
+            retrieved.addValue(d.retrieved().getOrDefault(c.id(), 0), "retrieved", key);
         }
         CategoryAxis x = new CategoryAxis("Class");
         x.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         x.setTickLabelFont(FONT.deriveFont(d.classes().size() > 40 ? 7f : 10f));
         x.setTickLabelsVisible(d.classes().size() <= 120);
-        NumberAxis y = new NumberAxis("Images");
+        org.jfree.chart.plot.CombinedDomainCategoryPlot plot = new org.jfree.chart.plot.CombinedDomainCategoryPlot(x);
+        plot.setGap(14);
+        plot.add(countsPanel(labeled, "Labeled", ACCENT), 1);
+        plot.add(countsPanel(retrieved, "Retrieved", new Color(0x7fb0ee)), 1);
+        plot.setOrientation(PlotOrientation.VERTICAL);
+        JFreeChart chart = new JFreeChart("Labeled and retrieved images per class (each on its own axis)",
+                FONT.deriveFont(Font.BOLD, 15f), plot, true);
+        return finish(chart);
+    }
+
+    private static CategoryPlot countsPanel(DefaultCategoryDataset ds, String axis, Color colour) {
+        NumberAxis y = new NumberAxis(axis);
         y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        StackedBarRenderer r = new StackedBarRenderer();
-        r.setSeriesPaint(0, ACCENT);
-        r.setSeriesPaint(1, new Color(0x9cc3f5));
+        org.jfree.chart.renderer.category.BarRenderer r = new org.jfree.chart.renderer.category.BarRenderer();
+        r.setSeriesPaint(0, colour);
         r.setShadowVisible(false);
         r.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
-        CategoryPlot plot = new CategoryPlot(ds, x, y, r);
-        plot.setOrientation(PlotOrientation.VERTICAL);
+        CategoryPlot plot = new CategoryPlot(ds, null, y, r);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(GRID);
         plot.setOutlineVisible(false);
-        JFreeChart chart = new JFreeChart("Labeled and retrieved images per class", FONT.deriveFont(Font.BOLD, 15f), plot, true);
-        return finish(chart);
+        return plot;
     }
 
     private static void style(XYPlot plot) {

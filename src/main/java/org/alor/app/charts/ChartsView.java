@@ -51,14 +51,28 @@ public final class ChartsView {
             return;
         }
         tabs.getTabs().clear();
+        ConfusionView confusion = new ConfusionView(vm.store(), shell, d);
+        Tab confusionTab = new Tab("Confused classes", confusion.root());
         for (ChartsViewModel.Kind k : ChartsViewModel.Kind.values()) {
             ChartViewer viewer = new ChartViewer(ChartsViewModel.chart(k, d));
             viewer.setId("chart-" + k.name().toLowerCase(java.util.Locale.ROOT));
-            javafx.scene.Node content = k == ChartsViewModel.Kind.PER_CLASS ? withClassDetail(viewer, d) : viewer;
+            javafx.scene.Node content = switch (k) {
+                case PER_CLASS -> withClassDetail(viewer, d);
+                case OVERALL -> withDropNotes(viewer, d, r -> {
+                    tabs.getSelectionModel().select(confusionTab);
+                    confusion.show(r);
+                });
+                default -> viewer;
+            };
             Tab tab = new Tab(k.title(), content);
             tab.setUserData(k);
             tabs.getTabs().add(tab);
         }
+        tabs.getTabs().add(confusionTab);
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
+            if (t == confusionTab && !d.rounds().isEmpty()) confusion.show(DropNotes.of(d).stream().findFirst()
+                    .map(DropNotes.Note::round).orElse(d.rounds().get(d.rounds().size() - 1)));
+        });
         Button png = new Button("Export PNG…", Views.icon("mdi2i-image-outline", 16));
         png.setId("export-png");
         png.setOnAction(e -> export(d, "png"));
@@ -68,12 +82,44 @@ public final class ChartsView {
         Button csv = new Button("Export CSV…", Views.icon("mdi2f-file-delimited-outline", 16));
         csv.setId("export-csv");
         csv.setOnAction(e -> export(d, "csv"));
+        for (Button b : new Button[]{png, svg, csv}) {
+            b.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                    () -> tabs.getSelectionModel().getSelectedItem() == null
+                            || tabs.getSelectionModel().getSelectedItem().getUserData() == null,
+                    tabs.getSelectionModel().selectedItemProperty()));
+        }
         HBox bar = new HBox(8, Views.title("Charts"), new javafx.scene.layout.Region(), png, svg, csv);
         HBox.setHgrow(bar.getChildren().get(1), javafx.scene.layout.Priority.ALWAYS);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 0, 8, 0));
         root.setTop(bar);
         root.setCenter(tabs);
+    }
+
+    /**
+     * The overall chart and, under it, a note for each round whose accuracy fell: the classes that lost most and a link
+     * to the class pairs that round's model confuses.
+     */
+    private javafx.scene.Node withDropNotes(ChartViewer chart, ChartData d, java.util.function.IntConsumer showConfusion) {
+        java.util.List<DropNotes.Note> notes = DropNotes.of(d);
+        if (notes.isEmpty()) return chart;
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(4);
+        box.setPadding(new Insets(8, 4, 0, 4));
+        for (DropNotes.Note n : notes) {
+            Label text = new Label(n.text());
+            text.setWrapText(true);
+            text.getStyleClass().add("accuracy-drop");
+            javafx.scene.control.Hyperlink link = new javafx.scene.control.Hyperlink("See which classes round " + n.round() + " confused");
+            link.setOnAction(e -> showConfusion.accept(n.round()));
+            if (box.getChildren().isEmpty()) {
+                text.setId("accuracy-drop");
+                link.setId("show-confusion");
+            }
+            box.getChildren().addAll(text, link);
+        }
+        BorderPane pane = new BorderPane(chart);
+        pane.setBottom(box);
+        return pane;
     }
 
     /** Clicking a class in the heat map shows its accuracy and labeled images per round below it. */

@@ -46,6 +46,10 @@ public final class ChartsViewModel {
         return jobs.submit(t);
     }
 
+    ProjectStore store() {
+        return store;
+    }
+
     public ObjectProperty<ChartData> dataProperty() {
         return data;
     }

@@ -46,7 +46,7 @@ class ChartsFxTest {
         store.classTable().replace(List.of(ClassInfo.named(0, "Sialia sialis"), ClassInfo.named(1, "Turdus migratorius"),
                 ClassInfo.named(2, "Setophaga petechia")));
         for (int r = 0; r < 2; r++) {
-            store.roundTable().insert(RoundRecord.planned(r, "CT", "TFS", 0, 3));
+            store.roundTable().insert(RoundRecord.planned(r, r == 0 ? "lp" : "ct", "tfs", 0, 3));
             store.roundTable().saveMetrics(r, List.of(
                     MetricRow.overall(Split.TEST, 0.4 + 0.2 * r, 0.35 + 0.2 * r, 30, 12 + 6 * r),
                     MetricRow.perClass(Split.TEST, 0, 10, 8 + r),
@@ -74,8 +74,8 @@ class ChartsFxTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.dataProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         TabPane tabs = robot.lookup(".tab-pane").query();
-        assertThat(tabs.getTabs()).extracting(t -> t.getText()).containsExactly("Overall", "Per class", "Counts");
-        ChartViewer overall = (ChartViewer) tabs.getTabs().get(0).getContent();
+        assertThat(tabs.getTabs()).extracting(t -> t.getText()).containsExactly("Overall", "Per class", "Counts", "Confused classes");
+        ChartViewer overall = robot.lookup("#chart-overall").query();
         assertThat(overall.getChart().getXYPlot().getDataset().getSeriesCount()).isEqualTo(2);
         assertThat(overall.getChart().getXYPlot().getDataset().getYValue(0, 1)).isEqualTo(60.0, org.assertj.core.data.Offset.offset(1e-9));
 
@@ -85,7 +85,11 @@ class ChartsFxTest {
         assertThat(d.classes()).extracting(ClassInfo::id).containsExactly(1, 2, 0);
         assertThat(d.tailClasses()).containsExactly(1);
         assertThat(ChartCsv.perClass(d)).contains("1,Turdus migratorius,true,1,0.600000");
-        assertThat(ChartCsv.overall(d)).startsWith("run,round,accuracy,macro_f1,support,correct\nCT + TFS,0,0.400000,0.350000,30,12");
+        // issue 17 item 11: each round under its own method and strategy (round 0 was LP), not the last round's
+        assertThat(ChartCsv.overall(d)).startsWith("run,round,method,strategy,accuracy,macro_f1,support,correct\n")
+                .contains("\nthis project,0,LP,TFS,0.400000,0.350000,30,12\n").contains("\nthis project,1,CT,TFS,0.600000,");
+        assertThat(overall.getChart().getXYPlot().getDataset().getSeriesKey(0).toString())
+                .contains("round 0 LP + TFS").contains("round 1 CT + TFS");
 
         assertThat(Charts.classAtHeatMapItem(d, 0)).isEqualTo(1);
         assertThat(Charts.classAtHeatMapItem(d, 5)).isEqualTo(0);
@@ -102,6 +106,23 @@ class ChartsFxTest {
         ChartsViewModel.exportCsv(ChartsViewModel.Kind.COUNTS, d, csv);
         assertThat(Files.readAllLines(csv)).first().isEqualTo("class_id,class,labeled,retrieved");
         assertThat(robot.lookup("#export-svg").tryQuery()).isPresent();
+    }
+
+    @Test
+    void fewLabelsStayVisibleBesideHundredsOfRetrievedImages() throws Exception {
+        // issue 17 item 12: labeled (<= 5) and retrieved (<= 500) in two panels, each on its own linear axis
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.dataProperty().get() != null);
+        ChartData d = vm.dataProperty().get();
+        ChartData many = new ChartData(d.runs(), d.zeroShot(), d.classes(), d.rounds(), d.perClass(), d.tailClasses(),
+                java.util.Map.of(0, 5, 1, 1, 2, 0), java.util.Map.of(0, 500, 1, 120, 2, 3), d.labeledByRound());
+        org.jfree.chart.plot.Plot plot = Charts.counts(many).getPlot();
+        assertThat(plot).isInstanceOf(org.jfree.chart.plot.CombinedDomainCategoryPlot.class);
+        List<org.jfree.chart.plot.CategoryPlot> panels = ((org.jfree.chart.plot.CombinedDomainCategoryPlot) plot).getSubplots();
+        assertThat(panels).hasSize(2);
+        assertThat(panels.get(0).getRangeAxis().getLabel()).containsIgnoringCase("labeled");
+        assertThat(panels.get(0).getRangeAxis().getUpperBound()).as("5 labels fill most of their panel").isBetween(5.0, 8.0);
+        assertThat(panels.get(1).getRangeAxis().getLabel()).containsIgnoringCase("retrieved");
+        assertThat(panels.get(1).getRangeAxis().getUpperBound()).isGreaterThanOrEqualTo(500.0);
     }
 
     @Test
