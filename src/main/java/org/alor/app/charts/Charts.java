@@ -225,6 +225,8 @@ public final class Charts {
     private static CategoryPlot countsPanel(DefaultCategoryDataset ds, String axis, Color colour) {
         NumberAxis y = new NumberAxis(axis);
         y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        y.setRangeType(org.jfree.data.RangeType.POSITIVE);
+        y.setAutoRangeMinimumSize(4); // no labels yet: an axis 0–4, not a lone "0"
         org.jfree.chart.renderer.category.BarRenderer r = new org.jfree.chart.renderer.category.BarRenderer();
         r.setSeriesPaint(0, colour);
         r.setShadowVisible(false);

@@ -46,6 +46,7 @@ final class ConfusionView {
     private final ProjectStore store;
     private final PageHost shell;
     private final Map<Integer, String> classNames;
+    private final Map<Integer, String> shortNames;
     private final ImageCache images = new ImageCache(150, 300);
     private final BorderPane root = new BorderPane();
     private final ComboBox<Integer> round;
@@ -58,6 +59,7 @@ final class ConfusionView {
         this.store = store;
         this.shell = shell;
         this.classNames = d.classes().stream().collect(Collectors.toMap(ClassInfo::id, ConfusionView::displayName));
+        this.shortNames = d.classes().stream().collect(Collectors.toMap(ClassInfo::id, ClassInfo::mostCommonName));
         root.setId("confusion-view");
         round = new ComboBox<>(FXCollections.observableArrayList(d.rounds()));
         round.setId("confusion-round");
@@ -81,10 +83,13 @@ final class ConfusionView {
 
         pairs.setId("confusion-pairs");
         pairs.setPlaceholder(new Label("No val predictions stored for this round."));
-        pairs.getColumns().add(col("True class", p -> classNames.getOrDefault(p.trueClass(), "class " + p.trueClass()), 210));
-        pairs.getColumns().add(col("Predicted as", p -> classNames.getOrDefault(p.predictedClass(), "class " + p.predictedClass()), 210));
+        // the table names classes by their most common name; the pair's title below gives both names
+        pairs.getColumns().add(col("True class", p -> shortNames.getOrDefault(p.trueClass(), "class " + p.trueClass()), 210));
+        pairs.getColumns().add(col("Predicted as", p -> shortNames.getOrDefault(p.predictedClass(), "class " + p.predictedClass()), 210));
         pairs.getColumns().add(col("Images", ConfusedPair::count, 70));
         pairs.getColumns().add(col("Share", p -> String.format(Locale.ROOT, "%.0f %%", 100 * p.share()), 70));
+        pairs.getColumns().get(2).setMinWidth(95); // "Images" whole, demo mode's font too
+        pairs.getColumns().get(3).setMinWidth(85);
         pairs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         Tooltip.install(pairs, new Tooltip("Share: the pair's images among all val images of the true class"));
         pairs.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> showImages(p));
@@ -153,7 +158,6 @@ final class ConfusionView {
         Label name = Views.muted(file.getFileName().toString());
         name.setMaxWidth(150);
         VBox box = new VBox(4, v, name);
-        box.getStyleClass().add("thumb");
         box.setAlignment(Pos.TOP_CENTER);
         Tooltip.install(box, new Tooltip(s.path()));
         return box;

@@ -38,11 +38,11 @@ public final class ChoiceNames {
 
     private static final Map<String, Note> STRATEGIES = Map.of(
             "random", new Note("Random", "random sampling", "picks pool images uniformly at random (the baseline)"),
-            "entropy", new Note("Entropy", "uncertainty sampling", "picks the images the model is least sure about (highest entropy)"),
+            "entropy", new Note("Entropy", "most uncertain first", "picks the images the model is least sure about (highest entropy)"),
             "tfs", new Note("TFS", "Tail First Sampling",
-                    "picks images predicted as the classes with the fewest labels+retrieved, the least certain first (ALOR's)"),
+                    "picks images predicted as the classes with the fewest labels+retrieved (ALOR's)"),
             "coreset", new Note("Coreset", "k-center greedy", "picks the images farthest from everything already in the training set"),
-            "badge", new Note("BADGE", "diverse gradient embeddings", "picks uncertain and diverse images (k-means++ on gradient embeddings)"),
+            "badge", new Note("BADGE", "gradient embeddings", "picks uncertain and diverse images (k-means++ on gradient embeddings)"),
             "pcb", new Note("PCB", "PCB + BADGE", "BADGE proposes 10 % of the pool; from it, picks for the classes with the fewest images first"),
             "logo", new Note("LoGo", "local and global", "one cluster per class over the pool; takes each cluster's least certain image"),
             "alfamix", new Note("ALFA-Mix", "feature mixing", "picks images whose prediction flips when mixed towards a labeled class's mean"));

@@ -31,7 +31,7 @@ final class ChoiceCells {
                 setText(empty || item == null ? null : notes.apply(item).title());
             }
         });
-        box.setPrefWidth(250);
+        box.setStyle("-fx-pref-width: 16.5em;"); // the longest title in the current font size, demo mode's too
     }
 
     /** The chosen value's one-line explanation, following the choice. */
@@ -39,7 +39,7 @@ final class ChoiceCells {
         Label note = Views.muted("");
         note.setId(id);
         note.setWrapText(true);
-        note.setMaxWidth(330);
+        note.maxWidthProperty().bind(box.widthProperty());
         note.textProperty().bind(Bindings.createStringBinding(
                 () -> box.getValue() == null ? "" : notes.apply(box.getValue()).note(), box.valueProperty()));
         return note;

@@ -142,16 +142,17 @@ public final class RunsView {
         form.setVgap(8);
         String[] labels = {"Method", "Strategy", "Budget", "Epochs", "Batch", "Precision"};
         Node[] fields = {method, strategy, budget, epochs, batch, precision};
+        // two label + field columns; the method and strategy notes under their lists (row 1)
         for (int i = 0; i < labels.length; i++) {
             Label l = new Label(labels[i]);
-            l.setMinWidth(64);
-            HBox cell = new HBox(6, l, fields[i]);
-            cell.setAlignment(Pos.CENTER_LEFT);
+            l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             if (fields[i] instanceof Spinner<?> sp) sp.setPrefWidth(110);
-            form.add(cell, i % 3, 2 * (i / 3));
+            int row = i < 2 ? 0 : 1 + i / 2;
+            form.add(l, 2 * (i % 2), row);
+            form.add(fields[i], 2 * (i % 2) + 1, row);
         }
-        form.add(ChoiceCells.note(method, ChoiceNames::method, "round-method-note"), 0, 1);
-        form.add(ChoiceCells.note(strategy, ChoiceNames::strategy, "round-strategy-note"), 1, 1);
+        form.add(ChoiceCells.note(method, ChoiceNames::method, "round-method-note"), 1, 1);
+        form.add(ChoiceCells.note(strategy, ChoiceNames::strategy, "round-strategy-note"), 3, 1);
         Runnable remember = () -> remember(new RunsChoices(method.getValue(), strategy.getValue(), budget.getValue(),
                 epochs.getValue(), batch.getValue()));
         for (javafx.beans.value.ObservableValue<?> v : List.of(method.valueProperty(), strategy.valueProperty(),
@@ -161,6 +162,7 @@ public final class RunsView {
         Button start = new Button("Start round", Views.icon("mdi2p-play", 16));
         start.setId("start-round");
         start.getStyleClass().add("accent");
+        start.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         start.disableProperty().bind(model.jobRunningProperty());
 
         bar.setId("round-progress");
