@@ -169,6 +169,25 @@ class RunsFxTest {
     }
 
     @Test
+    void theExplainedFormFitsDemoModeBesideTheRail(FxRobot robot) {
+        // the page beside the demo-mode rail of a 1280-pixel window: no form label, list or button cut to "…"
+        robot.interact(() -> {
+            view.root().getScene().getStylesheets().add(ShellView.DEMO_CSS);
+            view.root().getScene().getWindow().setWidth(1160);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node form = robot.lookup("#round-method").query().getParent();
+        List<String> cut = robot.from(form).lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Labeled)
+                .queryAllAs(javafx.scene.control.Labeled.class).stream()
+                .filter(l -> l.getText() != null && !l.getText().isEmpty() && !l.isWrapText())
+                .filter(l -> l.lookup(".text") instanceof javafx.scene.text.Text t && !t.getText().equals(l.getText()))
+                .map(javafx.scene.control.Labeled::getText).toList();
+        assertThat(cut).isEmpty();
+        javafx.scene.control.Labeled start = robot.lookup("#start-round").queryLabeled();
+        assertThat(((javafx.scene.text.Text) start.lookup(".text")).getText()).isEqualTo("Start round");
+    }
+
+    @Test
     void numbersTypedIntoTheSpinnersReachTheRound(FxRobot robot) throws Exception {
         javafx.scene.control.Spinner<?> epochs = robot.lookup("#round-epochs").queryAs(javafx.scene.control.Spinner.class);
         robot.interact(() -> epochs.getEditor().setText(""));
