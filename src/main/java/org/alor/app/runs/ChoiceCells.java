@@ -39,7 +39,10 @@ final class ChoiceCells {
         Label note = Views.muted("");
         note.setId(id);
         note.setWrapText(true);
+        // as wide as its list, and as tall as its wrapped lines need (a grid row would otherwise give it one line)
+        note.prefWidthProperty().bind(box.widthProperty());
         note.maxWidthProperty().bind(box.widthProperty());
+        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         note.textProperty().bind(Bindings.createStringBinding(
                 () -> box.getValue() == null ? "" : notes.apply(box.getValue()).note(), box.valueProperty()));
         return note;

@@ -152,7 +152,10 @@ class RunsFxTest {
         robot.type(javafx.scene.input.KeyCode.ESCAPE);
         assertThat(methods).hasSize(Method.values().length).allMatch(t -> t.matches("[A-Z]{2} — .+: .+"), "name — full name: what it does");
         assertThat(methods).anyMatch(t -> t.startsWith("CT — contrastive tuning: ") && t.contains("both towers"));
-        assertThat(robot.lookup("#round-method-note").queryLabeled().getText()).contains("both towers");
+        javafx.scene.control.Labeled methodNote = robot.lookup("#round-method-note").queryLabeled();
+        assertThat(methodNote.getText()).contains("both towers");
+        assertThat(((javafx.scene.text.Text) methodNote.lookup(".text")).getText().replace("\n", " ").replace("  ", " "))
+                .as("the note wraps, whole").isEqualTo(methodNote.getText());
         assertThat(robot.lookup("#round-strategy-note").queryLabeled().getText()).startsWith("Tail First Sampling");
 
         robot.clickOn("#round-strategy");
