@@ -108,7 +108,7 @@ public final class RunsView {
 
     private Node form() {
         RunsChoices chosen = RunsChoices.read(project.store().settings(), new RunsChoices(Method.CT, TailFirstStrategy.NAME,
-                Math.max(1, project.overview().classes().size()), 10, model.preferences().batchSize()));
+                Math.max(1, project.overview().classes().size()), 10, model.preferences().batchSize(), true));
         ComboBox<Method> method = new ComboBox<>(FXCollections.observableArrayList(methodChoices()));
         method.setValue(chosen.method());
         method.setId("round-method");
@@ -120,6 +120,11 @@ public final class RunsView {
         Spinner<Integer> budget = Views.integerSpinner(1, 100000, chosen.budget());
         Spinner<Integer> epochs = Views.integerSpinner(1, 1000, chosen.epochs());
         Spinner<Integer> batch = Views.integerSpinner(1, 4096, chosen.batch());
+        javafx.scene.control.CheckBox rda = new javafx.scene.control.CheckBox("Train on the retrieved images too (RDA)");
+        rda.setId("round-rda");
+        rda.setSelected(chosen.rda());
+        rda.setTooltip(new javafx.scene.control.Tooltip("RDA — retrieval-based data augmentation: the round trains on the "
+                + "retrieved open-data images together with your labels (the paper's setting); off: your labels only"));
         budget.setId("round-budget");
         epochs.setId("round-epochs");
         batch.setId("round-batch");
@@ -153,10 +158,11 @@ public final class RunsView {
         }
         form.add(ChoiceCells.note(method, ChoiceNames::method, "round-method-note"), 1, 1);
         form.add(ChoiceCells.note(strategy, ChoiceNames::strategy, "round-strategy-note"), 3, 1);
+        form.add(rda, 1, 4, 3, 1);
         Runnable remember = () -> remember(new RunsChoices(method.getValue(), strategy.getValue(), budget.getValue(),
-                epochs.getValue(), batch.getValue()));
+                epochs.getValue(), batch.getValue(), rda.isSelected()));
         for (javafx.beans.value.ObservableValue<?> v : List.of(method.valueProperty(), strategy.valueProperty(),
-                budget.valueProperty(), epochs.valueProperty(), batch.valueProperty())) {
+                budget.valueProperty(), epochs.valueProperty(), batch.valueProperty(), rda.selectedProperty())) {
             v.addListener((o, a, b) -> remember.run());
         }
         Button start = new Button("Start round", Views.icon("mdi2p-play", 16));
@@ -185,7 +191,7 @@ public final class RunsView {
             RoundSpec spec;
             try {
                 spec = spec(project.store().settings(), method.getValue(), strategy.getValue(), budget.getValue(),
-                        epochs.getValue(), batch.getValue(), precision.getValue());
+                        epochs.getValue(), batch.getValue(), precision.getValue(), rda.isSelected());
             } catch (IllegalArgumentException ex) {
                 model.report("Cannot start the round", ex);
                 return;
@@ -303,8 +309,14 @@ public final class RunsView {
     /** The form's values as the round's spec over the project's settings; a value the round cannot use fails here. */
     static RoundSpec spec(Settings settings, Method method, String strategy, int budget, int epochs, int batch,
                           Precision precision) {
+        return spec(settings, method, strategy, budget, epochs, batch, precision, true);
+    }
+
+    /** As above, {@code rda} off training on the labeled images only. */
+    static RoundSpec spec(Settings settings, Method method, String strategy, int budget, int epochs, int batch,
+                          Precision precision, boolean rda) {
         return RoundSpec.builder(method, strategy).optProjectSettings(settings).optBudget(budget).optEpochs(epochs)
-                .optBatchSize(batch).optPrecision(precision).optRound0(Round0Mode.RETRIEVED_ONLY).build();
+                .optBatchSize(batch).optPrecision(precision).optRda(rda).optRound0(Round0Mode.RETRIEVED_ONLY).build();
     }
 
     /** A round that stopped for labeling goes straight to the Label page with its picks. */

@@ -91,15 +91,18 @@ class RunsChoicesFxTest {
         robot.clickOn(budget.getEditor()).write("7");
         robot.clickOn("#round-method"); // focus leaves the budget field
         robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        robot.clickOn("#round-rda"); // RDA off: train on the labeled images only
 
         show(robot, dirB); // another project: its own (default) choices
         assertThat(robot.lookup("#round-method").queryComboBox().getValue()).isEqualTo(Method.CT);
         assertThat(robot.lookup("#round-epochs").queryAs(Spinner.class).getValue()).isEqualTo(10);
+        assertThat(robot.lookup("#round-rda").queryAs(javafx.scene.control.CheckBox.class).isSelected()).isTrue();
 
         show(robot, dirA); // the project reopened: what was chosen last
         assertThat(robot.lookup("#round-method").queryComboBox().getValue()).isEqualTo(Method.LP);
         assertThat(robot.lookup("#round-strategy").queryComboBox().getValue()).isEqualTo("entropy");
         assertThat(robot.lookup("#round-epochs").queryAs(Spinner.class).getValue()).isEqualTo(3);
         assertThat(robot.lookup("#round-budget").queryAs(Spinner.class).getValue()).isEqualTo(7);
+        assertThat(robot.lookup("#round-rda").queryAs(javafx.scene.control.CheckBox.class).isSelected()).isFalse();
     }
 }

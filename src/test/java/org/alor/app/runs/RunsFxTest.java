@@ -195,8 +195,10 @@ class RunsFxTest {
         javafx.scene.control.Spinner<?> epochs = robot.lookup("#round-epochs").queryAs(javafx.scene.control.Spinner.class);
         robot.interact(() -> epochs.getEditor().setText(""));
         robot.clickOn(epochs.getEditor()).write("3");
+        robot.clickOn("#round-rda");
         robot.clickOn("#start-round"); // no Enter: the typed value must still count
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.jobRunningProperty().get() && asked != null);
         assertThat(asked.epochs()).isEqualTo(3);
+        assertThat(asked.rda()).as("RDA unticked on the form").isFalse();
     }
 }
