@@ -70,7 +70,7 @@ public final class ChartsView {
         }
         tabs.getTabs().add(confusionTab);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
-            if (t == confusionTab && !d.rounds().isEmpty()) confusion.show(DropNotes.of(d).stream().findFirst()
+            if (t == confusionTab && !d.rounds().isEmpty()) confusion.showIfNone(DropNotes.of(d).stream().findFirst()
                     .map(DropNotes.Note::round).orElse(d.rounds().get(d.rounds().size() - 1)));
         });
         Button png = new Button("Export PNG…", Views.icon("mdi2i-image-outline", 16));

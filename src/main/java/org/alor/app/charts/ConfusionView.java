@@ -111,6 +111,11 @@ final class ConfusionView {
         return root;
     }
 
+    /** Shows round {@code r} when no round is chosen yet (opening the tab). */
+    void showIfNone(int r) {
+        if (round.getValue() == null) round.setValue(r);
+    }
+
     /** Shows round {@code r}'s confusions (loading them in the background). */
     void show(int r) {
         if (round.getValue() != null && round.getValue() == r) return;

@@ -224,11 +224,11 @@ public final class ShellView {
         tick.setCycleCount(Timeline.INDEFINITE);
         tick.play();
 
-        // a running job matters most, then the device, the project's counts, and the heap last
+        // a running job matters most, then the status (counts, or what just failed), the device, and the heap last
         FittingBar bar2 = new FittingBar(16);
-        bar2.add(status, 2);
+        bar2.add(status, 1);
         bar2.add(jobBox, 0, model.jobRunningProperty());
-        bar2.add(device, 1);
+        bar2.add(device, 2);
         bar2.add(memory, 3);
         bar2.getStyleClass().add("status-bar");
         bar2.setAlignment(Pos.CENTER_LEFT);
