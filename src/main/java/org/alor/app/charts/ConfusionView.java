@@ -48,6 +48,7 @@ final class ConfusionView {
     private final Map<Integer, String> classNames;
     private final Map<Integer, String> shortNames;
     private final ImageCache images = new ImageCache(150, 300);
+    private final ImageCache enlarged = new ImageCache(420, 20);
     private final BorderPane root = new BorderPane();
     private final ComboBox<Integer> round;
     private final Label summary = Views.muted("");
@@ -164,7 +165,14 @@ final class ConfusionView {
         name.setMaxWidth(150);
         VBox box = new VBox(4, v, name);
         box.setAlignment(Pos.TOP_CENTER);
-        Tooltip.install(box, new Tooltip(s.path()));
+        // hovering shows the image larger, decoded only then
+        Tooltip tip = new Tooltip(s.path());
+        tip.setShowDelay(javafx.util.Duration.millis(250));
+        tip.setOnShowing(e -> {
+            if (tip.getGraphic() == null) tip.setGraphic(new ImageView(enlarged.get(file)));
+        });
+        tip.setContentDisplay(javafx.scene.control.ContentDisplay.TOP);
+        Tooltip.install(box, tip);
         return box;
     }
 
