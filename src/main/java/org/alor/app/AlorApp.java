@@ -102,6 +102,7 @@ public class AlorApp extends Application {
     }
 
     public static void main(String[] args) {
+        org.alor.clip.OpenMpWaitPolicy.applyDefault(); // before libtorch loads
         org.alor.loop.doctor.GpuSwitch.applySavedChoice(org.alor.loop.doctor.UserFolders.current());
         launch(args);
     }

@@ -22,6 +22,7 @@ public final class AlorCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        org.alor.clip.OpenMpWaitPolicy.applyDefault(); // before libtorch loads
         org.alor.loop.doctor.GpuSwitch.applySavedChoice(org.alor.loop.doctor.UserFolders.current());
         System.exit(execute(args));
     }

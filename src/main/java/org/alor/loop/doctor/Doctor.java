@@ -48,6 +48,9 @@ public final class Doctor {
         if (Runtime.version().feature() < 17) r.problem("Java " + Runtime.version().feature() + " is too old: ALOR Studio needs Java 17 or newer");
         r.add("OS", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         r.add("CPU cores", String.valueOf(rt.availableProcessors()));
+        String wait = org.alor.clip.OpenMpWaitPolicy.current();
+        r.add("OpenMP waiting", wait.isEmpty() ? "not set (OpenMP threads spin; slow when cores are shared)"
+                : org.alor.clip.OpenMpWaitPolicy.VARIABLE + "=" + wait);
         r.add("Memory", physicalMemory() + "JVM heap max " + gb(rt.maxMemory()));
 
         String device = "cpu";
