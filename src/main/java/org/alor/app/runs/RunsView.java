@@ -108,7 +108,7 @@ public final class RunsView {
 
     private Node form() {
         RunsChoices chosen = RunsChoices.read(project.store().settings(), new RunsChoices(Method.CT, TailFirstStrategy.NAME,
-                Math.max(1, project.overview().classes().size()), 10, model.preferences().batchSize(), true));
+                Math.max(1, project.overview().classes().size()), 10, Method.CT.defaultBatchSize(), true));
         ComboBox<Method> method = new ComboBox<>(FXCollections.observableArrayList(methodChoices()));
         method.setValue(chosen.method());
         method.setId("round-method");
@@ -159,6 +159,12 @@ public final class RunsView {
         form.add(ChoiceCells.note(method, ChoiceNames::method, "round-method-note"), 1, 1);
         form.add(ChoiceCells.note(strategy, ChoiceNames::strategy, "round-strategy-note"), 3, 1);
         form.add(rda, 1, 4, 3, 1);
+        // the batch follows the method's recipe (128; PT 32) as in `alor round`, unless a person typed another
+        method.valueProperty().addListener((o, was, now) -> {
+            if (was != null && now != null && batch.getValue() == was.defaultBatchSize()) {
+                batch.getValueFactory().setValue(now.defaultBatchSize());
+            }
+        });
         Runnable remember = () -> remember(new RunsChoices(method.getValue(), strategy.getValue(), budget.getValue(),
                 epochs.getValue(), batch.getValue(), rda.isSelected()));
         for (javafx.beans.value.ObservableValue<?> v : List.of(method.valueProperty(), strategy.valueProperty(),

@@ -90,7 +90,7 @@ class RunsFxTest {
         TableView<?> table = robot.lookup("#round-table").queryTableView();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(asked).isEqualTo(RoundSpec.builder(Method.CT, "tfs").optBudget(2).optEpochs(10).optBatchSize(32)
+        assertThat(asked).isEqualTo(RoundSpec.builder(Method.CT, "tfs").optBudget(2).optEpochs(10).optBatchSize(Method.CT.defaultBatchSize())
                 .optPrecision(Precision.FP32).optRound0(Round0Mode.RETRIEVED_ONLY).build());
         XYSeriesCollection curves = view.curves();
         assertThat(curves.getSeries("train loss").getItemCount()).isEqualTo(20);
@@ -200,5 +200,19 @@ class RunsFxTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.jobRunningProperty().get() && asked != null);
         assertThat(asked.epochs()).isEqualTo(3);
         assertThat(asked.rda()).as("RDA unticked on the form").isFalse();
+    }
+
+    @Test
+    void theBatchIsTheMethodsRecipeAsOnTheCommandLine(FxRobot robot) throws Exception {
+        javafx.scene.control.Spinner<?> batch = robot.lookup("#round-batch").queryAs(javafx.scene.control.Spinner.class);
+        javafx.scene.control.ComboBox<Method> method = robot.lookup("#round-method").queryComboBox();
+        robot.interact(() -> method.setValue(Method.CT));
+        assertThat(batch.getValue()).isEqualTo(Method.CT.defaultBatchSize()).isEqualTo(128);
+        robot.interact(() -> method.setValue(Method.PT));
+        assertThat(batch.getValue()).isEqualTo(Method.PT.defaultBatchSize()).isEqualTo(32);
+        robot.interact(() -> method.setValue(Method.FT));
+        robot.clickOn("#start-round");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.jobRunningProperty().get() && asked != null);
+        assertThat(asked.batchSize()).as("what `alor round --method ft` trains with").isEqualTo(Method.FT.defaultBatchSize());
     }
 }
