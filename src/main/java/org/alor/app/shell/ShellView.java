@@ -151,7 +151,7 @@ public final class ShellView {
         }
         return switch (page) {
             case HOME -> new StartView(model, model.services().sampleProject(), this::showWizard, this::showDemo).root();
-            case DATA -> new DataView(project).root();
+            case DATA -> new DataView(model, project).root();
             case RETRIEVAL -> new RetrievalView(model, project, model.services().retrieval()).root();
             case RUNS -> new RunsView(model, project, model.services().rounds()).root();
             case LABEL -> new LabelingView(model, project, model.services().predictions()).root();
