@@ -28,6 +28,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.alor.data.ImportProblem;
 import org.alor.data.Split;
@@ -93,11 +94,14 @@ public final class DataView {
         ProjectOverview o = project.overview();
         for (ClassRow c : o.classes()) classNames.put(c.id(), c.mostCommonName());
         root.setPadding(Views.pagePadding());
-        root.getChildren().addAll(Views.title(o.name()), Views.muted(countsText(o)));
+        Label counts = Views.muted(countsText(o));
+        counts.setMinHeight(Region.USE_PREF_SIZE); // the grid below takes the height, not these two lines
+        root.getChildren().addAll(Views.title(o.name()), counts);
         for (String p : o.problems()) {
             Label warn = new Label("⚠ " + p);
             warn.getStyleClass().add("warning");
             warn.setWrapText(true);
+            warn.setMinHeight(Region.USE_PREF_SIZE);
             root.getChildren().add(warn);
         }
         root.getChildren().add(importProblems(o.importProblems()));
@@ -123,6 +127,7 @@ public final class DataView {
         TitledPane pane = new TitledPane("Import problems (" + problems.size() + ")", list);
         pane.setId("import-problems-pane");
         pane.setExpanded(!problems.isEmpty() && problems.size() <= 20);
+        pane.setMinHeight(Region.USE_PREF_SIZE);
         return pane;
     }
 
@@ -231,6 +236,7 @@ public final class DataView {
         private final Label caption = new Label();
         private final VBox box = new VBox(2, image, caption);
         private final Tooltip tip = new Tooltip();
+        private java.nio.file.Path shownFile;
 
         Tile() {
             image.setFitWidth(TILE - 8);
@@ -246,16 +252,19 @@ public final class DataView {
         protected void updateItem(DataItem item, boolean empty) {
             super.updateItem(item, empty);
             box.getStyleClass().remove("disagree");
+            java.nio.file.Path file = empty || item == null ? null : files.resolve(
+                    new StoredSample(item.sampleId(), item.path(), item.split(), item.label(), 0, 0, null, null));
+            if (shownFile != null && !shownFile.equals(file)) thumbs.cancelIfLoading(shownFile);
+            shownFile = file;
             if (empty || item == null) {
                 setGraphic(null);
                 setTooltip(null);
                 image.setImage(null);
                 return;
             }
-            StoredSample asStored = new StoredSample(item.sampleId(), item.path(), item.split(), item.label(), 0, 0, null, null);
-            image.setImage(thumbs.get(files.resolve(asStored)));
+            image.setImage(thumbs.get(file));
             String label = item.label() == null ? "unlabeled" : name(item.label());
-            caption.setText(label);
+            caption.setText(item.split().key() + " · " + label);
             if (item.disagrees()) box.getStyleClass().add("disagree");
             tip.setText(item.path() + "\n" + item.split().key() + " · " + label
                     + (item.predicted() == null ? "" : String.format(Locale.ROOT, "\npredicted %s (%.0f%%)", name(item.predicted()),
