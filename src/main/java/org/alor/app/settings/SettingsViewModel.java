@@ -24,6 +24,8 @@ public final class SettingsViewModel {
     private final javafx.beans.property.BooleanProperty demoMode = new javafx.beans.property.SimpleBooleanProperty();
     private final javafx.beans.property.BooleanProperty safeContent = new javafx.beans.property.SimpleBooleanProperty();
     private final StringProperty error = new SimpleStringProperty("");
+    /** "" until something changes; then that it is not saved yet; after Save, "Saved". */
+    private final StringProperty status = new SimpleStringProperty("");
 
     public SettingsViewModel(AppPreferences prefs) {
         this.prefs = prefs;
@@ -39,6 +41,10 @@ public final class SettingsViewModel {
         demoMode.addListener((o, a, on) -> {
             if (on) safeContent.set(true);
         });
+        javafx.beans.InvalidationListener changed = o -> status.set("Changes not saved yet: press Save.");
+        for (javafx.beans.Observable p : java.util.List.of(device, threads, batch, cacheFolder, theme, labeler, demoMode, safeContent)) {
+            p.addListener(changed);
+        }
     }
 
     /** Writes the settings; returns the problem (also in {@link #errorProperty()}) if one is invalid. */
@@ -61,6 +67,7 @@ public final class SettingsViewModel {
         prefs.setDemoMode(demoMode.get());
         prefs.setSafeContent(safeContent.get());
         error.set("");
+        status.set("Saved \u2713 \u2014 in use now.");
         return Optional.empty();
     }
 
@@ -94,6 +101,10 @@ public final class SettingsViewModel {
 
     public javafx.beans.property.BooleanProperty safeContentProperty() {
         return safeContent;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
     }
 
     public StringProperty errorProperty() {
