@@ -1,5 +1,7 @@
 package org.alor.app.wizard;
 
+import org.alor.adapt.PromptTemplates;
+
 import org.alor.app.common.Views;
 
 import javafx.beans.binding.Bindings;
@@ -217,7 +219,25 @@ public final class NewProjectWizardView {
         }, m.checkpointInfoProperty()));
         GridPane g = form();
         g.addRow(0, new Label("Checkpoint"), new HBox(6, withBrowse(path, false), check, busy), error(NewProjectWizardModel.F_CHECKPOINT));
-        return new VBox(12, g, info, Views.muted("Leave empty to choose it later (alor set checkpoint PATH)."));
+        Label hint = Views.muted("");
+        hint.setId("wizard-checkpoint-hint");
+        hint.textProperty().bind(Bindings.createStringBinding(m::checkpointHint, m.projectDirProperty()));
+        ComboBox<PromptTemplates> prompts = new ComboBox<>(FXCollections.observableArrayList(m.promptSets()));
+        prompts.setId("wizard-prompt-set");
+        prompts.valueProperty().bindBidirectional(m.promptSetProperty());
+        prompts.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(PromptTemplates p) {
+                return p == null ? "" : p.name().toLowerCase(java.util.Locale.ROOT) + " \u2014 \u201c" + p.prompts("\u2026").get(0) + "\u201d";
+            }
+
+            @Override
+            public PromptTemplates fromString(String s) {
+                return PromptTemplates.parse(s.split(" ")[0]);
+            }
+        });
+        g.addRow(1, new Label("Prompt set"), prompts, Views.muted("the text prompts zero-shot and CT build from the class names"));
+        return new VBox(12, g, info, hint);
     }
 
     private Node openDataStep() {
