@@ -489,7 +489,7 @@ public final class RetrievalView {
         }
         JFreeChart chart = new JFreeChart("Retrieved images per class", Charts.FONT.deriveFont(java.awt.Font.BOLD, 14f), plot, false);
         chart.setBackgroundPaint(Color.WHITE);
-        return chart;
+        return org.alor.app.common.ChartTheme.active().apply(chart);
     }
 
     private static <T> TableColumn<RetrievalData.Row, T> col(String title, Function<RetrievalData.Row, T> f, double w) {
