@@ -37,10 +37,8 @@ public final class SettingsViewModel {
         labeler.set(prefs.labeler());
         demoMode.set(prefs.demoMode());
         safeContent.set(prefs.safeContent());
-        // safe content follows demo mode when it is switched on here (docs/method.md §6 Safety)
-        demoMode.addListener((o, a, on) -> {
-            if (on) safeContent.set(true);
-        });
+        // safe content follows demo mode here as on Home: on with it, back to the earlier choice without it
+        demoMode.addListener((o, a, on) -> safeContent.set(on || prefs.safeContentOutsideDemo()));
         javafx.beans.InvalidationListener changed = o -> status.set("Changes not saved yet: press Save.");
         for (javafx.beans.Observable p : java.util.List.of(device, threads, batch, cacheFolder, theme, labeler, demoMode, safeContent)) {
             p.addListener(changed);
