@@ -181,7 +181,11 @@ public final class RetrievalView {
         sort.setValue(SORT_SCORE);
         sort.setId("thumb-sort");
         sort.valueProperty().addListener((o, a, b) -> showClass(table.getSelectionModel().getSelectedItem()));
-        HBox tools = new HBox(8, new Label("Sort"), sort, excludeSelected, undo);
+        Label sortLabel = new Label("Sort");
+        sortLabel.setMinWidth(Region.USE_PREF_SIZE);
+        for (javafx.scene.control.Control c : List.of(excludeSelected, undo, sort)) c.setMinWidth(Region.USE_PREF_SIZE);
+        // wraps instead of cutting the buttons to "…" when the pane is narrow or the fonts large
+        FlowPane tools = new FlowPane(8, 6, sortLabel, sort, excludeSelected, undo);
         tools.setAlignment(Pos.CENTER_LEFT);
         Label hint = Views.muted("Click, Ctrl+click or Shift+click to select; Delete excludes, Ctrl+Z undoes; double-click enlarges.");
         excludedList.setId("excluded-list");
@@ -260,6 +264,22 @@ public final class RetrievalView {
             }
         });
         table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> showClass(r));
+        table.skinProperty().addListener((o, a, skin) -> javafx.application.Platform.runLater(this::fitHeaders));
+    }
+
+    /** Widens a column whose title does not fit (demo mode's large fonts would cut "Matched" to "Ma…"). */
+    private void fitHeaders() {
+        for (TableColumn<RetrievalData.Row, ?> c : table.getColumns()) {
+            Node header = table.lookup("#" + c.getId());
+            Node label = header == null ? null : header.lookup(".label");
+            if (!(label instanceof Label l)) continue;
+            l.applyCss();
+            double need = Math.ceil(l.prefWidth(-1)) + 18;
+            if (c.getWidth() < need || c.getPrefWidth() < need) {
+                c.setMinWidth(need);
+                c.setPrefWidth(Math.max(c.getPrefWidth(), need));
+            }
+        }
     }
 
     private void showClass(RetrievalData.Row r) {
@@ -494,6 +514,7 @@ public final class RetrievalView {
 
     private static <T> TableColumn<RetrievalData.Row, T> col(String title, Function<RetrievalData.Row, T> f, double w) {
         TableColumn<RetrievalData.Row, T> c = new TableColumn<>(title);
+        c.setId("column-" + title.toLowerCase(java.util.Locale.ROOT));
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(f.apply(cell.getValue())));
         c.setPrefWidth(w);
         return c;
