@@ -146,6 +146,7 @@ public final class RetrievalView {
         }
         ChartViewer chart = new ChartViewer(longTail(d));
         chart.setId("long-tail-chart");
+        chart.setMinWidth(220);
         if (root.getCenter() instanceof SplitPane old && old.getItems().size() == 3) {
             old.getItems().set(1, chart);
         } else {
@@ -164,6 +165,7 @@ public final class RetrievalView {
         swatch.setMaxSize(14, 14);
         legend.setGraphic(swatch);
         legend.getStyleClass().add("muted");
+        legend.setMinHeight(Region.USE_PREF_SIZE);
         VBox left = new VBox(6, table, legend);
         VBox.setVgrow(table, Priority.ALWAYS);
         ScrollPane thumbScroll = new ScrollPane(thumbs);
@@ -188,6 +190,7 @@ public final class RetrievalView {
         FlowPane tools = new FlowPane(8, 6, sortLabel, sort, excludeSelected, undo);
         tools.setAlignment(Pos.CENTER_LEFT);
         Label hint = Views.muted("Click, Ctrl+click or Shift+click to select; Delete excludes, Ctrl+Z undoes; double-click enlarges.");
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         excludedList.setId("excluded-list");
         excludedList.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         excludedList.setPrefHeight(120);
@@ -210,6 +213,9 @@ public final class RetrievalView {
                 section("Retrieved images"), tools, hint, thumbScroll, excludedHead, excludedList);
         VBox.setVgrow(thumbScroll, Priority.ALWAYS);
         right.setPadding(new Insets(0, 0, 0, 8));
+        // the panes keep the divider positions: long excluded-image lines must not squeeze the chart
+        right.setMinWidth(240);
+        excludedList.setPrefWidth(240);
         right.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.isShortcutDown() && e.getCode() == KeyCode.Z) {
                 undo();
@@ -279,6 +285,12 @@ public final class RetrievalView {
                 c.setMinWidth(need);
                 c.setPrefWidth(Math.max(c.getPrefWidth(), need));
             }
+        }
+        // the table's share of the page grows (up to half) so that Kept shows without scrolling
+        if (root.getCenter() instanceof SplitPane split && split.getWidth() > 0) {
+            double columns = table.getColumns().stream().mapToDouble(TableColumn::getPrefWidth).sum() + 24;
+            double share = Math.min(0.5, columns / split.getWidth());
+            if (share > split.getDividerPositions()[0]) split.setDividerPosition(0, share);
         }
     }
 
