@@ -173,7 +173,7 @@ public final class DataView {
         filters.getStyleClass().add("data-filters");
         grid.setId("data-grid");
         grid.setCellWidth(TILE);
-        grid.setCellHeight(TILE + 20);
+        grid.setCellHeight(TILE + 36);
         grid.setHorizontalCellSpacing(6);
         grid.setVerticalCellSpacing(6);
         grid.setCellFactory(g -> new Tile());
@@ -234,7 +234,8 @@ public final class DataView {
     private final class Tile extends GridCell<DataItem> {
         private final ImageView image = new ImageView();
         private final Label caption = new Label();
-        private final VBox box = new VBox(2, image, caption);
+        private final Label prediction = new Label();
+        private final VBox box = new VBox(1, image, caption, prediction);
         private final Tooltip tip = new Tooltip();
         private java.nio.file.Path shownFile;
 
@@ -244,6 +245,8 @@ public final class DataView {
             image.setPreserveRatio(true);
             caption.getStyleClass().add("thumb-caption");
             caption.setMaxWidth(TILE - 4);
+            prediction.getStyleClass().add("thumb-caption");
+            prediction.setMaxWidth(TILE - 4);
             box.setAlignment(Pos.TOP_CENTER);
             box.getStyleClass().add("data-thumb");
         }
@@ -265,6 +268,8 @@ public final class DataView {
             image.setImage(thumbs.get(file));
             String label = item.label() == null ? "unlabeled" : name(item.label());
             caption.setText(item.split().key() + " · " + label);
+            prediction.setText(item.predicted() == null ? "" : String.format(Locale.ROOT, "\u2192 %s %.0f%%",
+                    name(item.predicted()), 100 * item.confidence()));
             if (item.disagrees()) box.getStyleClass().add("disagree");
             tip.setText(item.path() + "\n" + item.split().key() + " · " + label
                     + (item.predicted() == null ? "" : String.format(Locale.ROOT, "\npredicted %s (%.0f%%)", name(item.predicted()),
