@@ -228,7 +228,7 @@ public final class NewProjectWizardView {
         prompts.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(PromptTemplates p) {
-                return p == null ? "" : p.name().toLowerCase(java.util.Locale.ROOT) + " \u2014 \u201c" + p.prompts("\u2026").get(0) + "\u201d";
+                return p == null ? "" : p.name().toLowerCase(java.util.Locale.ROOT) + " \u2014 \u201c" + p.prompts("{class}").get(0) + "\u201d";
             }
 
             @Override
@@ -236,7 +236,8 @@ public final class NewProjectWizardView {
                 return PromptTemplates.parse(s.split(" ")[0]);
             }
         });
-        g.addRow(1, new Label("Prompt set"), prompts, Views.muted("the text prompts zero-shot and CT build from the class names"));
+        g.addRow(1, new Label("Prompt set"), prompts);
+        g.add(Views.muted("The text prompts zero-shot and CT build from the class names."), 1, 2);
         return new VBox(12, g, info, hint);
     }
 
@@ -279,8 +280,9 @@ public final class NewProjectWizardView {
     }
 
     private Node withBrowse(TextField field, boolean directory) {
-        field.setPrefColumnCount(36);
+        field.setPrefColumnCount(30);
         Button browse = new Button("Browse…");
+        browse.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         browse.setOnAction(e -> {
             File f;
             if (directory) f = new DirectoryChooser().showDialog(root.getScene().getWindow());
@@ -292,10 +294,22 @@ public final class NewProjectWizardView {
         return b;
     }
 
+    /**
+     * Names and controls keep their preferred width (demo mode's large fonts would cut them to "…"); the last
+     * column (errors and notes) takes what is left and wraps.
+     */
     private static GridPane form() {
         GridPane g = new GridPane();
         g.setHgap(12);
         g.setVgap(10);
+        javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
+        names.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints controls = new javafx.scene.layout.ColumnConstraints();
+        controls.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints notes = new javafx.scene.layout.ColumnConstraints();
+        notes.setHgrow(javafx.scene.layout.Priority.SOMETIMES);
+        notes.setMinWidth(160);
+        g.getColumnConstraints().setAll(names, controls, notes);
         return g;
     }
 
