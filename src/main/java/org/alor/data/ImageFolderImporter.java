@@ -52,7 +52,7 @@ public final class ImageFolderImporter implements DatasetImporter {
                 continue;
             }
             int id = classes.size();
-            classes.add(ClassInfo.named(id, dir.getFileName().toString()));
+            classes.add(ClassInfo.named(id, ClassDisplayName.fromFolder(dir.getFileName().toString())));
             int images = 0;
             for (Path f : DatasetPaths.listFiles(dir)) {
                 if (reportUndecodable(root, f, problems)) continue;

@@ -99,7 +99,7 @@ public final class ProjectCreator {
      * The database is built in {@link #BUILD_DIR} inside the project folder and renamed to its place only when
      * complete, so a failure or a kill part-way leaves no {@code project.alor} and the next attempt starts over.
      */
-    private static Created create(Spec spec, Map<String, String> moreSettings) throws IOException {
+    public static Created create(Spec spec, Map<String, String> moreSettings) throws IOException {
         Path projectDir = spec.projectDir();
         if (Files.exists(projectDir.resolve(ProjectStore.DATABASE_FILE))) {
             throw new IllegalStateException(projectDir + " is already a project (change its settings with `alor set`)");

@@ -43,4 +43,11 @@ public final class RetrievedExclusions {
         store.settings().set(SETTING, GSON.toJson(List.copyOf(all)));
         RetrievedSamples.delete(store, ids);
     }
+
+    /** Forgets the identities, so retrieval may keep those items again (Retrieval view → Undo / Re-include). */
+    public static synchronized void include(ProjectStore store, Collection<String> identities) {
+        Set<String> all = all(store);
+        all.removeAll(identities);
+        store.settings().set(SETTING, GSON.toJson(List.copyOf(all)));
+    }
 }

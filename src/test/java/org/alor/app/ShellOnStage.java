@@ -48,5 +48,7 @@ public final class ShellOnStage implements AutoCloseable {
         jobs.shutdown();
         model.close();
         TestPrefs.release(prefs);
+        // the shell set the charts' theme from these preferences; later tests build charts in the default one
+        org.alor.app.common.ChartTheme.use(org.alor.app.common.ChartTheme.LIGHT);
     }
 }

@@ -252,6 +252,6 @@ public final class Charts {
             chart.getLegend().setFrame(BlockBorder.NONE);
             chart.getLegend().setItemFont(FONT);
         }
-        return chart;
+        return org.alor.app.common.ChartTheme.active().apply(chart);
     }
 }

@@ -21,6 +21,7 @@ public final class AppPreferences {
     static final String LABELER = "labeler";
     static final String DEMO = "demoMode";
     static final String SAFE = "safeContent";
+    static final String SAFE_OUTSIDE_DEMO = "safeContentOutsideDemo";
 
     private final Preferences node;
 
@@ -86,8 +87,25 @@ public final class AppPreferences {
         return node.getBoolean(DEMO, false);
     }
 
+    /**
+     * Switching demo mode on turns safe content on (README: "turns on safe content"), remembering the choice made
+     * outside demo mode; switching it off brings that choice back.
+     */
     public void setDemoMode(boolean on) {
+        boolean was = demoMode();
+        if (on && !was) {
+            node.putBoolean(SAFE_OUTSIDE_DEMO, safeContent());
+            node.putBoolean(SAFE, true);
+        } else if (!on && was) {
+            node.putBoolean(SAFE, safeContentOutsideDemo());
+            node.remove(SAFE_OUTSIDE_DEMO);
+        }
         node.putBoolean(DEMO, on);
+    }
+
+    /** The safe-content choice that holds once demo mode ends. */
+    public boolean safeContentOutsideDemo() {
+        return demoMode() ? node.getBoolean(SAFE_OUTSIDE_DEMO, false) : safeContent();
     }
 
     /**

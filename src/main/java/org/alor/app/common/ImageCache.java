@@ -35,4 +35,16 @@ public final class ImageCache {
     public void prefetch(Iterable<Path> files) {
         for (Path f : files) get(f);
     }
+
+    /**
+     * Stops decoding {@code file} if it is still loading and forgets it: a cell scrolled past a thumbnail
+     * should not leave it queued ahead of the ones now visible.
+     */
+    public void cancelIfLoading(Path file) {
+        Image image = images.get(file);
+        if (image != null && image.getProgress() < 1 && !image.isError()) {
+            image.cancel();
+            images.remove(file);
+        }
+    }
 }

@@ -49,6 +49,7 @@ public final class SettingsView {
         });
         ComboBox<AppPreferences.Theme> theme = new ComboBox<>(FXCollections.observableArrayList(AppPreferences.Theme.values()));
         theme.valueProperty().bindBidirectional(vm.themeProperty());
+        theme.setId("theme");
         TextField labeler = new TextField();
         labeler.textProperty().bindBidirectional(vm.labelerProperty());
         GridPane form = new GridPane();
@@ -100,7 +101,13 @@ public final class SettingsView {
         save.setOnAction(e -> {
             if (vm.save().isEmpty()) applied.run();
         });
-        root.getChildren().addAll(Views.title("Settings"), form, error, save);
+        Label status = new Label();
+        status.setId("settings-status");
+        status.getStyleClass().add("settings-status");
+        status.textProperty().bind(vm.statusProperty());
+        HBox saveRow = new HBox(12, save, status);
+        saveRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        root.getChildren().addAll(Views.title("Settings"), form, error, saveRow);
     }
 
     /** An explanation that wraps onto as many lines as it needs (demo mode's large fonts would cut it to "…"). */

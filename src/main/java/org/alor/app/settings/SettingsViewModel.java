@@ -24,6 +24,8 @@ public final class SettingsViewModel {
     private final javafx.beans.property.BooleanProperty demoMode = new javafx.beans.property.SimpleBooleanProperty();
     private final javafx.beans.property.BooleanProperty safeContent = new javafx.beans.property.SimpleBooleanProperty();
     private final StringProperty error = new SimpleStringProperty("");
+    /** "" until something changes; then that it is not saved yet; after Save, "Saved". */
+    private final StringProperty status = new SimpleStringProperty("");
 
     public SettingsViewModel(AppPreferences prefs) {
         this.prefs = prefs;
@@ -35,10 +37,12 @@ public final class SettingsViewModel {
         labeler.set(prefs.labeler());
         demoMode.set(prefs.demoMode());
         safeContent.set(prefs.safeContent());
-        // safe content follows demo mode when it is switched on here (docs/method.md §6 Safety)
-        demoMode.addListener((o, a, on) -> {
-            if (on) safeContent.set(true);
-        });
+        // safe content follows demo mode here as on Home: on with it, back to the earlier choice without it
+        demoMode.addListener((o, a, on) -> safeContent.set(on || prefs.safeContentOutsideDemo()));
+        javafx.beans.InvalidationListener changed = o -> status.set("Changes not saved yet: press Save.");
+        for (javafx.beans.Observable p : java.util.List.of(device, threads, batch, cacheFolder, theme, labeler, demoMode, safeContent)) {
+            p.addListener(changed);
+        }
     }
 
     /** Writes the settings; returns the problem (also in {@link #errorProperty()}) if one is invalid. */
@@ -61,6 +65,7 @@ public final class SettingsViewModel {
         prefs.setDemoMode(demoMode.get());
         prefs.setSafeContent(safeContent.get());
         error.set("");
+        status.set("Saved \u2713 \u2014 in use now.");
         return Optional.empty();
     }
 
@@ -94,6 +99,10 @@ public final class SettingsViewModel {
 
     public javafx.beans.property.BooleanProperty safeContentProperty() {
         return safeContent;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
     }
 
     public StringProperty errorProperty() {

@@ -6,6 +6,7 @@ import org.alor.app.common.AppPreferences;
 import org.alor.app.common.OpenProject;
 import org.alor.app.common.Page;
 import org.alor.app.common.Views;
+import org.alor.app.common.ChartTheme;
 import org.alor.app.data.DataView;
 import org.alor.app.demo.DemoView;
 import org.alor.app.demo.DemoViewModel;
@@ -94,10 +95,11 @@ public final class ShellView {
         applyDemo(scene, model.demoModeProperty().get());
     }
 
-    /** Demo mode's large fonts and high contrast go last, over either theme. */
-    private static void applyDemo(Scene scene, boolean on) {
+    /** Demo mode's large fonts and high contrast go last, over either theme; charts (not CSS) follow both. */
+    private void applyDemo(Scene scene, boolean on) {
         scene.getStylesheets().remove(DEMO_CSS);
         if (on) scene.getStylesheets().add(DEMO_CSS);
+        ChartTheme.use(ChartTheme.of(model.themeProperty().get(), on));
     }
 
     /** Demo mode's ALOR vs Random page in the centre (from Home). */
@@ -151,7 +153,7 @@ public final class ShellView {
         }
         return switch (page) {
             case HOME -> new StartView(model, model.services().sampleProject(), this::showWizard, this::showDemo).root();
-            case DATA -> new DataView(project).root();
+            case DATA -> new DataView(model, project).root();
             case RETRIEVAL -> new RetrievalView(model, project, model.services().retrieval()).root();
             case RUNS -> new RunsView(model, project, model.services().rounds()).root();
             case LABEL -> new LabelingView(model, project, model.services().predictions()).root();

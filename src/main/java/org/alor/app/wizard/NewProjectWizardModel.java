@@ -4,7 +4,9 @@ import org.alor.app.common.BackgroundJobs;
 import org.alor.app.common.ErrorReport;
 import org.alor.app.common.TaskJob;
 
+import org.alor.adapt.PromptTemplates;
 import org.alor.store.ProjectCreator;
+import org.alor.store.Settings;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -57,6 +59,7 @@ public final class NewProjectWizardModel {
     private final ClassesStep classes = new ClassesStep();
     private final DatasetStep dataset;
     private final CheckpointStep checkpoint;
+    private final ObjectProperty<PromptTemplates> promptSet = new SimpleObjectProperty<>(PromptTemplates.GENERIC);
     private final StringProperty corpus = new SimpleStringProperty("");
     private final BooleanProperty creating = new SimpleBooleanProperty(false);
     private final StringProperty createError = new SimpleStringProperty("");
@@ -87,7 +90,8 @@ public final class NewProjectWizardModel {
     /** Creates the project in the background; the task's value is the project folder. */
     public Task<Path> create() {
         ProjectCreator.Spec spec = spec();
-        Task<Path> t = new TaskJob<>("Creating the project", p -> ProjectCreator.create(spec).projectDir());
+        Map<String, String> settings = moreSettings();
+        Task<Path> t = new TaskJob<>("Creating the project", p -> ProjectCreator.create(spec, settings).projectDir());
         creating.set(true);
         createError.set("");
         t.setOnSucceeded(e -> creating.set(false));
@@ -161,9 +165,44 @@ public final class NewProjectWizardModel {
         sb.append("Dataset: ").append(dataset.datasetDirProperty().get()).append('\n').append("  ").append(previewSummary()).append('\n');
         sb.append("Classes: ").append(classes().size()).append('\n');
         CheckpointInfo c = checkpoint.infoProperty().get();
-        sb.append("CLIP checkpoint: ").append(c == null ? "none (set it later with `alor set checkpoint`)" : c.path() + "\n  " + c.description()).append('\n');
+        sb.append("CLIP checkpoint: ").append(c == null ? "none (set it later: " + setCheckpointCommand() + ")" : c.path() + "\n  " + c.description()).append('\n');
+        sb.append("Prompt set: ").append(promptSetKey()).append(" (").append(promptSet.get().prompts("{class}").get(0)).append(")\n");
         sb.append("Open data: ").append(corpus.get().isBlank() ? "none" : corpus.get()).append('\n');
         return sb.toString();
+    }
+
+    /** The command that sets the checkpoint of this project later, as `alor set --help` documents it. */
+    String setCheckpointCommand() {
+        String dir = dataset.projectDirProperty().get();
+        return "alor set --checkpoint=PATH " + shellWord(dir == null || dir.isBlank() ? "PROJECT_DIR" : dir.strip());
+    }
+
+    /** The checkpoint step's hint under the path field. */
+    public String checkpointHint() {
+        return "Leave empty to choose it later: " + setCheckpointCommand();
+    }
+
+    /** A path as one shell word: quoted when it holds spaces or shell characters. */
+    static String shellWord(String s) {
+        return s.matches("[A-Za-z0-9_./:@%+=,-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
+    }
+
+    /** Every prompt set `alor init --prompts` knows. */
+    public List<PromptTemplates> promptSets() {
+        return List.of(PromptTemplates.values());
+    }
+
+    public ObjectProperty<PromptTemplates> promptSetProperty() {
+        return promptSet;
+    }
+
+    private String promptSetKey() {
+        return promptSet.get().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Project settings beyond the spec, as `alor init --prompts` records them. */
+    Map<String, String> moreSettings() {
+        return Map.of(Settings.PROMPT_SET, promptSetKey());
     }
 
     // ---- accessors ----------------------------------------------------------------------------------

@@ -1,5 +1,7 @@
 package org.alor.app.wizard;
 
+import org.alor.adapt.PromptTemplates;
+
 import org.alor.app.common.Views;
 
 import javafx.beans.binding.Bindings;
@@ -217,7 +219,26 @@ public final class NewProjectWizardView {
         }, m.checkpointInfoProperty()));
         GridPane g = form();
         g.addRow(0, new Label("Checkpoint"), new HBox(6, withBrowse(path, false), check, busy), error(NewProjectWizardModel.F_CHECKPOINT));
-        return new VBox(12, g, info, Views.muted("Leave empty to choose it later (alor set checkpoint PATH)."));
+        Label hint = Views.muted("");
+        hint.setId("wizard-checkpoint-hint");
+        hint.textProperty().bind(Bindings.createStringBinding(m::checkpointHint, m.projectDirProperty()));
+        ComboBox<PromptTemplates> prompts = new ComboBox<>(FXCollections.observableArrayList(m.promptSets()));
+        prompts.setId("wizard-prompt-set");
+        prompts.valueProperty().bindBidirectional(m.promptSetProperty());
+        prompts.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(PromptTemplates p) {
+                return p == null ? "" : p.name().toLowerCase(java.util.Locale.ROOT) + " \u2014 \u201c" + p.prompts("{class}").get(0) + "\u201d";
+            }
+
+            @Override
+            public PromptTemplates fromString(String s) {
+                return PromptTemplates.parse(s.split(" ")[0]);
+            }
+        });
+        g.addRow(1, new Label("Prompt set"), prompts);
+        g.add(Views.muted("The text prompts zero-shot and CT build from the class names."), 1, 2);
+        return new VBox(12, g, info, hint);
     }
 
     private Node openDataStep() {
@@ -259,8 +280,9 @@ public final class NewProjectWizardView {
     }
 
     private Node withBrowse(TextField field, boolean directory) {
-        field.setPrefColumnCount(36);
+        field.setPrefColumnCount(30);
         Button browse = new Button("Browse…");
+        browse.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         browse.setOnAction(e -> {
             File f;
             if (directory) f = new DirectoryChooser().showDialog(root.getScene().getWindow());
@@ -272,10 +294,22 @@ public final class NewProjectWizardView {
         return b;
     }
 
+    /**
+     * Names and controls keep their preferred width (demo mode's large fonts would cut them to "…"); the last
+     * column (errors and notes) takes what is left and wraps.
+     */
     private static GridPane form() {
         GridPane g = new GridPane();
         g.setHgap(12);
         g.setVgap(10);
+        javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
+        names.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints controls = new javafx.scene.layout.ColumnConstraints();
+        controls.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints notes = new javafx.scene.layout.ColumnConstraints();
+        notes.setHgrow(javafx.scene.layout.Priority.SOMETIMES);
+        notes.setMinWidth(160);
+        g.getColumnConstraints().setAll(names, controls, notes);
         return g;
     }
 

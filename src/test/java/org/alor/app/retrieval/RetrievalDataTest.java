@@ -41,4 +41,48 @@ class RetrievalDataTest {
         assertThat(RetrievalView.provenanceLine("not json")).isEqualTo("not json");
         assertThat(RetrievalView.provenanceLine(null)).isEmpty();
     }
+
+    @Test
+    void matchedIsNotShownBeforeRetrievalEverRan() {
+        try (ProjectStore store = ProjectStore.create(tmp.resolve("fresh"))) {
+            java.util.Map<String, Integer> syn = new java.util.LinkedHashMap<>();
+            syn.put("Sialia sialis", 120);
+            store.classTable().replace(java.util.List.of(new org.alor.data.ClassInfo(0, "Sialia sialis", "Eastern Bluebird", syn)));
+            RetrievalData d = RetrievalData.load(store);
+            assertThat(d.retrievalRan()).isFalse();
+            assertThat(d.rows().get(0).matchedText()).isEqualTo("not retrieved yet");
+        }
+    }
+
+    @Test
+    void tableAndChartUseTheSameClassNamesAndImagesSortByRankingScore() throws Exception {
+        Path dir = SyntheticBirds.project(tmp, 4, 2);
+        try (ProjectStore store = ProjectStore.open(dir)) {
+            RetrievalData d = RetrievalData.load(store);
+            assertThat(d.retrievalRan()).isTrue();
+            assertThat(d.rows().get(0).matchedText()).isEqualTo("177");
+            org.jfree.data.category.CategoryDataset ds = RetrievalView.longTail(d).getCategoryPlot().getDataset();
+            assertThat(ds.getColumnKeys()).map(Object::toString)
+                    .containsExactlyElementsOf(d.byKeptDescending().stream().map(RetrievalData.Row::displayName).toList());
+            assertThat(d.rows().get(0).displayName()).isEqualTo("Northern Cardinal");
+        }
+        java.util.List<org.alor.store.StoredSample> samples = java.util.List.of(
+                new org.alor.store.StoredSample(1, "a.png", org.alor.data.Split.RETRIEVED, 0, 1, 1, "h", "{\"key\":\"a\",\"score\":0.2}"),
+                new org.alor.store.StoredSample(2, "b.png", org.alor.data.Split.RETRIEVED, 0, 1, 1, "h", "{\"key\":\"b\",\"score\":0.9}"),
+                new org.alor.store.StoredSample(3, "c.png", org.alor.data.Split.RETRIEVED, 0, 1, 1, "h", "{\"key\":\"c\"}"));
+        assertThat(RetrievedImageText.byScore(samples)).extracting(org.alor.store.StoredSample::id).containsExactly(2L, 1L, 3L);
+    }
+
+    @Test
+    void tooltipIsReadableTextNotJson() {
+        org.alor.store.StoredSample s = new org.alor.store.StoredSample(1, "retrieval/0/r0.png", org.alor.data.Split.RETRIEVED, 0, 320, 240, "h",
+                "{\"corpus\":\"synthetic\",\"shard\":\"synthetic-000\",\"key\":\"0-0\",\"synonym\":\"Tree Swallow\",\"score\":0.31,\"class\":0,"
+                        + "\"caption\":\"a swallow on a wire\",\"url\":\"http://x/y.jpg\"}");
+        String tip = RetrievedImageText.tooltip(s);
+        assertThat(tip).doesNotContain("{").doesNotContain("\"")
+                .contains("a swallow on a wire").contains("matched on \u201cTree Swallow\u201d").contains("ranking score 0.31")
+                .contains("http://x/y.jpg").contains("320 \u00d7 240");
+        assertThat(RetrievedImageText.tooltip(new org.alor.store.StoredSample(2, "x.png", org.alor.data.Split.RETRIEVED, 0, 1, 1, "h", "garbage")))
+                .doesNotContain("garbage").contains("x.png");
+    }
 }

@@ -56,4 +56,40 @@ class RetrievedImageExclusionTest {
             assertThatThrownBy(() -> RetrievedImageExclusion.exclude(store, pool)).hasMessageContaining("not a retrieved image");
         }
     }
+
+    @Test
+    void excludedImagesAreListedSurviveReopenAndCanBeIncludedAgain(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("p");
+        Path file = dir.resolve("retrieval/images/0000/s0__k1.png");
+        try (ProjectStore store = ProjectStore.create(dir)) {
+            store.classTable().replace(List.of(ClassInfo.named(0, "Sialia sialis"), ClassInfo.named(1, "Turdus migratorius")));
+            Files.createDirectories(file.getParent());
+            Files.write(file, new byte[]{1, 2, 3});
+            store.sampleTable().insertRetrieved(List.of(
+                            new SampleRecord("retrieval/images/0000/s0__k1.png", Split.RETRIEVED, 0, 10, 10, "h1"),
+                            new SampleRecord("retrieval/images/0001/s0__k2.png", Split.RETRIEVED, 1, 10, 10, "h2")),
+                    List.of("{\"corpus\":\"c\",\"shard\":\"s0\",\"key\":\"k1\",\"class\":0,\"score\":0.4}",
+                            "{\"corpus\":\"c\",\"shard\":\"s0\",\"key\":\"k2\",\"class\":1}"));
+            RetrievedImageExclusion.exclude(store, store.sampleTable().bySplit(Split.RETRIEVED));
+            assertThat(store.sampleTable().bySplit(Split.RETRIEVED)).isEmpty();
+        }
+        try (ProjectStore store = ProjectStore.open(dir)) {
+            List<RetrievedImageExclusion.ExcludedImage> excluded = RetrievedImageExclusion.excluded(store);
+            assertThat(excluded).extracting(RetrievedImageExclusion.ExcludedImage::path)
+                    .containsExactly("retrieval/images/0000/s0__k1.png", "retrieval/images/0001/s0__k2.png");
+            assertThat(store.dir().resolve(excluded.get(0).keptAt())).exists();
+
+            RetrievedImageExclusion.include(store, List.of(excluded.get(0)));
+
+            assertThat(store.sampleTable().bySplit(Split.RETRIEVED)).singleElement().satisfies(s -> {
+                assertThat(s.path()).isEqualTo("retrieval/images/0000/s0__k1.png");
+                assertThat(s.trueLabel()).isEqualTo(0);
+                assertThat(s.provenanceJson()).contains("\"k1\"");
+            });
+            assertThat(file).hasBinaryContent(new byte[]{1, 2, 3});
+            assertThat(RetrievedExclusions.all(store)).containsExactly("1\ts0\tk2");
+            assertThat(RetrievedImageExclusion.excluded(store)).extracting(RetrievedImageExclusion.ExcludedImage::path)
+                    .containsExactly("retrieval/images/0001/s0__k2.png");
+        }
+    }
 }

@@ -82,6 +82,10 @@ class NewProjectWizardFxTest {
         robot.clickOn("#wizard-next");
 
         assertThat(model.stepProperty().get()).isEqualTo(NewProjectWizardModel.Step.CHECKPOINT);
+        assertThat(robot.lookup("#wizard-checkpoint-hint").queryLabeled().getText()).contains("alor set --checkpoint=PATH " + project);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<org.alor.adapt.PromptTemplates> prompts = robot.lookup("#wizard-prompt-set").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> prompts.setValue(org.alor.adapt.PromptTemplates.BIRDS));
         Path checkpoint = Path.of("src/test/resources/fixtures/clip-tiny").toAbsolutePath();
         robot.interact(() -> robot.lookup("#wizard-checkpoint").<TextField>query().setText(checkpoint.toString()));
         WaitForAsyncUtils.waitForFxEvents();
@@ -115,6 +119,7 @@ class NewProjectWizardFxTest {
             assertThat(store.settings().getString(Settings.CHECKPOINT)).contains(checkpoint.normalize().toString());
             assertThat(store.settings().getString(Settings.CHECKPOINT_HASH)).isPresent();
             assertThat(store.settings().getString(Settings.CORPUS)).isEmpty();
+            assertThat(store.settings().getString(Settings.PROMPT_SET)).contains("birds");
         }
         jobs.shutdown();
     }

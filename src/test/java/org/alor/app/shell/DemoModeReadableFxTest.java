@@ -1,0 +1,95 @@
+package org.alor.app.shell;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.alor.app.ShellOnStage;
+import org.alor.app.SyntheticBirds;
+import org.alor.app.TestPrefs;
+import org.alor.app.common.AppPreferences;
+import org.alor.app.common.Page;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.alor.app.shell.DarkThemeContrastFxTest.background;
+import static org.alor.app.shell.DarkThemeContrastFxTest.contrast;
+import static org.alor.app.shell.DarkThemeContrastFxTest.textOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Issue 17 item 16: in demo mode, over either theme, a selected recent project and the spinners stay readable. */
+class DemoModeReadableFxTest {
+    @ParameterizedTest
+    @EnumSource(AppPreferences.Theme.class)
+    void selectedRecentProjectAndSpinnersAreReadable(AppPreferences.Theme theme) throws Exception {
+        Path project = SyntheticBirds.project(Files.createTempDirectory("alor-demo-readable"), 4, 2);
+        Stage stage = FxToolkit.registerPrimaryStage();
+        AppPreferences prefs = TestPrefs.fresh();
+        prefs.setTheme(theme);
+        prefs.setDemoMode(true);
+        ShellOnStage[] shell = new ShellOnStage[1];
+        FxRobot robot = new FxRobot();
+        robot.interact(() -> shell[0] = new ShellOnStage(stage, AppServices.none(), prefs, 1280, 800));
+        try {
+            robot.interact(() -> shell[0].model().openProject(project));
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> shell[0].model().projectProperty().get() != null);
+            robot.interact(() -> shell[0].model().pageProperty().set(Page.HOME));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#recent-projects").tryQuery().isPresent());
+            ListView<?> recent = robot.lookup("#recent-projects").queryAs(ListView.class);
+            for (boolean focused : new boolean[]{true, false}) {
+                robot.interact(() -> {
+                    recent.getSelectionModel().select(0);
+                    if (focused) recent.requestFocus();
+                    else robot.lookup("#rail-data").query().requestFocus();
+                });
+                WaitForAsyncUtils.waitForFxEvents();
+                ListCell<?> cell = (ListCell<?>) recent.lookup(".list-cell:selected");
+                List<Label> labels = List.copyOf(cell.lookupAll(".label").stream().filter(n -> n instanceof Label).map(n -> (Label) n).toList());
+                assertThat(labels).isNotEmpty();
+                for (Label l : labels) {
+                    Color[] c = new Color[2];
+                    robot.interact(() -> {
+                        c[0] = background(cell);
+                        c[1] = textOf(l);
+                    });
+                    assertThat(contrast(c[0], c[1])).as("'%s' on the selected recent project (%s, focused %s)", l.getText(), theme, focused)
+                            .isGreaterThanOrEqualTo(4.5);
+                }
+            }
+
+            robot.interact(() -> shell[0].model().pageProperty().set(Page.SETTINGS));
+            WaitForAsyncUtils.waitForFxEvents();
+            for (Node n : robot.lookup((Node x) -> x instanceof Spinner).queryAll()) {
+                TextField editor = ((Spinner<?>) n).getEditor();
+                Color[] c = new Color[2];
+                robot.interact(() -> {
+                    c[0] = background(editor);
+                    c[1] = textOf(editor);
+                });
+                assertThat(contrast(c[0], c[1])).as("spinner text (%s)", theme).isGreaterThanOrEqualTo(4.5);
+                Region arrow = (Region) n.lookup(".increment-arrow");
+                Region button = (Region) n.lookup(".increment-arrow-button");
+                robot.interact(() -> {
+                    c[0] = background(button);
+                    c[1] = background(arrow);
+                });
+                assertThat(contrast(c[0], c[1])).as("spinner arrow (%s)", theme).isGreaterThanOrEqualTo(3);
+            }
+        } finally {
+            robot.interact(() -> shell[0].close());
+        }
+    }
+}
