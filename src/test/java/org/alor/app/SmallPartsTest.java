@@ -43,17 +43,15 @@ class SmallPartsTest {
     void settingsAreValidatedBeforeSaving() {
         SettingsViewModel vm = new SettingsViewModel(prefs);
         assertThat(vm.deviceProperty().get()).isEqualTo(AppPreferences.Device.AUTO);
-        vm.batchProperty().set(0);
-        assertThat(vm.save()).contains("Batch size must be at least 1.");
-        assertThat(prefs.batchSize()).isEqualTo(32);
-        vm.batchProperty().set(64);
+        vm.threadsProperty().set(-1);
+        assertThat(vm.save()).contains("Threads must be 0 (all cores) or more.");
+        assertThat(prefs.threads()).isZero();
         vm.deviceProperty().set(AppPreferences.Device.CPU);
         vm.themeProperty().set(AppPreferences.Theme.DARK);
         vm.threadsProperty().set(4);
         vm.cacheFolderProperty().set("/tmp/alor-cache");
         vm.labelerProperty().set("ada");
         assertThat(vm.save()).isEmpty();
-        assertThat(prefs.batchSize()).isEqualTo(64);
         assertThat(prefs.device()).isEqualTo(AppPreferences.Device.CPU);
         assertThat(prefs.theme()).isEqualTo(AppPreferences.Theme.DARK);
         assertThat(prefs.threads()).isEqualTo(4);

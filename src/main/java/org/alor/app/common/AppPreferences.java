@@ -15,7 +15,6 @@ public final class AppPreferences {
 
     public static final String DEVICE = "device";
     static final String THREADS = "threads";
-    static final String BATCH = "batch";
     static final String CACHE = "cacheFolder";
     static final String THEME = "theme";
     static final String LABELER = "labeler";
@@ -54,15 +53,6 @@ public final class AppPreferences {
     public void setThreads(int n) {
         if (n < 0) throw new IllegalArgumentException("threads must be 0 (all cores) or more, not " + n);
         node.putInt(THREADS, n);
-    }
-
-    public int batchSize() {
-        return Math.max(1, node.getInt(BATCH, 32));
-    }
-
-    public void setBatchSize(int n) {
-        if (n < 1) throw new IllegalArgumentException("batch size must be at least 1, not " + n);
-        node.putInt(BATCH, n);
     }
 
     public Path cacheFolder() {

@@ -20,7 +20,7 @@ import javafx.stage.DirectoryChooser;
 
 import java.io.File;
 
-/** Settings: device, threads, batch size, cache folder, theme, labeler name; the GPU switch and the doctor report. */
+/** Settings: device, threads, cache folder, theme, labeler name; the GPU switch and the doctor report. */
 public final class SettingsView {
     private final VBox root = new VBox(16);
 
@@ -35,8 +35,6 @@ public final class SettingsView {
         device.valueProperty().bindBidirectional(vm.deviceProperty());
         Spinner<Integer> threads = Views.integerSpinner(0, 512, vm.threadsProperty().get());
         threads.valueProperty().addListener((o, a, v) -> vm.threadsProperty().set(v));
-        Spinner<Integer> batch = Views.integerSpinner(1, 4096, vm.batchProperty().get());
-        batch.valueProperty().addListener((o, a, v) -> vm.batchProperty().set(v));
         TextField cache = new TextField();
         cache.textProperty().bindBidirectional(vm.cacheFolderProperty());
         cache.setPrefColumnCount(32);
@@ -69,29 +67,28 @@ public final class SettingsView {
         form.getColumnConstraints().setAll(names, controls, notes);
         form.addRow(0, new Label("Device"), device, note("AUTO uses a GPU when the engine finds one."));
         form.addRow(1, new Label("Threads"), threads, note("0 = all cores"));
-        form.addRow(2, new Label("Batch size"), batch);
-        form.addRow(3, new Label("Cache folder"), new HBox(6, cache, browse));
-        form.addRow(4, new Label("Theme"), theme);
-        form.addRow(5, new Label("Labeler name"), labeler, note("recorded with every label"));
+        form.addRow(2, new Label("Cache folder"), new HBox(6, cache, browse));
+        form.addRow(3, new Label("Theme"), theme);
+        form.addRow(4, new Label("Labeler name"), labeler, note("recorded with every label"));
         javafx.scene.control.CheckBox demo = new javafx.scene.control.CheckBox("Demo mode");
         demo.setId("demo-mode");
         demo.selectedProperty().bindBidirectional(vm.demoModeProperty());
         javafx.scene.control.CheckBox safe = new javafx.scene.control.CheckBox("Safe content");
         safe.setId("safe-content");
         safe.selectedProperty().bindBidirectional(vm.safeContentProperty());
-        form.addRow(6, new Label("Talks"), demo, note("large fonts, high contrast; ALOR vs Random on Home"));
-        form.addRow(7, new Label(""), safe, note("retrieved web images show as placeholders unless a project allows them"));
+        form.addRow(5, new Label("Talks"), demo, note("large fonts, high contrast; ALOR vs Random on Home"));
+        form.addRow(6, new Label(""), safe, note("retrieved web images show as placeholders unless a project allows them"));
         Button gpu = new Button("Use an NVIDIA GPU…");
         gpu.setId("use-gpu");
         gpu.setOnAction(e -> new GpuDialog(tools.gpu().get(), () -> {
             vm.deviceProperty().set(AppPreferences.Device.GPU);
             vm.save();
         }, root.getScene().getWindow()).dialog().show());
-        form.addRow(8, new Label("GPU"), gpu, note("checks the driver, then downloads DJL's CUDA libtorch once"));
+        form.addRow(7, new Label("GPU"), gpu, note("checks the driver, then downloads DJL's CUDA libtorch once"));
         Button doctor = new Button("Doctor report…");
         doctor.setId("doctor-report");
         doctor.setOnAction(e -> new DoctorDialog(tools, root.getScene().getWindow()).dialog().show());
-        form.addRow(9, new Label("Help"), doctor, note("versions, device, speed, folders and log file, to copy into a support request"));
+        form.addRow(8, new Label("Help"), doctor, note("versions, device, speed, folders and log file, to copy into a support request"));
         Label error = new Label();
         error.getStyleClass().add("error-text");
         error.textProperty().bind(vm.errorProperty());

@@ -17,7 +17,6 @@ public final class SettingsViewModel {
     private final AppPreferences prefs;
     private final ObjectProperty<AppPreferences.Device> device = new SimpleObjectProperty<>();
     private final IntegerProperty threads = new SimpleIntegerProperty();
-    private final IntegerProperty batch = new SimpleIntegerProperty();
     private final StringProperty cacheFolder = new SimpleStringProperty();
     private final ObjectProperty<AppPreferences.Theme> theme = new SimpleObjectProperty<>();
     private final StringProperty labeler = new SimpleStringProperty();
@@ -31,7 +30,6 @@ public final class SettingsViewModel {
         this.prefs = prefs;
         device.set(prefs.device());
         threads.set(prefs.threads());
-        batch.set(prefs.batchSize());
         cacheFolder.set(prefs.cacheFolder().toString());
         theme.set(prefs.theme());
         labeler.set(prefs.labeler());
@@ -40,7 +38,7 @@ public final class SettingsViewModel {
         // safe content follows demo mode here as on Home: on with it, back to the earlier choice without it
         demoMode.addListener((o, a, on) -> safeContent.set(on || prefs.safeContentOutsideDemo()));
         javafx.beans.InvalidationListener changed = o -> status.set("Changes not saved yet: press Save.");
-        for (javafx.beans.Observable p : java.util.List.of(device, threads, batch, cacheFolder, theme, labeler, demoMode, safeContent)) {
+        for (javafx.beans.Observable p : java.util.List.of(device, threads, cacheFolder, theme, labeler, demoMode, safeContent)) {
             p.addListener(changed);
         }
     }
@@ -49,7 +47,6 @@ public final class SettingsViewModel {
     public Optional<String> save() {
         String problem = null;
         if (threads.get() < 0) problem = "Threads must be 0 (all cores) or more.";
-        else if (batch.get() < 1) problem = "Batch size must be at least 1.";
         else if (cacheFolder.get() == null || cacheFolder.get().isBlank()) problem = "Choose a cache folder.";
         else if (labeler.get() == null || labeler.get().isBlank()) problem = "Enter the name label events are recorded under.";
         if (problem != null) {
@@ -58,7 +55,6 @@ public final class SettingsViewModel {
         }
         prefs.setDevice(device.get());
         prefs.setThreads(threads.get());
-        prefs.setBatchSize(batch.get());
         prefs.setCacheFolder(Path.of(cacheFolder.get().strip()));
         prefs.setTheme(theme.get());
         prefs.setLabeler(labeler.get());
@@ -75,10 +71,6 @@ public final class SettingsViewModel {
 
     public IntegerProperty threadsProperty() {
         return threads;
-    }
-
-    public IntegerProperty batchProperty() {
-        return batch;
     }
 
     public StringProperty cacheFolderProperty() {

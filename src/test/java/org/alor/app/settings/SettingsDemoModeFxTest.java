@@ -41,7 +41,7 @@ class SettingsDemoModeFxTest {
     void everySettingsLabelShowsItsWholeTextInDemoMode(FxRobot robot) {
         robot.interact(() -> shell.model().pageProperty().set(Page.SETTINGS));
         WaitForAsyncUtils.waitForFxEvents();
-        List<String> texts = List.of("Device", "Threads", "Batch size", "Cache folder", "Theme", "Labeler name", "Talks",
+        List<String> texts = List.of("Device", "Threads", "Cache folder", "Theme", "Labeler name", "Talks",
                 "Browse…");
         for (String text : texts) {
             Labeled labeled = robot.lookup((Node n) -> n instanceof Labeled l && text.equals(l.getText())).queryLabeled();
