@@ -346,6 +346,7 @@ public final class RunsView {
 
     private JFreeChart liveChart() {
         NumberAxis x = new NumberAxis("Epoch");
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits()); // epochs 1, 2, 3 — not 0.05 steps
         NumberAxis y = new NumberAxis("");
         y.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(curves, x, y, new XYLineAndShapeRenderer(true, false));
@@ -354,7 +355,7 @@ public final class RunsView {
         plot.setDomainGridlinePaint(Charts.GRID);
         JFreeChart chart = new JFreeChart(null, Charts.FONT, plot, true);
         chart.setBackgroundPaint(java.awt.Color.WHITE);
-        return chart;
+        return org.alor.app.common.ChartTheme.active().apply(chart);
     }
 
     XYSeriesCollection curves() {

@@ -215,4 +215,11 @@ class RunsFxTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.jobRunningProperty().get() && asked != null);
         assertThat(asked.batchSize()).as("what `alor round --method ft` trains with").isEqualTo(Method.FT.defaultBatchSize());
     }
+
+    @Test
+    void theLiveChartCountsEpochsInWholeNumbers(FxRobot robot) {
+        org.jfree.chart.fx.ChartViewer viewer = robot.lookup("#live-curves").queryAs(org.jfree.chart.fx.ChartViewer.class);
+        org.jfree.chart.axis.NumberAxis x = (org.jfree.chart.axis.NumberAxis) viewer.getChart().getXYPlot().getDomainAxis();
+        assertThat(x.getStandardTickUnits().getCeilingTickUnit(0.05).getSize()).as("smallest epoch tick").isEqualTo(1.0);
+    }
 }
