@@ -50,6 +50,8 @@ public final class ShellView {
     public static final String LIGHT_CSS = ShellView.class.getResource("app.css").toExternalForm();
     static final String DARK_CSS = ShellView.class.getResource("dark.css").toExternalForm();
     public static final String DEMO_CSS = ShellView.class.getResource("demo.css").toExternalForm();
+    /** Demo mode's colours over the dark theme (light on black); sizes stay demo.css's. */
+    public static final String DEMO_DARK_CSS = ShellView.class.getResource("demo-dark.css").toExternalForm();
 
     private final ShellViewModel model;
     private final BorderPane root = new BorderPane();
@@ -95,10 +97,14 @@ public final class ShellView {
         applyDemo(scene, model.demoModeProperty().get());
     }
 
-    /** Demo mode's large fonts and high contrast go last, over either theme; charts (not CSS) follow both. */
+    /**
+     * Demo mode's large fonts and high contrast go last: black on white over the light theme, white on black over the
+     * dark one (a dark room keeps a dark screen); charts (not CSS) follow both.
+     */
     private void applyDemo(Scene scene, boolean on) {
-        scene.getStylesheets().remove(DEMO_CSS);
+        scene.getStylesheets().removeAll(DEMO_CSS, DEMO_DARK_CSS);
         if (on) scene.getStylesheets().add(DEMO_CSS);
+        if (on && model.themeProperty().get() == AppPreferences.Theme.DARK) scene.getStylesheets().add(DEMO_DARK_CSS);
         ChartTheme.use(ChartTheme.of(model.themeProperty().get(), on));
     }
 

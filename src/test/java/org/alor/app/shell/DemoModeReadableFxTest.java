@@ -92,4 +92,30 @@ class DemoModeReadableFxTest {
             robot.interact(() -> shell[0].close());
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(AppPreferences.Theme.class)
+    void demoModeKeepsTheThemesLightOrDark(AppPreferences.Theme theme) throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        AppPreferences prefs = TestPrefs.fresh();
+        prefs.setTheme(theme);
+        prefs.setDemoMode(true);
+        ShellOnStage[] shell = new ShellOnStage[1];
+        FxRobot robot = new FxRobot();
+        robot.interact(() -> shell[0] = new ShellOnStage(stage, AppServices.none(), prefs, 1280, 800));
+        try {
+            WaitForAsyncUtils.waitForFxEvents();
+            Color[] page = new Color[2];
+            robot.interact(() -> {
+                page[0] = background((Region) shell[0].view().root());
+                page[1] = textOf(robot.lookup(".page-title").queryAs(Label.class));
+            });
+            double luminance = 0.2126 * page[0].getRed() + 0.7152 * page[0].getGreen() + 0.0722 * page[0].getBlue();
+            if (theme == AppPreferences.Theme.DARK) assertThat(luminance).as("page background %s", page[0]).isLessThan(0.2);
+            else assertThat(luminance).as("page background %s", page[0]).isGreaterThan(0.8);
+            assertThat(contrast(page[0], page[1])).as("title on the page (%s)", theme).isGreaterThanOrEqualTo(7);
+        } finally {
+            robot.interact(() -> shell[0].close());
+        }
+    }
 }
