@@ -22,7 +22,7 @@ import java.util.function.Function;
 
 /**
  * The app's theme for JFreeChart charts, which CSS does not reach: dark backgrounds with light text under the dark
- * theme, and larger text in demo mode (which is black on white over either theme). The shell sets the
+ * theme (demo mode too: it is white on black over the dark theme), and larger text in demo mode. The shell sets the
  * {@link #active()} theme whenever the theme or demo mode changes; chart builders pass their charts through it.
  */
 public record ChartTheme(boolean dark, double fontScale) {
@@ -34,7 +34,7 @@ public record ChartTheme(boolean dark, double fontScale) {
     private static volatile ChartTheme active = LIGHT;
 
     public static ChartTheme of(AppPreferences.Theme theme, boolean demoMode) {
-        return new ChartTheme(theme == AppPreferences.Theme.DARK && !demoMode, demoMode ? 1.5 : 1);
+        return new ChartTheme(theme == AppPreferences.Theme.DARK, demoMode ? 1.5 : 1);
     }
 
     public static ChartTheme active() {

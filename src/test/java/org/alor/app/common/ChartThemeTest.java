@@ -29,8 +29,8 @@ class ChartThemeTest {
     void theSettingsDecideTheChartTheme() {
         assertThat(ChartTheme.of(AppPreferences.Theme.DARK, false).dark()).isTrue();
         assertThat(ChartTheme.of(AppPreferences.Theme.LIGHT, false).dark()).isFalse();
-        // demo mode is black on white over either theme, with larger text
-        assertThat(ChartTheme.of(AppPreferences.Theme.DARK, true).dark()).isFalse();
+        // demo mode keeps the theme: black on white over the light one, white on black over the dark one; larger text
+        assertThat(ChartTheme.of(AppPreferences.Theme.DARK, true).dark()).as("demo mode over the dark theme is white on black, its charts too").isTrue();
         assertThat(ChartTheme.of(AppPreferences.Theme.DARK, true).fontScale()).isGreaterThan(1.3);
     }
 
