@@ -92,6 +92,7 @@ public record ChartTheme(boolean dark, double fontScale) {
             }
             markers(p::getRangeMarkers);
             markers(p::getDomainMarkers);
+            for (int i = 0; i < p.getRendererCount(); i++) itemLabels(p.getRenderer(i));
         } else if (plot instanceof XYPlot p) {
             for (int i = 0; i < p.getDomainAxisCount(); i++) axis(p.getDomainAxis(i));
             for (int i = 0; i < p.getRangeAxisCount(); i++) axis(p.getRangeAxis(i));
@@ -101,7 +102,13 @@ public record ChartTheme(boolean dark, double fontScale) {
             }
             markers(p::getRangeMarkers);
             markers(p::getDomainMarkers);
+            for (int i = 0; i < p.getRendererCount(); i++) itemLabels(p.getRenderer(i));
         }
+    }
+
+    /** Point labels (e.g. a round's method over its point) in the theme's text colour. */
+    private void itemLabels(Object renderer) {
+        if (dark && renderer instanceof org.jfree.chart.renderer.AbstractRenderer r) r.setDefaultItemLabelPaint(DARK_TEXT);
     }
 
     private void markers(Function<Layer, Collection<?>> byLayer) {

@@ -43,6 +43,8 @@ class ChartThemeTest {
         assertThat(((Color) c.getCategoryPlot().getDomainAxis().getLabelPaint()).getRed()).isGreaterThan(200);
         assertThat(((Color) c.getLegend().getItemPaint()).getRed()).isGreaterThan(200);
         assertThat(((Color) c.getLegend().getBackgroundPaint()).getRed()).isLessThan(60);
+        assertThat(((Color) ((org.jfree.chart.renderer.AbstractRenderer) c.getCategoryPlot().getRenderer())
+                .getDefaultItemLabelPaint()).getRed()).as("point labels").isGreaterThan(200);
     }
 
     @Test
