@@ -93,12 +93,16 @@ public final class RunsView {
             root.getChildren().add(hint);
         }
         table.setId("round-table");
+        // the columns share the table's width (demo mode's large font cut fixed 100 px headers to "Test a…")
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPlaceholder(new Label("No rounds yet."));
         table.getColumns().add(col("Round", RoundRow::index));
         table.getColumns().add(col("Method", RoundRow::method));
         table.getColumns().add(col("Strategy", RoundRow::strategy));
         table.getColumns().add(col("Budget", RoundRow::budget));
-        table.getColumns().add(col("Status", RoundRow::status));
+        TableColumn<RoundRow, String> status = col("Status", RoundRow::status);
+        status.setPrefWidth(280); // "cancelled during training (unfinished)"
+        table.getColumns().add(status);
         table.getColumns().add(col("Test acc.", RoundRow::testAccuracy));
         table.getColumns().add(col("Macro-F1", RoundRow::macroF1));
         VBox.setVgrow(table, Priority.ALWAYS);
