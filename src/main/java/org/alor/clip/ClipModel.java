@@ -46,6 +46,7 @@ public final class ClipModel extends AbstractBlock implements AutoCloseable {
     private final VisionTower visual;
     private final TextTower text;
     private final Parameter logitScale;
+    private final Autocast autocast = new Autocast();
 
     private ClipModel(ClipConfig config, Device device, boolean random) {
         this.config = config;
@@ -53,8 +54,8 @@ public final class ClipModel extends AbstractBlock implements AutoCloseable {
         this.manager = NDManager.newBaseManager(device);
         try {
             ClipParameters params = new ClipParameters(manager, random);
-            visual = addChildBlock("visual", new VisionTower(params, config));
-            text = addChildBlock("text", new TextTower(params, config));
+            visual = addChildBlock("visual", new VisionTower(params, config, autocast));
+            text = addChildBlock("text", new TextTower(params, config, autocast));
             logitScale = addParameter(params.scalar(LOGIT_SCALE, INITIAL_LOGIT_SCALE));
             byName = params.byName();
             // marks the block initialised for DJL (values are already set; nothing is re-drawn)
@@ -79,6 +80,15 @@ public final class ClipModel extends AbstractBlock implements AutoCloseable {
 
     public ClipConfig config() {
         return config;
+    }
+
+    /** The format the towers' matrix products run in from now on (parameters stay float32); default FP32. */
+    public void setComputeType(ComputeType type) {
+        autocast.set(type);
+    }
+
+    public ComputeType computeType() {
+        return autocast.type();
     }
 
     public Device device() {
