@@ -46,12 +46,13 @@ public final class ClipModel extends AbstractBlock implements AutoCloseable {
     private final VisionTower visual;
     private final TextTower text;
     private final Parameter logitScale;
-    private final Autocast autocast = new Autocast();
+    private final Autocast autocast;
 
     private ClipModel(ClipConfig config, Device device, boolean random) {
         this.config = config;
         this.device = device;
         this.manager = NDManager.newBaseManager(device);
+        this.autocast = new Autocast(manager);
         try {
             ClipParameters params = new ClipParameters(manager, random);
             visual = addChildBlock("visual", new VisionTower(params, config, autocast));
@@ -89,6 +90,21 @@ public final class ClipModel extends AbstractBlock implements AutoCloseable {
 
     public ComputeType computeType() {
         return autocast.type();
+    }
+
+    /**
+     * For an inference pass over many batches: until the scope closes, each weight is cast to the compute type once,
+     * not per batch. Nothing may change the weights meanwhile.
+     */
+    public WeightCasts castWeightsOnce() {
+        return autocast.castWeightsOnce();
+    }
+
+    /** Closing ends a {@link #castWeightsOnce} scope. */
+    @FunctionalInterface
+    public interface WeightCasts extends AutoCloseable {
+        @Override
+        void close();
     }
 
     public Device device() {

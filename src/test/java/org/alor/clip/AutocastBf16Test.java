@@ -59,6 +59,17 @@ class AutocastBf16Test {
         }
     }
 
+    @Test
+    void theBatchedEncoderCastsWeightsOnceWithTheSameResultAsPerForwardCasts() {
+        float[][] direct = embeddings(ComputeType.BF16);
+        float[] pixels = inputs.get("pixel_values").toFloatArray();
+        float[][] batched = new ClipEncoder(model, 1).encodeImages(pixels, 2);
+        int dim = model.config().embedDim();
+        for (int row = 0; row < 2; row++) {
+            assertThat(batched[row]).isEqualTo(java.util.Arrays.copyOfRange(direct[0], row * dim, (row + 1) * dim));
+        }
+    }
+
     /**
      * Tolerances: 8 % relative L2 per tensor and cosine ≥ 0.998 for all gradients as one vector. bf16 keeps 8
      * significant bits (relative rounding 2^-9 ≈ 0.2 % per product input); the CT loss gradient is softmax − target of
