@@ -45,6 +45,16 @@ public enum Precision {
         return Bf16Support.isFast(device) ? BF16 : FP32;
     }
 
+    /** Why bf16 is not offered on a device preference ("auto", "cpu", "gpu"); empty where the device runs it fast. */
+    public static Optional<String> bf16Unavailable(String device) {
+        try {
+            String why = Bf16Support.whyNot(org.alor.clip.Devices.select(device));
+            return why.isEmpty() ? Optional.empty() : Optional.of(why);
+        } catch (RuntimeException e) {
+            return Optional.of("the device could not be selected: " + e.getMessage());
+        }
+    }
+
     /** The project's {@link #SETTING} if it names fp32 or bf16, else {@link #defaultFor} the device. */
     public static Precision resolve(Settings settings, Device device) {
         return configured(settings).orElseGet(() -> defaultFor(device));
