@@ -3,6 +3,7 @@ package org.alor.adapt;
 import ai.djl.Device;
 import org.alor.clip.ClipConfig;
 import org.alor.clip.ClipModel;
+import org.alor.clip.ComputeType;
 import org.alor.clip.ClipModelFactory;
 import org.alor.clip.LoadedCheckpoint;
 import org.alor.clip.StateDict;
@@ -15,13 +16,25 @@ import java.util.Objects;
  *
  * @param decodeThreads threads that decode and augment training images
  */
-public record ClipBase(ClipConfig config, StateDict weights, TextTokenizer tokenizer, Device device, int decodeThreads) {
+public record ClipBase(ClipConfig config, StateDict weights, TextTokenizer tokenizer, Device device, int decodeThreads,
+                       ComputeType computeType) {
     public ClipBase {
+        Objects.requireNonNull(computeType, "compute type");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(weights, "weights");
         Objects.requireNonNull(tokenizer, "tokenizer");
         Objects.requireNonNull(device, "device");
         if (decodeThreads < 1) throw new IllegalArgumentException("decode threads must be at least 1");
+    }
+
+    /** fp32 compute. */
+    public ClipBase(ClipConfig config, StateDict weights, TextTokenizer tokenizer, Device device, int decodeThreads) {
+        this(config, weights, tokenizer, device, decodeThreads, ComputeType.FP32);
+    }
+
+    /** The same checkpoint whose models compute in {@code type} (see {@link ClipModel#setComputeType}). */
+    public ClipBase withComputeType(ComputeType type) {
+        return type == computeType ? this : new ClipBase(config, weights, tokenizer, device, decodeThreads, type);
     }
 
     public static ClipBase of(LoadedCheckpoint checkpoint, TextTokenizer tokenizer, Device device) {
@@ -31,6 +44,8 @@ public record ClipBase(ClipConfig config, StateDict weights, TextTokenizer token
 
     /** A fresh model with the pretrained weights on {@link #device()}; the caller closes it. */
     public ClipModel newModel() {
-        return ClipModelFactory.fromStateDict(config, weights, device);
+        ClipModel model = ClipModelFactory.fromStateDict(config, weights, device);
+        model.setComputeType(computeType);
+        return model;
     }
 }

@@ -18,7 +18,9 @@ import org.alor.adapt.train.StepProgress;
 import org.alor.adapt.train.Trainer;
 import org.alor.adapt.train.TrainingConfig;
 import org.alor.adapt.train.TrainingListener;
+import org.alor.clip.ComputeType;
 import org.alor.clip.Devices;
+import org.alor.loop.Precision;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,6 +29,9 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 
@@ -60,6 +65,7 @@ public final class BenchTrainStepCommand implements Callable<Integer> {
         try {
             Device dev = Devices.select(bench.device);
             ClipConfig config = ClipModelFactory.vitB32QuickGelu();
+            Precision precision = bench.precision(spec.commandLine(), dev);
             try (ClipModel model = ClipModel.random(config, dev, 0);
                  NDManager data = model.parameterManager().newSubManager()) {
                 out.printf("ViT-B/32 (random weights, %,d trainable parameters) on %s%n",
@@ -72,18 +78,36 @@ public final class BenchTrainStepCommand implements Callable<Integer> {
                 }
                 RandomImages images = new RandomImages(config, BenchEncodeCommand.randomPixels(config, batch, random));
                 Parameter temperature = ContrastiveTuneAdapter.newTemperature(data);
-                StepClock clock = new StepClock(bench.warmup, out);
+                // bf16 first: each phase's peak is measured from a reset high-water mark, and memory the allocator
+                // kept from an earlier phase would count in a later one's
+                List<ComputeType> phases = precision == Precision.BF16
+                        ? List.of(ComputeType.BF16, ComputeType.FP32) : List.of(ComputeType.FP32);
+                Map<ComputeType, double[]> measured = new EnumMap<>(ComputeType.class);
                 try (AdamW adamW = ContrastiveTuneAdapter.optimizer(model, temperature, TuningConfig.ct())) {
-                    Trainer.builder(new RandomBatches(images, batch * (bench.warmup + steps), batch),
-                                    ContrastiveTuneAdapter.trainStep(model, temperature, prompts), adamW,
-                                    TrainingConfig.of(1, batch, 1).withSelection(ModelSelection.LAST_EPOCH))
-                            .listener(clock).build().fit(data);
+                    for (ComputeType type : phases) {
+                        model.setComputeType(type);
+                        boolean reset = PeakMemory.reset();
+                        StepClock clock = new StepClock(bench.warmup, out);
+                        Trainer.builder(new RandomBatches(images, batch * (bench.warmup + steps), batch),
+                                        ContrastiveTuneAdapter.trainStep(model, temperature, prompts), adamW,
+                                        TrainingConfig.of(1, batch, 1).withSelection(ModelSelection.LAST_EPOCH))
+                                .listener(clock).build().fit(data);
+                        double seconds = clock.timedSeconds();
+                        out.printf("CT step %s (forward + backward + AdamW, batch %d): %d steps in %.2f s = %.2f s/step, "
+                                + "%.1f pairs/s (last loss %.4f)%s%s%n", type.key(), batch, steps, seconds, seconds / steps,
+                                steps * (double) batch / seconds, clock.lastLoss(),
+                                CpuClock.perCpuSecond(clock.timedCpuStart(), steps * (double) batch, "pairs"),
+                                reset || phases.size() == 1 ? PeakMemory.describe() : "");
+                        measured.put(type, new double[] {seconds / steps,
+                                reset ? PeakMemory.peakResidentBytes().orElse(-1) : -1});
+                    }
                 }
-                double seconds = clock.timedSeconds();
-                out.printf("CT step (forward + backward + AdamW, batch %d): %d steps in %.2f s = %.2f s/step, "
-                        + "%.1f pairs/s (last loss %.4f)%s%s%n", batch, steps, seconds, seconds / steps,
-                        steps * (double) batch / seconds, clock.lastLoss(),
-                        CpuClock.perCpuSecond(clock.timedCpuStart(), steps * (double) batch, "pairs"), PeakMemory.describe());
+                if (measured.size() == 2) {
+                    double[] b = measured.get(ComputeType.BF16);
+                    double[] f = measured.get(ComputeType.FP32);
+                    out.printf("ratio bf16/fp32 CT step speed %.2f%s%n", f[0] / b[0],
+                            b[1] > 0 && f[1] > 0 ? String.format(", peak memory (VmHWM) %.2f", b[1] / f[1]) : "");
+                }
             }
             return 0;
         } catch (IllegalArgumentException e) {

@@ -145,7 +145,7 @@ public final class ExperimentCommand implements Callable<Integer> {
             // The source project stays open while the runs read its features through the session's backend.
             try (CancelOnInterrupt ctrlC = CancelOnInterrupt.install();
                  Project session = sessionOptions.open(projectDir)) {
-                ExperimentSpec experiment = planOrUsage(cl, training.applyTo(cl, ExperimentSpec.builder())
+                ExperimentSpec experiment = planOrUsage(cl, training.applyTo(cl, ExperimentSpec.builder().optPrecision(session.precision()))
                         .optProjectSettings(session.store().settings()).optMethods(m).optStrategies(strategies)
                         .optRda(r).optCombinations(combinations).optSeeds(seeds).optRounds(rounds).optBudget(budget)
                         .optThreads(threads));

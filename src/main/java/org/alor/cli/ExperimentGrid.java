@@ -70,7 +70,8 @@ final class ExperimentGrid {
             GridTask task = new GridTask(dir, plan, i);
             try (CancelOnInterrupt ctrlC = CancelOnInterrupt.install();
                  ProjectStore source = ProjectStore.openReadOnly(plan.project());
-                 Project shared = Project.on(source).optDevice(session.device).optBackend(session.backends).build()) {
+                 Project shared = Project.on(source).optDevice(session.device).optBackend(session.backends)
+                         .optPrecision(plan.spec().precision()).build()) {
                 ExperimentRunner runner = ExperimentRunner.inSession(shared, dir, plan.spec())
                         .withCancellation(ctrlC.token()).withProgress(new TaskLog(out));
                 task.runWith(runner, out, who());

@@ -34,6 +34,19 @@ final class PeakMemory {
         return OptionalLong.empty();
     }
 
+    /**
+     * Resets the high-water mark to the current resident size (Linux: "5" into {@code /proc/self/clear_refs}), so the
+     * next peak is that of the work that follows; false where that is not possible.
+     */
+    static boolean reset() {
+        try {
+            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** " peak memory 6.86 GB" or "" when unknown. */
     static String describe() {
         OptionalLong peak = peakResidentBytes();

@@ -7,6 +7,7 @@ import org.alor.loop.Labeler;
 import org.alor.loop.LabelsPendingException;
 import org.alor.loop.Method;
 import org.alor.loop.OracleLabeler;
+import org.alor.loop.Precision;
 import org.alor.loop.Project;
 import org.alor.loop.Round0Mode;
 import org.alor.loop.RoundResult;
@@ -72,7 +73,7 @@ public final class RoundCommand implements Callable<Integer> {
         try (CancelOnInterrupt ctrlC = CancelOnInterrupt.install();
              Project session = sessionOptions.open(projectDir)) {
             ProjectStore store = session.store();
-            RoundSpec roundSpec = roundSpec(cl, store);
+            RoundSpec roundSpec = roundSpec(cl, store, session.precision());
             Labeler labeler = oracle ? new OracleLabeler() : new DeferredLabeler();
             ConsoleProgress bar = new ConsoleProgress("training", err);
             RoundResult result;
@@ -106,7 +107,7 @@ public final class RoundCommand implements Callable<Integer> {
     }
 
     /** The flags as a round spec over the project's settings; a bad value is a usage error. */
-    private RoundSpec roundSpec(CommandLine cl, ProjectStore store) {
+    private RoundSpec roundSpec(CommandLine cl, ProjectStore store, Precision precision) {
         RoundSpec.Builder b;
         try {
             b = RoundSpec.builder(Method.parse(method), strategy);
@@ -117,6 +118,7 @@ public final class RoundCommand implements Callable<Integer> {
                 .optRound0(oracle ? Round0Mode.SIMULATION : Round0Mode.RETRIEVED_ONLY);
         if (budget != null) b.optBudget(budget);
         if (seed != null) b.optSeed(seed);
+        b.optPrecision(precision);
         training.applyTo(cl, b);
         try {
             return b.build();
@@ -125,11 +127,24 @@ public final class RoundCommand implements Callable<Integer> {
         }
     }
 
+    /** ", in bf16" from the round's stored summary, "" when it has none. */
+    private static String precisionOf(ProjectStore store, int round) {
+        try {
+            String json = store.roundTable().byIndex(round).map(rec -> rec.summaryJson()).orElse(null);
+            if (json == null || json.isBlank()) return "";
+            com.google.gson.JsonElement p = com.google.gson.JsonParser.parseString(json).getAsJsonObject().get("precision");
+            return p == null ? "" : ", in " + p.getAsString();
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
     static void print(PrintWriter out, ProjectStore store, RoundResult r) {
         List<ClassInfo> classes = store.classTable().all();
         out.printf(Locale.ROOT, "Round %d (%s, %s, seed %d): %s%n", r.round(), r.method(), r.strategy(), r.seed(),
                 r.status().name().toLowerCase(Locale.ROOT));
-        out.printf(Locale.ROOT, "  trained on %d retrieved + %d labeled images%n", r.retrieved(), r.labeled());
+        out.printf(Locale.ROOT, "  trained on %d retrieved + %d labeled images%s%n", r.retrieved(), r.labeled(),
+                precisionOf(store, r.round()));
         if (r.val() != null) {
             out.printf(Locale.ROOT, "  val:  accuracy %s, macro-F1 %s (%d images)%n", LoopOptions.pct(r.val().accuracy()),
                     LoopOptions.pct(r.val().macroF1()), r.val().support());

@@ -23,10 +23,6 @@ final class TrainingOptions {
     @Option(names = "--lr-head", description = "Base learning rate of the head: LP/FT head (1e-4), FT log-scale and CT temperature (1e-4), PT prompt contexts (0.002).")
     Double lrHead;
 
-    @Option(names = "--precision", paramLabel = "fp32|fp16|bf16", description = "Number format FT/CT/PT train in (default: fp32;"
-            + " fp16 and bf16 are refused with the reason: DJL has no autocast).")
-    String precision;
-
     @Option(names = "--mixed-precision", hidden = true, description = "Same as --precision fp16 (kept for old scripts).")
     boolean mixedPrecision;
 
@@ -49,13 +45,8 @@ final class TrainingOptions {
         return b;
     }
 
+    /** --precision is the session's (SessionOptions); the old --mixed-precision asks for fp16, which is refused. */
     private Precision precision(CommandLine cl) {
-        if (mixedPrecision) return Precision.FP16;
-        if (precision == null) return null;
-        try {
-            return Precision.parse(precision);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(cl, "--precision: " + e.getMessage());
-        }
+        return mixedPrecision ? Precision.FP16 : null;
     }
 }

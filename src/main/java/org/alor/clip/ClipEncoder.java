@@ -70,10 +70,12 @@ public final class ClipEncoder {
                     + pixelsNCHW.length);
         }
         long s = model.config().imageSize();
-        return inBatches(n, "images", progress, cancelled, (scope, from, count) -> {
-            float[] slice = Arrays.copyOfRange(pixelsNCHW, from * perImage, (from + count) * perImage);
-            return model.encodeImages(scope.create(slice, new Shape(count, 3, s, s)));
-        });
+        try (ClipModel.WeightCasts once = model.castWeightsOnce()) {
+            return inBatches(n, "images", progress, cancelled, (scope, from, count) -> {
+                float[] slice = Arrays.copyOfRange(pixelsNCHW, from * perImage, (from + count) * perImage);
+                return model.encodeImages(scope.create(slice, new Shape(count, 3, s, s)));
+            });
+        }
     }
 
     public float[][] encodeTexts(long[][] tokenIds) {
@@ -100,6 +102,12 @@ public final class ClipEncoder {
                 }
             }
         }
+        try (ClipModel.WeightCasts once = model.castWeightsOnce()) {
+            return encodeTextBatches(tokenIds, progress, cancelled);
+        }
+    }
+
+    private float[][] encodeTextBatches(long[][] tokenIds, Progress progress, CancellationToken cancelled) {
         return inBatches(tokenIds.length, "texts", progress, cancelled, (scope, from, count) -> {
             // causal attention: tokens after a row's end-of-text token cannot change its pooled output,
             // so the batch is cut after the last end-of-text position (a 77-token context holding short
@@ -150,6 +158,13 @@ public final class ClipEncoder {
     public long encodeImageStream(Iterator<float[]> batches, Consumer<float[][]> sink,
                                   Progress progress, CancellationToken cancelled) {
         int perImage = imageFloats();
+        try (ClipModel.WeightCasts once = model.castWeightsOnce()) {
+            return encodeStream(batches, sink, progress, cancelled, perImage);
+        }
+    }
+
+    private long encodeStream(Iterator<float[]> batches, Consumer<float[][]> sink, Progress progress,
+                              CancellationToken cancelled, int perImage) {
         long done = 0;
         while (true) {
             checkCancelled(cancelled);

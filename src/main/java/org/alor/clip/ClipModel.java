@@ -46,15 +46,17 @@ public final class ClipModel extends AbstractBlock implements AutoCloseable {
     private final VisionTower visual;
     private final TextTower text;
     private final Parameter logitScale;
+    private final Autocast autocast;
 
     private ClipModel(ClipConfig config, Device device, boolean random) {
         this.config = config;
         this.device = device;
         this.manager = NDManager.newBaseManager(device);
+        this.autocast = new Autocast(manager);
         try {
             ClipParameters params = new ClipParameters(manager, random);
-            visual = addChildBlock("visual", new VisionTower(params, config));
-            text = addChildBlock("text", new TextTower(params, config));
+            visual = addChildBlock("visual", new VisionTower(params, config, autocast));
+            text = addChildBlock("text", new TextTower(params, config, autocast));
             logitScale = addParameter(params.scalar(LOGIT_SCALE, INITIAL_LOGIT_SCALE));
             byName = params.byName();
             // marks the block initialised for DJL (values are already set; nothing is re-drawn)
@@ -79,6 +81,30 @@ public final class ClipModel extends AbstractBlock implements AutoCloseable {
 
     public ClipConfig config() {
         return config;
+    }
+
+    /** The format the towers' matrix products run in from now on (parameters stay float32); default FP32. */
+    public void setComputeType(ComputeType type) {
+        autocast.set(type);
+    }
+
+    public ComputeType computeType() {
+        return autocast.type();
+    }
+
+    /**
+     * For an inference pass over many batches: until the scope closes, each weight is cast to the compute type once,
+     * not per batch. Nothing may change the weights meanwhile.
+     */
+    public WeightCasts castWeightsOnce() {
+        return autocast.castWeightsOnce();
+    }
+
+    /** Closing ends a {@link #castWeightsOnce} scope. */
+    @FunctionalInterface
+    public interface WeightCasts extends AutoCloseable {
+        @Override
+        void close();
     }
 
     public Device device() {

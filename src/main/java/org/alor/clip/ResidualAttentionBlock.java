@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -23,6 +22,7 @@ public final class ResidualAttentionBlock extends AbstractBlock {
     private final int width;
     private final int heads;
     private final boolean quickGelu;
+    private final Autocast autocast;
     private final Parameter ln1Weight, ln1Bias, inProjWeight, inProjBias, outProjWeight, outProjBias;
     private final Parameter ln2Weight, ln2Bias, fcWeight, fcBias, projWeight, projBias;
 
@@ -31,13 +31,14 @@ public final class ResidualAttentionBlock extends AbstractBlock {
      * @param layers depth of the enclosing transformer (scales the random init of the output projections)
      */
     ResidualAttentionBlock(ClipParameters params, String prefix, int width, int heads, int mlpWidth,
-                           boolean quickGelu, int layers) {
+                           boolean quickGelu, int layers, Autocast autocast) {
         if (width % heads != 0) {
             throw new IllegalArgumentException("width " + width + " is not divisible by " + heads + " heads");
         }
         this.width = width;
         this.heads = heads;
         this.quickGelu = quickGelu;
+        this.autocast = autocast;
         // OpenCLIP's init_parameters: attn std W^-0.5, output projections W^-0.5·(2L)^-0.5, MLP input (2W)^-0.5
         double attnStd = Math.pow(width, -0.5);
         double projStd = attnStd * Math.pow(2.0 * layers, -0.5);
@@ -73,6 +74,7 @@ public final class ResidualAttentionBlock extends AbstractBlock {
         try (NDManager scope = caller.newSubManager()) {
             x.tempAttach(scope);
             NDArray h = layerNorm(ps, x, ln1Weight, ln1Bias, training);
+            // attention and mlp return the compute type; float32 x + bfloat16 is float32 (type promotion)
             NDArray y = x.add(attention(ps, h, mask, training));
             h = layerNorm(ps, y, ln2Weight, ln2Bias, training);
             NDArray out = y.add(mlp(ps, h, training));
@@ -85,21 +87,20 @@ public final class ResidualAttentionBlock extends AbstractBlock {
         long batch = x.getShape().get(0);
         long tokens = x.getShape().get(1);
         long headWidth = width / heads;
-        NDArray qkv = Linear.linear(x, value(ps, inProjWeight, x, training), value(ps, inProjBias, x, training))
-                .head();
+        NDArray qkv = autocast.linear(x, value(ps, inProjWeight, x, training), value(ps, inProjBias, x, training));
         NDList parts = qkv.split(3, 2);
         NDArray q = splitHeads(parts.get(0), batch, tokens, headWidth);
         NDArray k = splitHeads(parts.get(1), batch, tokens, headWidth);
         NDArray v = splitHeads(parts.get(2), batch, tokens, headWidth);
-        NDArray scores = Scalars.dividedBy(q.matMul(k.transpose(0, 1, 3, 2)), (float) Math.sqrt(headWidth));
+        NDArray scores = autocast.toFloat(
+                Scalars.dividedBy(autocast.matMul(q, k.transpose(0, 1, 3, 2)), (float) Math.sqrt(headWidth)));
         if (mask != null) {
             scores = scores.add(mask);
         }
-        NDArray context = scores.softmax(-1).matMul(v)
+        NDArray context = autocast.matMul(scores.softmax(-1), v)
                 .transpose(0, 2, 1, 3)
                 .reshape(batch, tokens, width);
-        return Linear.linear(context, value(ps, outProjWeight, x, training), value(ps, outProjBias, x, training))
-                .head();
+        return autocast.linear(context, value(ps, outProjWeight, x, training), value(ps, outProjBias, x, training));
     }
 
     private NDArray splitHeads(NDArray t, long batch, long tokens, long headWidth) {
@@ -107,9 +108,9 @@ public final class ResidualAttentionBlock extends AbstractBlock {
     }
 
     private NDArray mlp(ParameterStore ps, NDArray x, boolean training) {
-        NDArray h = Linear.linear(x, value(ps, fcWeight, x, training), value(ps, fcBias, x, training)).head();
+        NDArray h = autocast.linear(x, value(ps, fcWeight, x, training), value(ps, fcBias, x, training));
         h = quickGelu ? h.mul(Activation.sigmoid(Scalars.times(h, 1.702f))) : Activation.gelu(h);
-        return Linear.linear(h, value(ps, projWeight, x, training), value(ps, projBias, x, training)).head();
+        return autocast.linear(h, value(ps, projWeight, x, training), value(ps, projBias, x, training));
     }
 
     static NDArray layerNorm(ParameterStore ps, NDArray x, Parameter weight, Parameter bias, boolean training) {

@@ -34,7 +34,8 @@ public final class Scalars {
     private static NDArray scalar(NDArray x, float value) {
         try (NDArray staged = x.getManager().create(new float[] {value}, new Shape())) {
             NDArray owned = staged.duplicate();
-            if (owned.getDataType() == x.getDataType()) return owned;
+            // a float32 0-d scalar keeps a bfloat16 x bfloat16 (type promotion), and DJL cannot cast to bf16
+            if (owned.getDataType() == x.getDataType() || Bf16Casts.isBf16(x)) return owned;
             try (owned) {
                 return owned.toType(x.getDataType(), true);
             }

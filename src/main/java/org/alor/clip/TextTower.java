@@ -24,14 +24,16 @@ public final class TextTower extends AbstractBlock {
     private final ClipConfig config;
     private final Parameter tokenEmbedding, positionalEmbedding, lnFinalWeight, lnFinalBias, textProjection;
     private final TransformerStack transformer;
+    private final Autocast autocast;
 
-    TextTower(ClipParameters params, ClipConfig config) {
+    TextTower(ClipParameters params, ClipConfig config, Autocast autocast) {
         this.config = config;
+        this.autocast = autocast;
         int w = config.textWidth();
         tokenEmbedding = addParameter(params.normal("token_embedding.weight", 0.02, config.vocabSize(), w));
         positionalEmbedding = addParameter(params.normal("positional_embedding", 0.01, config.contextLength(), w));
         transformer = addChildBlock("transformer", new TransformerStack(params, "transformer.", w,
-                config.textHeads(), config.textMlpWidth(), config.quickGelu(), config.textLayers()));
+                config.textHeads(), config.textMlpWidth(), config.quickGelu(), config.textLayers(), autocast));
         lnFinalWeight = addParameter(params.ones("ln_final.weight", Parameter.Type.GAMMA, w));
         lnFinalBias = addParameter(params.zeros("ln_final.bias", Parameter.Type.BETA, w));
         textProjection = addParameter(params.normal("text_projection", Math.pow(w, -0.5), w, config.embedDim()));
@@ -69,7 +71,8 @@ public final class TextTower extends AbstractBlock {
         NDArray oneHot = tokenIds.argMax(1).oneHot((int) tokens, DataType.FLOAT32);
         NDArray pooled = x.mul(oneHot.expandDims(-1)).sum(new int[] {1});
         pooled = ResidualAttentionBlock.layerNorm(ps, pooled, lnFinalWeight, lnFinalBias, training);
-        return pooled.matMul(ResidualAttentionBlock.value(ps, textProjection, tokenEmbeddings, training));
+        return autocast.toFloat(autocast.matMul(pooled,
+                ResidualAttentionBlock.value(ps, textProjection, tokenEmbeddings, training)));
     }
 
     private void checkIds(NDArray tokenIds) {

@@ -17,10 +17,10 @@ public final class TransformerStack extends AbstractBlock {
     private final List<ResidualAttentionBlock> blocks = new ArrayList<>();
 
     TransformerStack(ClipParameters params, String prefix, int width, int heads, int mlpWidth,
-                     boolean quickGelu, int layers) {
+                     boolean quickGelu, int layers, Autocast autocast) {
         for (int i = 0; i < layers; i++) {
             blocks.add(addChildBlock("resblock" + i, new ResidualAttentionBlock(params,
-                    prefix + "resblocks." + i + ".", width, heads, mlpWidth, quickGelu, layers)));
+                    prefix + "resblocks." + i + ".", width, heads, mlpWidth, quickGelu, layers, autocast)));
         }
     }
 

@@ -8,7 +8,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -22,9 +21,11 @@ public final class VisionTower extends AbstractBlock {
     private final Parameter conv1, classEmbedding, positionalEmbedding, lnPreWeight, lnPreBias;
     private final Parameter lnPostWeight, lnPostBias, proj;
     private final TransformerStack transformer;
+    private final Autocast autocast;
 
-    VisionTower(ClipParameters params, ClipConfig config) {
+    VisionTower(ClipParameters params, ClipConfig config, Autocast autocast) {
         this.config = config;
+        this.autocast = autocast;
         int w = config.visionWidth();
         int p = config.patchSize();
         if (config.imageSize() % p != 0) {
@@ -39,7 +40,7 @@ public final class VisionTower extends AbstractBlock {
         lnPreWeight = addParameter(params.ones("visual.ln_pre.weight", Parameter.Type.GAMMA, w));
         lnPreBias = addParameter(params.zeros("visual.ln_pre.bias", Parameter.Type.BETA, w));
         transformer = addChildBlock("transformer", new TransformerStack(params, "visual.transformer.", w,
-                config.visionHeads(), config.visionMlpWidth(), config.quickGelu(), config.visionLayers()));
+                config.visionHeads(), config.visionMlpWidth(), config.quickGelu(), config.visionLayers(), autocast));
         lnPostWeight = addParameter(params.ones("visual.ln_post.weight", Parameter.Type.GAMMA, w));
         lnPostBias = addParameter(params.zeros("visual.ln_post.bias", Parameter.Type.BETA, w));
         proj = addParameter(params.normal("visual.proj", scale, w, config.embedDim()));
@@ -55,7 +56,7 @@ public final class VisionTower extends AbstractBlock {
         long batch = shape.get(0);
         int w = config.visionWidth();
         long p = config.patchSize();
-        NDArray patches = Conv2d.conv2d(pixels, value(ps, conv1, pixels, training), null, new Shape(p, p)).head();
+        NDArray patches = autocast.toFloat(autocast.patchConv(pixels, value(ps, conv1, pixels, training), p));
         patches = patches.reshape(batch, w, -1).transpose(0, 2, 1);
         // ones [B,1,1] · class_embedding keeps the result on the batch's manager and differentiable
         NDArray cls = patches.getManager().ones(new Shape(batch, 1, 1)).mul(value(ps, classEmbedding, pixels, training));
@@ -63,7 +64,7 @@ public final class VisionTower extends AbstractBlock {
         x = ResidualAttentionBlock.layerNorm(ps, x, lnPreWeight, lnPreBias, training);
         x = transformer.forward(ps, x, null, training);
         NDArray pooled = ResidualAttentionBlock.layerNorm(ps, x.get(":, 0, :"), lnPostWeight, lnPostBias, training);
-        return pooled.matMul(value(ps, proj, pixels, training));
+        return autocast.toFloat(autocast.matMul(pooled, value(ps, proj, pixels, training)));
     }
 
     private static NDArray value(ParameterStore ps, Parameter p, NDArray like, boolean training) {

@@ -7,6 +7,7 @@ import org.alor.adapt.ImageFeatureEncoder;
 import org.alor.adapt.ImageSource;
 import org.alor.adapt.TextTokenizer;
 import org.alor.clip.ClipEncoder;
+import org.alor.clip.ComputeType;
 import org.alor.clip.Devices;
 import org.alor.job.Progress;
 import org.alor.store.ProjectStore;
@@ -30,6 +31,7 @@ public final class ClipBackend implements ModelBackend {
     private final int batchSize;
     private final int threads;
     private final Map<Path, ProjectCheckpoint> checkpoints = new ConcurrentHashMap<>();
+    private volatile ComputeType computeType = ComputeType.FP32;
 
     /** Encoding batch 32; {@code threads} 0 = decoding on all cores. */
     public ClipBackend(String device, int threads) {
@@ -53,9 +55,15 @@ public final class ClipBackend implements ModelBackend {
 
     private final Map<Path, ClipBase> bases = new ConcurrentHashMap<>();
 
+    @Override
+    public void usePrecision(ComputeType type) {
+        computeType = java.util.Objects.requireNonNull(type, "compute type");
+        checkpoints.values().forEach(cp -> cp.model().setComputeType(type));
+    }
+
     private ProjectCheckpoint checkpoint(ProjectStore store) {
         Path key = store.dir().toAbsolutePath().normalize();
-        return checkpoints.computeIfAbsent(key, k -> {
+        ProjectCheckpoint cp = checkpoints.computeIfAbsent(key, k -> {
             try {
                 Device d = Devices.select(device);
                 return ProjectCheckpoint.open(store, d);
@@ -63,6 +71,8 @@ public final class ClipBackend implements ModelBackend {
                 throw new UncheckedIOException(e.getMessage(), e);
             }
         });
+        cp.model().setComputeType(computeType);
+        return cp;
     }
 
     @Override
@@ -97,7 +107,8 @@ public final class ClipBackend implements ModelBackend {
     public ClipBase clipBase(ProjectStore store) {
         ProjectCheckpoint cp = checkpoint(store);
         return bases.computeIfAbsent(store.dir().toAbsolutePath().normalize(),
-                k -> ClipBase.of(cp.loaded(), TextTokenizer.of(cp.tokenizer()), cp.model().device()));
+                k -> ClipBase.of(cp.loaded(), TextTokenizer.of(cp.tokenizer()), cp.model().device()))
+                .withComputeType(computeType);
     }
 
     /** Task images under the dataset root, retrieved ones under the project folder. */

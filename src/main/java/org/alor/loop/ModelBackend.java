@@ -47,6 +47,13 @@ public interface ModelBackend extends AutoCloseable {
         throw new IllegalStateException("no CLIP checkpoint is wired into this build, so images cannot be encoded");
     }
 
+    /**
+     * The number format the encoding and the CLIP training that follow run in ({@link Project} sets it before each
+     * job); backends without CLIP ignore it.
+     */
+    default void usePrecision(org.alor.clip.ComputeType type) {
+    }
+
     /** Releases what the backend loaded (checkpoints, native memory); called when its {@link Project} closes. */
     @Override
     default void close() {

@@ -1,5 +1,6 @@
 package org.alor.loop;
 
+import org.alor.clip.Devices;
 import org.alor.job.CancellationToken;
 import org.alor.job.Progress;
 import org.alor.store.ProjectStore;
@@ -27,6 +28,8 @@ public final class Project implements AutoCloseable {
     private final String device;
     private final int threads;
     private final ModelBackend.Factory backends;
+    private final Precision explicitPrecision;
+    private Precision precision;
     private ModelBackend backend;
 
     private Project(Builder b, ProjectStore store) {
@@ -35,6 +38,7 @@ public final class Project implements AutoCloseable {
         this.device = b.device;
         this.threads = b.threads;
         this.backends = b.backends;
+        this.explicitPrecision = b.precision;
     }
 
     /** A session that opens the project in {@code dir} and closes it with the session. */
@@ -60,15 +64,42 @@ public final class Project implements AutoCloseable {
         return threads;
     }
 
-    /** The session's model backend, opened on first use. */
+    /**
+     * The number format the session's encoding runs in (rounds run in their spec's): the one given to the builder,
+     * else the project's {@link Precision#SETTING}, else bf16 where the device runs it fast, else fp32. Resolved once.
+     */
+    public synchronized Precision precision() {
+        if (precision == null) {
+            precision = explicitPrecision != null ? explicitPrecision
+                    : Precision.configured(store.settings()).orElseGet(this::deviceDefault);
+            precision.computeType(); // fp16 is refused here, with the reason
+        }
+        return precision;
+    }
+
+    /** bf16 where the session's device runs it fast; fp32 when the device cannot be selected (the backend says why). */
+    private Precision deviceDefault() {
+        try {
+            return Precision.defaultFor(Devices.select(device));
+        } catch (RuntimeException e) {
+            return Precision.FP32;
+        }
+    }
+
+    /** The session's model backend, opened on first use, set to the session's {@link #precision()}. */
     public synchronized ModelBackend backend() {
+        return backend(precision());
+    }
+
+    private synchronized ModelBackend backend(Precision p) {
         if (backend == null) backend = backends.open(device, threads);
+        backend.usePrecision(p.computeType());
         return backend;
     }
 
-    /** A round engine for {@code spec} on this project, wired to the session's backend. */
+    /** A round engine for {@code spec} on this project, wired to the session's backend in the spec's precision. */
     public RoundEngine roundEngine(RoundSpec spec, Labeler labeler) {
-        ModelBackend b = backend();
+        ModelBackend b = backend(spec.precision());
         return new RoundEngine(store, spec, b.featureSource(store), b.textEncoder(store), labeler).withBackend(b);
     }
 
@@ -115,6 +146,7 @@ public final class Project implements AutoCloseable {
         private String device = "auto";
         private int threads;
         private ModelBackend.Factory backends = ModelBackend.Factory.CLIP;
+        private Precision precision;
 
         private Builder(Path dir, ProjectStore store) {
             this.dir = dir;
@@ -137,6 +169,12 @@ public final class Project implements AutoCloseable {
         /** Where the model comes from (default: the project's CLIP checkpoint); tests pass a fake. */
         public Builder optBackend(ModelBackend.Factory f) {
             this.backends = Objects.requireNonNull(f, "backend factory");
+            return this;
+        }
+
+        /** The session's precision; unset = the project's setting, else what the device runs fast. */
+        public Builder optPrecision(Precision p) {
+            this.precision = p;
             return this;
         }
 

@@ -3,6 +3,7 @@ package org.alor.loop;
 import ai.djl.Device;
 import org.alor.clip.CheckpointLoader;
 import org.alor.clip.ClipConfig;
+import org.alor.clip.ComputeType;
 import org.alor.clip.ClipModel;
 import org.alor.clip.ClipModelFactory;
 import org.alor.clip.ClipTokenizer;
@@ -63,8 +64,13 @@ public final class ProjectCheckpoint implements AutoCloseable {
         return "clip-eval-" + config.imageSize() + "-bicubic-centercrop";
     }
 
+    /**
+     * The feature-cache key of what the model encodes now: evaluation preprocessing plus the compute type unless fp32,
+     * so a bf16 embedding is never served for fp32 or the other way round (fp32 keys are those of older projects).
+     */
     public String preprocessKey() {
-        return preprocessKey(config());
+        ComputeType type = model.computeType();
+        return preprocessKey(config()) + (type == ComputeType.FP32 ? "" : "-" + type.key());
     }
 
     public LoadedCheckpoint loaded() {

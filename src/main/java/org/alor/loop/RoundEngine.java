@@ -412,6 +412,7 @@ public final class RoundEngine {
                 throw new IllegalStateException("method " + config.method().key() + " trains CLIP, but this engine has no"
                         + " pretrained checkpoint (RoundEngine.withClip / withBackend)");
             }
+            clip = clip.withComputeType(config.precision().computeType());
         }
         return clip;
     }

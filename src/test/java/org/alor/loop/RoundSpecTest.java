@@ -69,10 +69,12 @@ class RoundSpecTest {
     }
 
     @Test
-    void onlyFp32IsAvailableAndOtherPrecisionsAreRefusedWithTheReason() {
+    void fp32AndBf16AreAvailableAndFp16IsRefusedWithTheReason() {
         assertThat(RoundSpec.builder(Method.FT, "tfs").optPrecision(Precision.parse("fp32")).build().precision()).isEqualTo(Precision.FP32);
-        assertThatThrownBy(() -> RoundSpec.builder(Method.FT, "tfs").optPrecision(Precision.BF16).build())
-                .hasMessageContaining("precision bf16 is not available");
+        assertThat(RoundSpec.builder(Method.CT, "tfs").optPrecision(Precision.parse("bf16")).build().precision()).isEqualTo(Precision.BF16);
+        assertThat(RoundSpec.builder(Method.LP, "tfs").optPrecision(Precision.BF16).build().precision()).isEqualTo(Precision.BF16);
+        assertThatThrownBy(() -> RoundSpec.builder(Method.FT, "tfs").optPrecision(Precision.FP16).build())
+                .hasMessageContaining("precision fp16 is not available").hasMessageContaining("loss scaling");
         assertThatThrownBy(() -> RoundSpec.builder(Method.LP, "tfs").optPrecision(Precision.FP16).build())
                 .hasMessageContaining("precision fp16 applies to ft, ct and pt, not lp");
         assertThatThrownBy(() -> Precision.parse("int8")).hasMessageContaining("unknown precision 'int8'");

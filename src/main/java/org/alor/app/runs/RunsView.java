@@ -132,7 +132,9 @@ public final class RunsView {
         budget.setId("round-budget");
         epochs.setId("round-epochs");
         batch.setId("round-batch");
-        ComboBox<Precision> precision = new ComboBox<>(FXCollections.observableArrayList(Precision.values()));
+        ComboBox<Precision> precision = new ComboBox<>(FXCollections.observableArrayList(precisionChoices()));
+        Optional<String> noBf16 = Precision.bf16Unavailable(model.preferences().device().name().toLowerCase(Locale.ROOT));
+        precision.setCellFactory(list -> new PrecisionCell(noBf16));
         precision.setConverter(new StringConverter<>() {
             @Override
             public String toString(Precision p) {
@@ -144,7 +146,7 @@ public final class RunsView {
                 return Precision.parse(text);
             }
         });
-        precision.setValue(Precision.FP32);
+        precision.setValue(defaultPrecision(project.store().settings(), noBf16.isEmpty()));
         precision.setId("round-precision");
         GridPane form = new GridPane();
         form.setHgap(10);
@@ -304,6 +306,39 @@ public final class RunsView {
     /** The form's strategy named {@code stored} (stored names may differ in case), if it offers one. */
     static Optional<String> presetStrategy(String stored) {
         return strategyChoices().stream().filter(n -> n.equalsIgnoreCase(stored)).findFirst();
+    }
+
+    /** fp32 and bf16 (fp16 is refused: it needs loss scaling, which is not built). */
+    static List<Precision> precisionChoices() {
+        return List.of(Precision.FP32, Precision.BF16);
+    }
+
+    /** The project's precision setting, else bf16 where the device runs it fast; never bf16 where it does not. */
+    static Precision defaultPrecision(Settings settings, boolean bf16Fast) {
+        Precision fallback = bf16Fast ? Precision.BF16 : Precision.FP32;
+        try {
+            return Precision.configured(settings).filter(p -> p == Precision.FP32 || bf16Fast).orElse(fallback);
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
+    }
+
+    /** A precision choice; bf16 is disabled, with the reason as its tooltip, where the device has no fast bf16. */
+    private static final class PrecisionCell extends javafx.scene.control.ListCell<Precision> {
+        private final Optional<String> noBf16;
+
+        PrecisionCell(Optional<String> noBf16) {
+            this.noBf16 = noBf16;
+        }
+
+        @Override
+        protected void updateItem(Precision p, boolean empty) {
+            super.updateItem(p, empty);
+            boolean off = !empty && p == Precision.BF16 && noBf16.isPresent();
+            setText(empty || p == null ? null : p.key());
+            setDisable(off);
+            setTooltip(off ? new javafx.scene.control.Tooltip(noBf16.get()) : null);
+        }
     }
 
     /** The methods the form offers: all of them, from the code. */

@@ -61,6 +61,11 @@ public final class Doctor {
             r.add("libtorch", e.libtorchPath().isBlank() ? "(path not reported)" : e.libtorchPath());
             device = e.gpuCount() > 0 ? "gpu" : "cpu";
             r.add("Device", e.gpuCount() > 0 ? e.gpuCount() + " GPU(s), using GPU 0" : "CPU (no GPU seen by the engine)");
+            ai.djl.Device d = e.gpuCount() > 0 ? ai.djl.Device.gpu() : ai.djl.Device.cpu();
+            org.alor.loop.Precision p = org.alor.loop.Precision.defaultFor(d);
+            r.add("Precision", p.key() + " by default" + (p == org.alor.loop.Precision.BF16
+                    ? " (this device runs bf16 fast; --precision fp32 or `alor set --precision fp32` to change)"
+                    : " (" + org.alor.clip.Bf16Support.whyNot(d) + ")"));
         } catch (RuntimeException | LinkageError ex) {
             r.add("Engine", "failed to load");
             r.problem("engine: libtorch could not be loaded (" + ex.getClass().getSimpleName() + ": " + ex.getMessage() + ")");

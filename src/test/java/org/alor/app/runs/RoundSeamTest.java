@@ -120,8 +120,8 @@ class RoundSeamTest {
     void thePrecisionChoiceReachesTheRoundOrIsRefusedWithTheReason() throws Exception {
         try (ProjectStore store = SyntheticWorld.create(tmp.resolve("p"));
              Project session = Project.on(store).optBackend(fake).build()) {
-            assertThatThrownBy(() -> RunsView.spec(store.settings(), Method.CT, "tfs", 4, 2, 16, Precision.BF16))
-                    .hasMessageContaining("precision bf16 is not available");
+            assertThatThrownBy(() -> RunsView.spec(store.settings(), Method.CT, "tfs", 4, 2, 16, Precision.FP16))
+                    .hasMessageContaining("precision fp16 is not available");
             RoundSpec spec = RunsView.spec(store.settings(), Method.LP, "tfs", 4, 2, 16, Precision.FP32);
             assertThat(spec.precision()).isEqualTo(Precision.FP32);
             int round = new EngineRoundRunner().runRound(session, spec, Progress.NONE, new CancellationToken());

@@ -91,7 +91,8 @@ class RunsFxTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(asked).isEqualTo(RoundSpec.builder(Method.CT, "tfs").optBudget(2).optEpochs(10).optBatchSize(Method.CT.defaultBatchSize())
-                .optPrecision(Precision.FP32).optRound0(Round0Mode.RETRIEVED_ONLY).build());
+                .optPrecision(RunsView.defaultPrecision(store.settings(), Precision.bf16Unavailable("auto").isEmpty()))
+                .optRound0(Round0Mode.RETRIEVED_ONLY).build());
         XYSeriesCollection curves = view.curves();
         assertThat(curves.getSeries("train loss").getItemCount()).isEqualTo(20);
         assertThat(curves.getSeries("val accuracy").getItemCount()).isEqualTo(4);
