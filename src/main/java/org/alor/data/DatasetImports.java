@@ -16,7 +16,7 @@ public final class DatasetImports {
             csv = root;
             root = root.toAbsolutePath().getParent();
         }
-        DatasetFormat format = request.format() != null ? request.format() : FormatDetector.detect(request.root());
+        DatasetFormat format = request.format() != null ? request.format() : FormatDetector.detect(request.root(), request.classFile());
         return importer(format, csv, request).importFrom(root);
     }
 
