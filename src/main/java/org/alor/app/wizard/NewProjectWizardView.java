@@ -183,8 +183,11 @@ public final class NewProjectWizardView {
         table.getColumns().add(editable("Common name", r -> r.commonNameProperty(), 200));
         table.getColumns().add(editable("Synonyms (separated by |)", r -> r.synonymsProperty(), 380));
         VBox.setVgrow(table, Priority.ALWAYS);
+        Label problems = error(NewProjectWizardModel.F_CLASSES);
+        problems.setMaxWidth(Double.MAX_VALUE);
+        problems.setMinHeight(Region.USE_PREF_SIZE);
         return new VBox(10, Views.muted("Double-click a cell to edit. Synonyms are used to find images in open data and in the class search."),
-                speciesImport(), error(NewProjectWizardModel.F_CLASSES), speciesMatches(), table);
+                speciesImport(), problems, speciesMatches(), table);
     }
 
     /** "Import species list (CSV)…": names the classes from a species list matched to the class folders. */
@@ -208,14 +211,15 @@ public final class NewProjectWizardView {
         clear.setOnAction(e -> m.clearSpeciesList());
         Label file = new Label();
         file.setId("wizard-species-file");
+        file.setMinWidth(Region.USE_PREF_SIZE);
         file.textProperty().bind(m.speciesFileProperty());
-        Label hint = Views.muted("CSV with a header: scientific name, common name, synonyms (| or ; between synonyms). "
-                + "Each class folder must match one species by any of its names.");
+        HBox buttons = new HBox(8, importList, clear, file);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        Label hint = Views.muted("Species list: a CSV with a header row naming scientific name, common name and synonyms "
+                + "(| or ; between synonyms). Each class folder must match one species by any of its names.");
         hint.setWrapText(true);
-        HBox box = new HBox(8, importList, clear, file, hint);
-        HBox.setHgrow(hint, Priority.ALWAYS);
-        box.setAlignment(Pos.CENTER_LEFT);
-        return box;
+        hint.setMinHeight(Region.USE_PREF_SIZE);
+        return new VBox(4, buttons, hint);
     }
 
     /** Every class folder with the species it matched (or why none), shown until the list is cleared. */
@@ -223,13 +227,18 @@ public final class NewProjectWizardView {
         ListView<SpeciesListImport.Line> list = new ListView<>(m.speciesLines());
         list.setId("wizard-species-matches");
         list.setPrefHeight(140);
+        list.setMinHeight(Region.USE_PREF_SIZE);
         list.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
             @Override
             protected void updateItem(SpeciesListImport.Line line, boolean empty) {
                 super.updateItem(line, empty);
                 getStyleClass().remove("error-text");
-                setText(empty || line == null ? null : (line.ok() ? "✓ " : "✗ ") + line.text());
-                if (!empty && line != null && !line.ok()) getStyleClass().add("error-text");
+                setText(empty || line == null ? null : switch (line.kind()) {
+                    case MATCHED -> "✓ ";
+                    case PROBLEM -> "✗ ";
+                    case NOTE -> "• ";
+                } + line.text());
+                if (!empty && line != null && line.kind() == SpeciesListImport.Kind.PROBLEM) getStyleClass().add("error-text");
             }
         });
         list.visibleProperty().bind(Bindings.isNotEmpty(m.speciesLines()));

@@ -25,8 +25,10 @@ import java.util.Map;
  * until the list is fixed or cleared.
  */
 final class SpeciesListImport {
-    /** One line of the match list; {@code ok} false for a problem. */
-    record Line(String text, boolean ok) {
+    enum Kind { MATCHED, PROBLEM, NOTE }
+
+    /** One line of the match list. */
+    record Line(String text, Kind kind) {
     }
 
     private final ObservableList<Line> lines = FXCollections.observableArrayList();
@@ -51,16 +53,16 @@ final class SpeciesListImport {
         for (TaxonomyMatch.Row r : match.rows()) {
             if (r.matched()) {
                 TaxonomyCsv.Species s = r.matches().get(0);
-                lines.add(new Line(r.folder() + "  →  " + s.scientificName() + (s.commonName().isEmpty() ? "" : " (" + s.commonName() + ")"), true));
+                lines.add(new Line(r.folder() + "  →  " + s.scientificName() + (s.commonName().isEmpty() ? "" : " (" + s.commonName() + ")"), Kind.MATCHED));
             } else if (r.matches().isEmpty()) {
-                lines.add(new Line(r.folder() + "  →  no species matches", false));
+                lines.add(new Line(r.folder() + "  →  no species matches", Kind.PROBLEM));
             } else {
                 lines.add(new Line(r.folder() + "  →  several species: " + String.join(", ",
-                        r.matches().stream().map(TaxonomyCsv.Species::scientificName).toList()), false));
+                        r.matches().stream().map(TaxonomyCsv.Species::scientificName).toList()), Kind.PROBLEM));
             }
         }
         for (TaxonomyCsv.Species s : match.withoutFolder()) {
-            lines.add(new Line(s.scientificName() + " (line " + s.line() + "): no class folder, not added", true));
+            lines.add(new Line(s.scientificName() + " (line " + s.line() + "): no class folder, not added", Kind.NOTE));
         }
         List<String> problems = match.problems();
         if (!problems.isEmpty()) {
