@@ -45,7 +45,9 @@ public final class ImageFolderImporter implements DatasetImporter {
         List<ImportProblem> problems = new ArrayList<>();
         List<ClassInfo> classes = new ArrayList<>();
         List<SampleAssembler.Candidate> candidates = new ArrayList<>();
+        Path listFile = speciesList == null ? null : speciesList.toAbsolutePath().normalize();
         for (Path f : rootFiles(root)) {
+            if (f.toAbsolutePath().normalize().equals(listFile)) continue;
             problems.add(new ImportProblem(DatasetPaths.display(root, f), "file outside any class folder, ignored"));
         }
         Path realRoot = root.toRealPath();
