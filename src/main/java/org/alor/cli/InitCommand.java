@@ -36,7 +36,8 @@ public final class InitCommand implements Callable<Integer> {
     String format;
 
     @Option(names = "--classes", paramLabel = "FILE",
-            description = "Class list (one name per line, optional |-separated synonyms) or class metadata JSON.")
+            description = {"Class list (one name per line, optional |-separated synonyms), class metadata JSON, or a species list CSV.",
+                    "Species list: header 'scientific name,common name,synonyms', synonyms separated by | or ;. With class folders each folder must match one species by scientific name, common name or synonym (case, _ - and spaces ignored)."})
     Path classes;
 
     @Option(names = "--checkpoint", paramLabel = "PATH", description = "CLIP checkpoint (folder or file), remembered in the project.")

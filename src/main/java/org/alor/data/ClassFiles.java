@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
-/** Finds and reads class definitions: metadata JSON ({@code *.json}) or a plain class list (anything else). */
+/**
+ * Finds and reads class definitions: metadata JSON ({@code *.json}), a {@link TaxonomyCsv species list} ({@code *.csv})
+ * or a plain class list (anything else).
+ */
 public final class ClassFiles {
     /** Default name of a plain class list. */
     public static final String CLASS_LIST_NAME = "classes.txt";
@@ -16,9 +19,10 @@ public final class ClassFiles {
     private ClassFiles() {
     }
 
-    /** Reads a class file, choosing the parser by extension ({@code .json} = metadata JSON). */
+    /** Reads a class file, choosing the parser by extension ({@code .json} = metadata JSON, {@code .csv} = species list). */
     public static List<ClassInfo> read(Path file) throws IOException, DatasetFormatException {
         if (!Files.isRegularFile(file)) throw new DatasetFormatException(file, "class file not found");
+        if (TaxonomyCsv.isSpeciesList(file)) return TaxonomyCsv.readClasses(file);
         return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")
                 ? ClassMetadataJson.read(file) : ClassListFile.read(file);
     }

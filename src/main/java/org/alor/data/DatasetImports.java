@@ -16,7 +16,7 @@ public final class DatasetImports {
             csv = root;
             root = root.toAbsolutePath().getParent();
         }
-        DatasetFormat format = request.format() != null ? request.format() : FormatDetector.detect(request.root());
+        DatasetFormat format = request.format() != null ? request.format() : FormatDetector.detect(request.root(), request.classFile());
         return importer(format, csv, request).importFrom(root);
     }
 
@@ -25,7 +25,8 @@ public final class DatasetImports {
         int threads = request.threads() > 0 ? request.threads() : ImageInspector.defaultThreads();
         ImageInspector inspector = new ImageInspector(threads, request.progress());
         switch (format) {
-            case IMAGE_FOLDER: return new ImageFolderImporter(inspector);
+            case IMAGE_FOLDER:
+                return new ImageFolderImporter(inspector, TaxonomyCsv.isSpeciesList(request.classFile()) ? request.classFile() : null);
             case SPLIT_FILES: return new SplitFilesImporter(request.splitFiles(), request.classFile(), inspector);
             case CSV: return new CsvImporter(csvFile, request.classFile(), inspector);
             case CLASS_LIST: return new ClassListImporter(request.classFile(), inspector);

@@ -20,12 +20,19 @@ import java.util.stream.Stream;
  *   <li>otherwise an error explaining the accepted layouts.</li>
  * </ol>
  * An ImageFolder with a {@code classes.txt} at its root is therefore read as CLASS_LIST: pass the format explicitly.
+ * A class file named in the request (e.g. a species list CSV kept in the root) is not taken for the dataset's CSV.
  */
 public final class FormatDetector {
     private FormatDetector() {
     }
 
     public static DatasetFormat detect(Path root) throws IOException, DatasetFormatException {
+        return detect(root, null);
+    }
+
+    /** @param classFile the class file given with the dataset, or null; never counted as the dataset's CSV */
+    public static DatasetFormat detect(Path root, Path classFile) throws IOException, DatasetFormatException {
+        Path given = classFile == null ? null : classFile.toAbsolutePath().normalize();
         if (Files.isRegularFile(root) && root.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
             return DatasetFormat.CSV;
         }
@@ -34,7 +41,8 @@ public final class FormatDetector {
         for (Path f : splits.files().values()) {
             if (looksLikeSplitFile(f)) return DatasetFormat.SPLIT_FILES;
         }
-        List<Path> csvs = list(root, p -> Files.isRegularFile(p) && lower(p).endsWith(".csv"));
+        List<Path> csvs = list(root, p -> Files.isRegularFile(p) && lower(p).endsWith(".csv")
+                && !p.toAbsolutePath().normalize().equals(given));
         if (csvs.size() == 1) return DatasetFormat.CSV;
         if (csvs.size() > 1) {
             throw new DatasetFormatException(root, "several CSV files " + csvs.stream().map(p -> p.getFileName().toString()).toList()

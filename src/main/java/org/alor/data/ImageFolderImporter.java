@@ -14,9 +14,16 @@ import java.util.stream.Stream;
  */
 public final class ImageFolderImporter implements DatasetImporter {
     private final ImageInspector inspector;
+    private final Path speciesList;
 
     public ImageFolderImporter(ImageInspector inspector) {
+        this(inspector, null);
+    }
+
+    /** @param speciesList a {@link TaxonomyCsv species list} naming the class folders, or null to name classes after them */
+    public ImageFolderImporter(ImageInspector inspector, Path speciesList) {
         this.inspector = inspector;
+        this.speciesList = speciesList;
     }
 
     public ImageFolderImporter() {
@@ -33,10 +40,14 @@ public final class ImageFolderImporter implements DatasetImporter {
         if (!Files.isDirectory(root)) throw new DatasetFormatException(root, "not a folder");
         List<Path> classDirs = classFolders(root);
         if (classDirs.isEmpty()) throw new DatasetFormatException(root, "no class folders (expected root/<class>/<image>)");
+        List<TaxonomyCsv.Species> species = speciesList == null ? null : TaxonomyCsv.read(speciesList);
+        List<String> folderNames = new ArrayList<>();
         List<ImportProblem> problems = new ArrayList<>();
         List<ClassInfo> classes = new ArrayList<>();
         List<SampleAssembler.Candidate> candidates = new ArrayList<>();
+        Path listFile = speciesList == null ? null : speciesList.toAbsolutePath().normalize();
         for (Path f : rootFiles(root)) {
+            if (f.toAbsolutePath().normalize().equals(listFile)) continue;
             problems.add(new ImportProblem(DatasetPaths.display(root, f), "file outside any class folder, ignored"));
         }
         Path realRoot = root.toRealPath();
@@ -53,6 +64,7 @@ public final class ImageFolderImporter implements DatasetImporter {
             }
             int id = classes.size();
             classes.add(ClassInfo.named(id, ClassDisplayName.fromFolder(dir.getFileName().toString())));
+            folderNames.add(dir.getFileName().toString());
             int images = 0;
             for (Path f : DatasetPaths.listFiles(dir)) {
                 if (reportUndecodable(root, f, problems)) continue;
@@ -67,6 +79,11 @@ public final class ImageFolderImporter implements DatasetImporter {
             if (images == 0) {
                 problems.add(new ImportProblem(DatasetPaths.relative(root, dir), "class folder has no images"));
             }
+        }
+        if (species != null) {
+            TaxonomyMatch match = TaxonomyMatch.match(folderNames, species);
+            classes = match.classes(speciesList);
+            problems.addAll(match.warnings(speciesList));
         }
         ClassNameCheck.check(classes, root, i -> 0);
         List<SampleRecord> samples = new SampleAssembler(inspector).assemble(root, candidates, problems);

@@ -81,7 +81,7 @@ final class DatasetStep {
         Task<DatasetImport> t = new Task<>() {
             @Override
             protected DatasetImport call() throws Exception {
-                DatasetFormat f = chosen != null ? chosen : FormatDetector.detect(root);
+                DatasetFormat f = chosen != null ? chosen : FormatDetector.detect(root, classPath);
                 return DatasetImports.run(new ImportRequest(root.toAbsolutePath().normalize(), f, null, classPath, null, 0,
                         (done, total) -> updateMessage("Reading images " + done + " / " + total)));
             }

@@ -57,6 +57,7 @@ public final class NewProjectWizardModel {
     private final BackgroundJobs jobs;
     private final ObjectProperty<Step> step = new SimpleObjectProperty<>(Step.DATASET);
     private final ClassesStep classes = new ClassesStep();
+    private final SpeciesListImport species = new SpeciesListImport();
     private final DatasetStep dataset;
     private final CheckpointStep checkpoint;
     private final ObjectProperty<PromptTemplates> promptSet = new SimpleObjectProperty<>(PromptTemplates.GENERIC);
@@ -73,6 +74,7 @@ public final class NewProjectWizardModel {
         this.jobs = jobs;
         this.dataset = new DatasetStep(jobs, classes.classes());
         this.checkpoint = new CheckpointStep(jobs, device);
+        dataset.previewProperty().addListener((o, a, b) -> species.clear());
     }
 
     // ---- background steps -------------------------------------------------------------------------
@@ -109,6 +111,32 @@ public final class NewProjectWizardModel {
                 classInfos(), c == null ? null : c.path(), c == null ? null : c.contentHash(), corpusPath, 0.1, 0.2, 0);
     }
 
+    /**
+     * Matches the dataset's classes to a species list (CSV: scientific name, common name, synonyms) as
+     * {@code alor init --classes} does; the classes take the species' names only when every one matched one species.
+     */
+    public void importSpeciesList(Path csv) {
+        species.importFrom(csv, previewProperty().get(), classes.classes());
+    }
+
+    /** Forgets a species list that could not be applied (the classes keep their names). */
+    public void clearSpeciesList() {
+        species.clear();
+    }
+
+    /** The classes' matches to the last species list, shown in the classes step. */
+    ObservableList<SpeciesListImport.Line> speciesLines() {
+        return species.lines();
+    }
+
+    StringProperty speciesProblemProperty() {
+        return species.problemProperty();
+    }
+
+    StringProperty speciesFileProperty() {
+        return species.fileProperty();
+    }
+
     public List<ClassInfo> classInfos() {
         return classes.classInfos();
     }
@@ -120,7 +148,10 @@ public final class NewProjectWizardModel {
         Map<String, String> e = new LinkedHashMap<>();
         switch (s) {
             case DATASET -> dataset.addErrors(e);
-            case CLASSES -> classes.addErrors(e);
+            case CLASSES -> {
+                classes.addErrors(e);
+                species.addErrors(e);
+            }
             case CHECKPOINT -> checkpoint.addErrors(e);
             case OPEN_DATA -> {
                 if (!corpus.get().isBlank()) {
@@ -141,7 +172,8 @@ public final class NewProjectWizardModel {
     public BooleanBinding currentStepValid() {
         return Bindings.createBooleanBinding(() -> errors(step.get()).isEmpty(), step, projectDirProperty(),
                 datasetDirProperty(), previewProperty(), previewErrorProperty(), previewRunningProperty(), classes(),
-                checkpointProperty(), checkpointInfoProperty(), checkpointErrorProperty(), checkpointRunningProperty(), corpus);
+                checkpointProperty(), checkpointInfoProperty(), checkpointErrorProperty(), checkpointRunningProperty(), corpus,
+                species.problemProperty());
     }
 
     public boolean next() {

@@ -165,7 +165,7 @@ public final class NewProjectWizardView {
         TextField classFile = new TextField();
         classFile.setId("wizard-class-file");
         classFile.textProperty().bindBidirectional(m.classFileProperty());
-        classFile.setPromptText("optional: classes.txt (name | synonym | …) or class metadata JSON");
+        classFile.setPromptText("optional: classes.txt (name | synonym | …), class metadata JSON or species list CSV");
         g.addRow(3, new Label("Class names"), withBrowse(classFile, false));
         VBox box = new VBox(12, g, section("Preview"), summary, section("Problems found"), problems);
         return box;
@@ -183,8 +183,67 @@ public final class NewProjectWizardView {
         table.getColumns().add(editable("Common name", r -> r.commonNameProperty(), 200));
         table.getColumns().add(editable("Synonyms (separated by |)", r -> r.synonymsProperty(), 380));
         VBox.setVgrow(table, Priority.ALWAYS);
+        Label problems = error(NewProjectWizardModel.F_CLASSES);
+        problems.setMaxWidth(Double.MAX_VALUE);
+        problems.setMinHeight(Region.USE_PREF_SIZE);
         return new VBox(10, Views.muted("Double-click a cell to edit. Synonyms are used to find images in open data and in the class search."),
-                error(NewProjectWizardModel.F_CLASSES), table);
+                speciesImport(), problems, speciesMatches(), table);
+    }
+
+    /** "Import species list (CSV)…": names the classes from a species list matched to the class folders. */
+    private Node speciesImport() {
+        Button importList = new Button("Import species list (CSV)…");
+        importList.setId("wizard-import-species");
+        importList.setMinWidth(Region.USE_PREF_SIZE);
+        importList.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Species list");
+            chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Species list (CSV)", "*.csv", "*.CSV"),
+                    new FileChooser.ExtensionFilter("All files", "*"));
+            File f = chooser.showOpenDialog(root.getScene().getWindow());
+            if (f != null) m.importSpeciesList(f.toPath());
+        });
+        Button clear = new Button("Clear");
+        clear.setId("wizard-clear-species");
+        clear.setMinWidth(Region.USE_PREF_SIZE);
+        clear.visibleProperty().bind(m.speciesProblemProperty().isNotEmpty());
+        clear.managedProperty().bind(clear.visibleProperty());
+        clear.setOnAction(e -> m.clearSpeciesList());
+        Label file = new Label();
+        file.setId("wizard-species-file");
+        file.setMinWidth(Region.USE_PREF_SIZE);
+        file.textProperty().bind(m.speciesFileProperty());
+        HBox buttons = new HBox(8, importList, clear, file);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        Label hint = Views.muted("Species list: a CSV with a header row naming scientific name, common name and synonyms "
+                + "(| or ; between synonyms). Each class folder must match one species by any of its names.");
+        hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
+        return new VBox(4, buttons, hint);
+    }
+
+    /** Every class folder with the species it matched (or why none), shown until the list is cleared. */
+    private Node speciesMatches() {
+        ListView<SpeciesListImport.Line> list = new ListView<>(m.speciesLines());
+        list.setId("wizard-species-matches");
+        list.setPrefHeight(140);
+        list.setMinHeight(Region.USE_PREF_SIZE);
+        list.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(SpeciesListImport.Line line, boolean empty) {
+                super.updateItem(line, empty);
+                getStyleClass().remove("error-text");
+                setText(empty || line == null ? null : switch (line.kind()) {
+                    case MATCHED -> "✓ ";
+                    case PROBLEM -> "✗ ";
+                    case NOTE -> "• ";
+                } + line.text());
+                if (!empty && line != null && line.kind() == SpeciesListImport.Kind.PROBLEM) getStyleClass().add("error-text");
+            }
+        });
+        list.visibleProperty().bind(Bindings.isNotEmpty(m.speciesLines()));
+        list.managedProperty().bind(list.visibleProperty());
+        return list;
     }
 
     private static TableColumn<ClassRow, String> editable(String title,
@@ -275,7 +334,7 @@ public final class NewProjectWizardView {
         l.textProperty().bind(Bindings.createStringBinding(() -> m.errors(m.stepProperty().get()).getOrDefault(field, ""),
                 m.currentStepValid(), m.projectDirProperty(), m.datasetDirProperty(), m.previewProperty(), m.previewErrorProperty(),
                 m.previewRunningProperty(), m.classes(), m.checkpointProperty(), m.checkpointInfoProperty(),
-                m.checkpointErrorProperty(), m.checkpointRunningProperty(), m.corpusProperty()));
+                m.checkpointErrorProperty(), m.checkpointRunningProperty(), m.corpusProperty(), m.speciesProblemProperty()));
         return l;
     }
 
