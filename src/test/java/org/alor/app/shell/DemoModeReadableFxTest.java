@@ -118,4 +118,24 @@ class DemoModeReadableFxTest {
             robot.interact(() -> shell[0].close());
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(AppPreferences.Theme.class)
+    void errorTextStaysRedInDemoMode(AppPreferences.Theme theme) throws Exception {
+        FxRobot robot = new FxRobot();
+        Color[] fill = new Color[1];
+        robot.interact(() -> {
+            Label error = new Label("Choose a folder of images.");
+            error.getStyleClass().add("error-text");
+            javafx.scene.Scene scene = new javafx.scene.Scene(new javafx.scene.layout.StackPane(error));
+            scene.getStylesheets().add(ShellView.LIGHT_CSS);
+            if (theme == AppPreferences.Theme.DARK) scene.getStylesheets().add(ShellView.DARK_CSS);
+            scene.getStylesheets().add(ShellView.DEMO_CSS);
+            if (theme == AppPreferences.Theme.DARK) scene.getStylesheets().add(ShellView.DEMO_DARK_CSS);
+            error.applyCss();
+            fill[0] = (Color) error.getTextFill();
+        });
+        assertThat(fill[0].getRed()).as("error text %s (%s)", fill[0], theme).isGreaterThan(0.6);
+        assertThat(fill[0].getRed() - Math.max(fill[0].getGreen(), fill[0].getBlue())).as("red, not grey").isGreaterThan(0.3);
+    }
 }
