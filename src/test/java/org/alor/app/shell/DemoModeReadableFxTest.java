@@ -122,6 +122,7 @@ class DemoModeReadableFxTest {
     @ParameterizedTest
     @EnumSource(AppPreferences.Theme.class)
     void errorTextStaysRedInDemoMode(AppPreferences.Theme theme) throws Exception {
+        FxToolkit.registerPrimaryStage();
         FxRobot robot = new FxRobot();
         Color[] fill = new Color[1];
         robot.interact(() -> {
