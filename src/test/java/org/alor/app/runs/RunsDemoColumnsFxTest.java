@@ -1,9 +1,7 @@
 package org.alor.app.runs;
 
-import javafx.scene.Node;
-import javafx.scene.control.Labeled;
-import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import org.alor.app.DemoModeColumns;
 import org.alor.app.ShellOnStage;
 import org.alor.app.SyntheticBirds;
 import org.alor.app.TestPrefs;
@@ -15,14 +13,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 17 item 15: demo mode's large fonts do not cut the Runs table's headers to "Test a…", "Macro…". */
 @ExtendWith(ApplicationExtension.class)
@@ -45,19 +40,7 @@ class RunsDemoColumnsFxTest {
 
     @Test
     void columnHeadersShowTheirWholeTitles(FxRobot robot) throws Exception {
-        robot.interact(() -> shell.model().openProject(project));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> shell.model().projectProperty().get() != null);
-        robot.clickOn("#rail-runs");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#round-table .column-header .label").tryQuery().isPresent());
-        WaitForAsyncUtils.waitForFxEvents();
-        Thread.sleep(300);
-        WaitForAsyncUtils.waitForFxEvents();
-        for (String title : List.of("Round", "Method", "Strategy", "Budget", "Status", "Test acc.", "Macro-F1")) {
-            Labeled header = robot.lookup("#round-table .column-header .label")
-                    .match((Node n) -> n instanceof Labeled l && title.equals(l.getText())).queryLabeled();
-            String[] shown = new String[1];
-            robot.interact(() -> shown[0] = ((Text) header.lookup(".text")).getText());
-            assertThat(shown[0]).as("header of column " + title).isEqualTo(title);
-        }
+        DemoModeColumns.assertWholeHeaders(robot, shell, project, "#rail-runs", "#round-table",
+                List.of("Round", "Method", "Strategy", "Budget", "Status", "Test acc.", "Macro-F1"));
     }
 }

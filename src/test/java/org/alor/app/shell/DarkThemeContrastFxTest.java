@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 17 item 16: in the dark theme the selected rail item stands out and a selected table row stays readable. */
 @ExtendWith(ApplicationExtension.class)
-class DarkThemeContrastFxTest {
+public class DarkThemeContrastFxTest {
     private ShellOnStage shell;
     private Path project;
 
@@ -48,7 +48,7 @@ class DarkThemeContrastFxTest {
     }
 
     /** WCAG contrast ratio of two colours. */
-    static double contrast(Color a, Color b) {
+    public static double contrast(Color a, Color b) {
         double la = luminance(a);
         double lb = luminance(b);
         return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
@@ -63,7 +63,7 @@ class DarkThemeContrastFxTest {
     }
 
     /** The topmost background fill; a gradient counts as the average of its stops. */
-    static Color background(Region r) {
+    public static Color background(Region r) {
         Background bg = r.getBackground();
         javafx.scene.paint.Paint p = bg.getFills().get(bg.getFills().size() - 1).getFill();
         if (p instanceof Color c) return c;
@@ -78,7 +78,7 @@ class DarkThemeContrastFxTest {
         return Color.color(red / stops.size(), green / stops.size(), blue / stops.size());
     }
 
-    static Color textOf(Node labeled) {
+    public static Color textOf(Node labeled) {
         return (Color) ((Text) labeled.lookup(".text")).getFill();
     }
 
