@@ -148,6 +148,10 @@ public final class RunsView {
         });
         precision.setValue(defaultPrecision(project.store().settings(), noBf16.isEmpty()));
         precision.setId("round-precision");
+        // the chosen precision is the project's own (the setting `alor set --precision` writes), kept like the rest
+        precision.valueProperty().addListener((o, was, now) -> {
+            if (now != null) rememberPrecision(now);
+        });
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
@@ -231,6 +235,14 @@ public final class RunsView {
     }
 
     /** Keeps the form's choices with the project; a project that cannot be written to simply forgets them. */
+    private void rememberPrecision(Precision p) {
+        try {
+            project.store().settings().set(Precision.SETTING, p.key());
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot keep the Runs page's precision in {}: {}", project.store().dir(), e.getMessage());
+        }
+    }
+
     private void remember(RunsChoices choices) {
         if (choices.method() == null || choices.strategy() == null) return;
         try {

@@ -105,4 +105,17 @@ class RunsChoicesFxTest {
         assertThat(robot.lookup("#round-budget").queryAs(Spinner.class).getValue()).isEqualTo(7);
         assertThat(robot.lookup("#round-rda").queryAs(javafx.scene.control.CheckBox.class).isSelected()).isFalse();
     }
+
+    @Test
+    void thePrecisionChosenComesBackAndIsTheProjectsSetting(FxRobot robot) throws Exception {
+        show(robot, dirA);
+        ComboBox<org.alor.loop.Precision> precision = robot.lookup("#round-precision").queryComboBox();
+        org.alor.loop.Precision other = precision.getValue() == org.alor.loop.Precision.FP32
+                && org.alor.loop.Precision.bf16Unavailable("auto").isEmpty() ? org.alor.loop.Precision.BF16 : org.alor.loop.Precision.FP32;
+        robot.interact(() -> precision.setValue(other));
+        show(robot, dirB);
+        show(robot, dirA);
+        assertThat(robot.lookup("#round-precision").queryComboBox().getValue()).isEqualTo(other);
+        assertThat(org.alor.loop.Precision.configured(store.settings())).as("what `alor round` uses by default").contains(other);
+    }
 }
