@@ -36,13 +36,8 @@ class DemoModeReadableFxTest {
     @EnumSource(AppPreferences.Theme.class)
     void selectedRecentProjectAndSpinnersAreReadable(AppPreferences.Theme theme) throws Exception {
         Path project = SyntheticBirds.project(Files.createTempDirectory("alor-demo-readable"), 4, 2);
-        Stage stage = FxToolkit.registerPrimaryStage();
-        AppPreferences prefs = TestPrefs.fresh();
-        prefs.setTheme(theme);
-        prefs.setDemoMode(true);
-        ShellOnStage[] shell = new ShellOnStage[1];
         FxRobot robot = new FxRobot();
-        robot.interact(() -> shell[0] = new ShellOnStage(stage, AppServices.none(), prefs, 1280, 800));
+        ShellOnStage[] shell = {demoShell(robot, theme)};
         try {
             robot.interact(() -> shell[0].model().openProject(project));
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> shell[0].model().projectProperty().get() != null);
@@ -96,13 +91,8 @@ class DemoModeReadableFxTest {
     @ParameterizedTest
     @EnumSource(AppPreferences.Theme.class)
     void demoModeKeepsTheThemesLightOrDark(AppPreferences.Theme theme) throws Exception {
-        Stage stage = FxToolkit.registerPrimaryStage();
-        AppPreferences prefs = TestPrefs.fresh();
-        prefs.setTheme(theme);
-        prefs.setDemoMode(true);
-        ShellOnStage[] shell = new ShellOnStage[1];
         FxRobot robot = new FxRobot();
-        robot.interact(() -> shell[0] = new ShellOnStage(stage, AppServices.none(), prefs, 1280, 800));
+        ShellOnStage[] shell = {demoShell(robot, theme)};
         try {
             WaitForAsyncUtils.waitForFxEvents();
             Color[] page = new Color[2];
@@ -138,5 +128,16 @@ class DemoModeReadableFxTest {
         });
         assertThat(fill[0].getRed()).as("error text %s (%s)", fill[0], theme).isGreaterThan(0.6);
         assertThat(fill[0].getRed() - Math.max(fill[0].getGreen(), fill[0].getBlue())).as("red, not grey").isGreaterThan(0.3);
+    }
+
+    /** The real shell on the primary stage with fresh preferences: {@code theme} and demo mode on. */
+    private static ShellOnStage demoShell(FxRobot robot, AppPreferences.Theme theme) throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        AppPreferences prefs = TestPrefs.fresh();
+        prefs.setTheme(theme);
+        prefs.setDemoMode(true);
+        ShellOnStage[] shell = new ShellOnStage[1];
+        robot.interact(() -> shell[0] = new ShellOnStage(stage, AppServices.none(), prefs, 1280, 800));
+        return shell[0];
     }
 }
