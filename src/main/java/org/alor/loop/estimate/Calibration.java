@@ -117,7 +117,7 @@ public final class Calibration {
     }
 
     private int fitted(String method, int recipe, int fits, String precision) {
-        if (fits >= recipe) return recipe;
+        if (fits * 1.5 >= recipe) return recipe; // the budget is rough: a step a little over it is kept at the recipe's batch
         int batch = Math.max(1, fits);
         notes.add(String.format(Locale.ROOT, "%s %s measured at batch %d instead of the recipe's %d to fit the %.0f s budget",
                 method, precision, batch, recipe, budgetSeconds));

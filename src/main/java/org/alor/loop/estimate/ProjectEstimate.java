@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -81,7 +82,7 @@ public final class ProjectEstimate {
             List<MethodPlan> plans = Estimator.paperMethods(store.settings());
             RatesFrom from;
             DeviceRates rates;
-            String deviceKind = device.isGpu() ? "gpu" + device.getDeviceId() : "cpu";
+            String deviceKind = deviceKind(device);
             if (request.ratesFile() != null) {
                 rates = readRates(request.ratesFile());
                 from = RatesFrom.FILE;
@@ -98,18 +99,38 @@ public final class ProjectEstimate {
                 } else {
                     rates = calibration(store, cp, request, log, token).run(plan(plans, Method.FT), plan(plans, Method.CT),
                             plan(plans, Method.PT));
-                    RatesCache.save(store.settings(), deviceKind, cp.hash(), rates);
+                    RatesCache.save(store.settings(), deviceKind,
+                            new RatesCache.Entry(cp.hash(), cp.config(), cp.model().parameterCount(), rates));
                     from = RatesFrom.MEASURED;
                 }
             }
-            Estimator estimator = new Estimator(sizes, rates);
-            List<Comparison> comparisons = new ArrayList<>();
-            for (MeasuredRound m : MeasuredRound.of(store)) {
-                StageTime t = estimator.round(new MethodPlan(m.method(), m.epochs(), m.batchSize()), m.labeled(), m.retrieved());
-                comparisons.add(new Comparison(m, m.precision().equals("bf16") ? t.bf16Seconds() : t.fp32Seconds()));
-            }
-            return new Result(sizes, cp.model().parameterCount(), rates, from, plans, estimator.all(plans, true), comparisons);
+            return result(store, sizes, cp.model().parameterCount(), rates, from);
         }
+    }
+
+    /**
+     * The estimate from the rates cached for {@code device} with the project's current checkpoint, without loading
+     * it or measuring anything; empty when the device was not calibrated with it yet.
+     */
+    public static Optional<Result> cached(ProjectStore store, String device) {
+        return RatesCache.current(store.settings(), deviceKind(Devices.select(device))).map(e ->
+                result(store, ProjectSizes.read(store, e.clip()), e.parameters(), e.rates(), RatesFrom.CACHED));
+    }
+
+    /** "cpu" or "gpuN": what the cache keeps rates per. */
+    static String deviceKind(Device device) {
+        return device.isGpu() ? "gpu" + device.getDeviceId() : "cpu";
+    }
+
+    private static Result result(ProjectStore store, ProjectSizes sizes, long parameters, DeviceRates rates, RatesFrom from) {
+        List<MethodPlan> plans = Estimator.paperMethods(store.settings());
+        Estimator estimator = new Estimator(sizes, rates);
+        List<Comparison> comparisons = new ArrayList<>();
+        for (MeasuredRound m : MeasuredRound.of(store)) {
+            StageTime t = estimator.round(new MethodPlan(m.method(), m.epochs(), m.batchSize()), m.labeled(), m.retrieved());
+            comparisons.add(new Comparison(m, m.precision().equals("bf16") ? t.bf16Seconds() : t.fp32Seconds()));
+        }
+        return new Result(sizes, parameters, rates, from, plans, estimator.all(plans, true), comparisons);
     }
 
     private static MethodPlan plan(List<MethodPlan> plans, Method m) {

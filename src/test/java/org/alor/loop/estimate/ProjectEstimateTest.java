@@ -36,12 +36,19 @@ class ProjectEstimateTest {
     void calibratesOnceThenUsesTheRatesCachedInTheProjectUntilAskedToRecalibrate() throws Exception {
         try (ProjectStore store = ProjectStore.open(project)) {
             store.settings().remove(RatesCache.key("cpu"));
+            assertThat(ProjectEstimate.cached(store, "cpu")).isEmpty();
             List<String> log = new ArrayList<>();
             ProjectEstimate.Result first = ProjectEstimate.estimate(store, calibrate(false), log::add, new CancellationToken());
             assertThat(first.from()).isEqualTo(ProjectEstimate.RatesFrom.MEASURED);
             assertThat(log).anyMatch(l -> l.startsWith("CT step fp32"));
             assertThat(store.settings().getString(RatesCache.key("cpu"))).isPresent();
 
+            // the Runs page reads the same cache without loading the checkpoint
+            assertThat(ProjectEstimate.cached(store, "cpu")).hasValueSatisfying(c -> {
+                assertThat(c.rates()).isEqualTo(first.rates());
+                assertThat(c.sizes()).isEqualTo(first.sizes());
+                assertThat(c.clipParameters()).isEqualTo(first.clipParameters());
+            });
             ProjectEstimate.Result second = ProjectEstimate.estimate(store, calibrate(false), l -> { }, new CancellationToken());
             assertThat(second.from()).isEqualTo(ProjectEstimate.RatesFrom.CACHED);
             assertThat(second.rates()).isEqualTo(first.rates());
@@ -55,7 +62,7 @@ class ProjectEstimateTest {
     @Test
     void ratesOfAnotherCheckpointAreNotReused() {
         try (ProjectStore store = ProjectStore.open(project)) {
-            RatesCache.save(store.settings(), "cpu", "another-hash", rates());
+            RatesCache.save(store.settings(), "cpu", new RatesCache.Entry("another-hash", TinyProject.TINY, 1, rates()));
             assertThat(RatesCache.load(store.settings(), "cpu", "another-hash")).contains(rates());
             assertThat(RatesCache.load(store.settings(), "cpu", "this-hash")).isEmpty();
             // alor info lists the settings a person sets, not the cached rates
