@@ -46,7 +46,7 @@ class ProjectEstimateTest {
             // the Runs page reads the same cache without loading the checkpoint
             assertThat(ProjectEstimate.cached(store, "cpu")).hasValueSatisfying(c -> {
                 assertThat(c.rates()).isEqualTo(first.rates());
-                assertThat(c.sizes()).isEqualTo(first.sizes());
+                assertThat(c.sizes()).usingRecursiveComparison().isEqualTo(first.sizes());
                 assertThat(c.clipParameters()).isEqualTo(first.clipParameters());
             });
             ProjectEstimate.Result second = ProjectEstimate.estimate(store, calibrate(false), l -> { }, new CancellationToken());
