@@ -77,6 +77,7 @@ public final class RunsView {
     private final Label estimate = new Label();
     private final Button calibrate = new Button("Estimate time");
     private Task<?> pendingEstimate;
+    private boolean calibrating;
 
     record RoundRow(int index, String method, String strategy, int budget, String status, String testAccuracy, String macroF1) {
     }
@@ -257,7 +258,9 @@ public final class RunsView {
         choice.setAlignment(Pos.CENTER_LEFT);
         choice.setVisible(false);
         choice.managedProperty().bind(choice.visibleProperty());
-        HBox estimateRow = new HBox(10, estimate, calibrate);
+        Label estimateTitle = new Label("Estimated time of this round:");
+        estimateTitle.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox estimateRow = new HBox(8, estimateTitle, estimate, calibrate);
         estimateRow.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(10, row, estimateRow, choice, live);
         box.setPadding(new Insets(0, 0, 6, 0));
@@ -273,6 +276,7 @@ public final class RunsView {
      * newer choice cancels the older reading); without a calibration, the button that measures this device.
      */
     private void refreshEstimate(Method method, int epochs, int batch, boolean rda, Precision precision) {
+        if (calibrating) return; // the calibration's end reads the form's choices as they are then
         if (pendingEstimate != null) pendingEstimate.cancel();
         if (method == null) return;
         estimate.setText("estimating…");
@@ -299,13 +303,15 @@ public final class RunsView {
     /** Measures this device as a cancellable job (it keeps the device busy, so no round starts meanwhile). */
     private void calibrateThenEstimate(Runnable reestimate) {
         if (pendingEstimate != null) pendingEstimate.cancel();
+        pendingEstimate = null;
         Task<?> t = new TaskJob<>("Measuring this device for estimates", (p, token) ->
                 estimates.calibrate(project.store(), device(), p, token));
-        pendingEstimate = t;
+        calibrating = true;
         estimate.setText("estimating… (measuring this device, about "
                 + Math.round(org.alor.loop.estimate.ProjectEstimate.Request.DEFAULT_CALIBRATION_SECONDS) + " s)");
         calibrate.setVisible(false);
         t.stateProperty().addListener((o, a, s) -> {
+            if (s == Worker.State.SUCCEEDED || s == Worker.State.CANCELLED || s == Worker.State.FAILED) calibrating = false;
             if (s == Worker.State.SUCCEEDED) reestimate.run();
             if (s == Worker.State.CANCELLED) {
                 estimate.setText("Estimate cancelled.");

@@ -48,6 +48,8 @@ class RunsEstimateFxTest {
     private final CountDownLatch release = new CountDownLatch(1);
     private final AtomicBoolean calibrated = new AtomicBoolean();
     private volatile boolean cacheEmpty;
+    private final CountDownLatch calibrationMayEnd = new CountDownLatch(1);
+    private volatile CancellationToken calibrationToken;
     private ProjectStore store;
 
     private static final ProjectEstimate.Result RESULT = new ProjectEstimate.Result(
@@ -74,6 +76,12 @@ class RunsEstimateFxTest {
 
             @Override
             public ProjectEstimate.Result calibrate(ProjectStore s, String device, Progress progress, CancellationToken token) {
+                calibrationToken = token;
+                try {
+                    calibrationMayEnd.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 calibrated.set(true);
                 return RESULT;
             }
@@ -88,6 +96,7 @@ class RunsEstimateFxTest {
     @AfterEach
     void tearDown() {
         release.countDown();
+        calibrationMayEnd.countDown();
         jobs.shutdown();
         store.close();
         TestPrefs.release(prefs);
@@ -132,8 +141,17 @@ class RunsEstimateFxTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, calibrate::isVisible);
         assertThat(estimate.getText()).startsWith("No time estimate yet");
         robot.clickOn(calibrate);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> calibrationToken != null);
+        assertThat(estimate.getText()).startsWith("estimating…");
+        // a choice changed while the device is measured neither cancels the measuring nor reads a half-written cache
+        robot.interact(() -> method.setValue(Method.CT));
+        calibrationMayEnd.countDown();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> estimate.getText().startsWith("≈"));
         assertThat(calibrated).isTrue();
+        assertThat(estimate.getText()).isEqualTo(RoundEstimateText.of(RESULT, Method.CT, 10, 128, true,
+                robot.lookup("#round-precision").queryAs(ComboBox.class).getValue() == Precision.BF16 ? Precision.BF16
+                        : Precision.FP32).text());
+        assertThat(calibrationToken.isCancelled()).as("the finished calibration is not marked cancelled").isFalse();
         assertThat(calibrate.isVisible()).isFalse();
     }
 }
