@@ -46,8 +46,9 @@ public final class EstimateText {
             out.add("Finished rounds of this project, measured vs estimated:");
             for (ProjectEstimate.Comparison cmp : r.comparisons()) {
                 MeasuredRound m = cmp.measured();
-                out.add(String.format(Locale.ROOT, "  round %d %s (%s, %d epochs, %,d labeled + %,d retrieved): measured %s,"
-                                + " estimated %s", m.round(), m.method().key(), m.precision(), m.epochs(), m.labeled(),
+                out.add(String.format(Locale.ROOT, "  round %d %s (%s, %d epoch%s, %,d labeled + %,d retrieved): measured"
+                                + " %s, estimated %s", m.round(), m.method().key(), m.precision(), m.epochs(),
+                        m.epochs() == 1 ? "" : "s", m.labeled(),
                         m.retrieved(), Durations.format(m.seconds()), Durations.format(cmp.estimatedSeconds())));
             }
         }
