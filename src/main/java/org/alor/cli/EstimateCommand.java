@@ -20,9 +20,9 @@ import java.util.concurrent.Callable;
 
 /** {@code alor estimate}: how long retrieval ranking, embedding, each method's round and the paper's grid take. */
 @Command(name = "estimate", mixinStandardHelpOptions = true,
-        description = {"Estimate how long ranking, embedding, one round of LP, FT, CT and PT and the paper's grid take",
-                "on this project, in fp32 and bf16, from its sizes and rates measured now by a short calibration on",
-                "the device (cached in the project; --recalibrate measures again), or from the H200 anchors."})
+        description = "Estimate how long ranking, embedding, one round of LP, FT, CT and PT and the paper's grid take"
+                + " on this project, in fp32 and bf16, from its sizes and rates measured now by a short calibration on"
+                + " the device (cached in the project; --recalibrate measures again), or from the H200 anchors.")
 public final class EstimateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

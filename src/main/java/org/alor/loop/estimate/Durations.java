@@ -9,6 +9,7 @@ public final class Durations {
 
     public static String format(double seconds) {
         if (Double.isNaN(seconds)) return "—";
+        if (seconds < 0.1) return "< 0.1 s";
         if (seconds < 90) return String.format(Locale.ROOT, seconds < 10 ? "%.1f s" : "%.0f s", seconds);
         double minutes = seconds / 60;
         if (minutes < 90) return String.format(Locale.ROOT, "%.0f min", minutes);

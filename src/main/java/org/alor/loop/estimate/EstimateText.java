@@ -57,7 +57,7 @@ public final class EstimateText {
 
     private static String rates(StageRates r) {
         return String.format(Locale.ROOT, "encode %,.1f images/s, %,.1f texts/s; FT step %,.1f images/s, CT step %,.1f"
-                        + " images/s, PT step %.3f s (%d classes)", r.imagesPerSecond(), r.textsPerSecond(),
+                        + " images/s, PT step %.3g s (%d classes)", r.imagesPerSecond(), r.textsPerSecond(),
                 r.ftImagesPerSecond(), r.ctImagesPerSecond(), r.ptSecondsPerStep(), r.ptClasses());
     }
 }

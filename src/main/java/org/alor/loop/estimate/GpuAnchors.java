@@ -44,7 +44,12 @@ public final class GpuAnchors {
                     + " (image tower %.3g GFLOP vs %.3g, text tower %.3g GFLOP vs %.3g)",
                     image / 1e9, refImage / 1e9, text / 1e9, ClipFlops.text(ref) / 1e9));
         }
-        notes.add("text encoding, FT and PT derived from the encode and CT anchors by FLOPs; LP measured on this CPU");
+        if (ratio > 4) {
+            notes.add("FLOP scaling overstates a GPU for a CLIP this much smaller than ViT-B/32: it does not fill the GPU,"
+                    + " and image decoding, not the GPU, then sets the pace");
+        }
+        notes.add("text encoding, FT and PT derived from the encode and CT anchors by FLOPs; the anchors time the model"
+                + " alone (no image decoding); LP measured on this CPU");
         return new DeviceRates("H200 (reference anchors)", "H200 anchors of the reference PyTorch code, scaled by FLOPs",
                 Instant.now().toString(), rates(ENCODE_FP32, CT_FP32, refImage, refPair, image, text, classes),
                 rates(ENCODE_BF16, CT_BF16, refImage, refPair, image, text, classes), "", lpSamplesPerSecond, lpClasses,

@@ -105,5 +105,6 @@ class EstimatorTest {
         assertThat(Durations.format(3.4 * 3600)).isEqualTo("3.4 h");
         assertThat(Durations.format(5 * 86400)).isEqualTo("5.0 days");
         assertThat(Durations.format(Double.NaN)).isEqualTo("—");
+        assertThat(Durations.format(0.004)).isEqualTo("< 0.1 s");
     }
 }
