@@ -43,6 +43,7 @@ public final class Calibration {
     /** LP epochs timed after the first (an epoch is a fraction of a second: one alone is mostly noise). */
     private static final int LP_TIMED_EPOCHS = 3;
     private static final int TEXTS = 256;
+    private static final int WARM_UP = 8;
 
     private final ClipBase base;
     private final List<String> classNames;
@@ -98,9 +99,9 @@ public final class Calibration {
         double encode;
         double texts;
         try (ClipModel model = b.newModel()) {
-            encode = imagesPerSecond(model);
+            encode = imagesPerSecond(model, share * 0.1);
             log.accept(String.format(Locale.ROOT, "image encoding %s: %.1f images/s (decode + preprocess + encode)", p, encode));
-            texts = textsPerSecond(model);
+            texts = textsPerSecond(model, share * 0.05);
             log.accept(String.format(Locale.ROOT, "text encoding %s: %.1f texts/s", p, texts));
         }
         // a training step costs about three forward passes of its batch
@@ -112,7 +113,7 @@ public final class Calibration {
         double ctRate = imageSteps(new ContrastiveTuneAdapter(b, classNames, PromptTemplates.GENERIC,
                 TuningConfig.ct().withEpochs(1).withBatchSize(ctBatch)), ctBatch);
         log.accept(String.format(Locale.ROOT, "CT step %s: %.1f images/s at batch %d", p, ctRate, ctBatch));
-        double ptStep = ptSecondsPerStep(b, pt.batchSize());
+        double ptStep = ptSecondsPerStep(b, pt.batchSize(), texts, share * 0.15, p);
         log.accept(String.format(Locale.ROOT, "PT step %s: %.3f s/step with %d class prompts at batch %d", p, ptStep,
                 classNames.size(), pt.batchSize()));
         return new StageRates(encode, texts, ftRate, ctRate, ptStep, classNames.size());
@@ -126,27 +127,40 @@ public final class Calibration {
         return batch;
     }
 
-    private double imagesPerSecond(ClipModel model) {
+    /** A few images first (warm-up and a first guess), then as many as fit {@code seconds}: 16 to 128. */
+    private double imagesPerSecond(ClipModel model, double seconds) {
         int threads = base.decodeThreads();
-        ImageFeatureEncoder.encode(model, files(ImageFeatureEncoder.BATCH), threads, token);
-        int n = 2 * ImageFeatureEncoder.BATCH;
+        long w = System.nanoTime();
+        ImageFeatureEncoder.encode(model, files(WARM_UP), threads, token);
+        int n = fitting(WARM_UP / seconds(w), seconds, 2 * ImageFeatureEncoder.BATCH);
         long t0 = System.nanoTime();
         ImageFeatureEncoder.encode(model, files(n), threads, token);
         return n / seconds(t0);
     }
 
-    private double textsPerSecond(ClipModel model) {
+    private double textsPerSecond(ClipModel model, double seconds) {
         int context = model.config().contextLength();
-        long[][] ids = new long[TEXTS][];
-        for (int i = 0; i < TEXTS; i++) {
+        ClipEncoder encoder = new ClipEncoder(model);
+        long w = System.nanoTime();
+        encoder.encodeTexts(prompts(WARM_UP, context));
+        long[][] ids = prompts(fitting(WARM_UP / seconds(w), seconds, TEXTS), context);
+        long t0 = System.nanoTime();
+        encoder.encodeTexts(ids, Progress.NONE, token);
+        return ids.length / seconds(t0);
+    }
+
+    /** Items to time: as many as {@code rate} gets through in {@code seconds}, at least 16, at most {@code max}. */
+    private static int fitting(double rate, double seconds, int max) {
+        return (int) Math.max(2 * WARM_UP, Math.min(max, Math.round(rate * seconds)));
+    }
+
+    private long[][] prompts(int n, int context) {
+        long[][] ids = new long[n][];
+        for (int i = 0; i < n; i++) {
             ids[i] = base.tokenizer().tokenize("a photo of a " + classNames.get(i % classNames.size())
                     + " seen in the wild, picture number " + i, context);
         }
-        ClipEncoder encoder = new ClipEncoder(model);
-        encoder.encodeTexts(java.util.Arrays.copyOf(ids, encoder.batchSize()));
-        long t0 = System.nanoTime();
-        encoder.encodeTexts(ids, Progress.NONE, token);
-        return TEXTS / seconds(t0);
+        return ids;
     }
 
     /** Images per second of an FT or CT adapter's steps after the first, on (steps + 1) batches of the images. */
@@ -155,20 +169,30 @@ public final class Calibration {
         List<Long> ids = LongStream.range(0, n).boxed().toList();
         TrainingSet set = new TrainingSet(new float[n][0], randomLabels(n), new float[0][], new int[0], classNames.size(), 1)
                 .withImages(new TrainingImages(ids, List.of(), id -> images.get((int) (id % images.size()))));
-        return batch * TIMED_STEPS / timedSteps(adapter, set);
+        return batch * TIMED_STEPS / timedSteps(adapter, set, TIMED_STEPS);
     }
 
-    private double ptSecondsPerStep(ClipBase b, int batch) {
-        int n = batch * (TIMED_STEPS + 1);
+    /**
+     * A PT step sends every class prompt through the text tower and back (about three forward passes of them), whatever
+     * the batch: with many classes on a slow device one step is timed instead of two.
+     */
+    private double ptSecondsPerStep(ClipBase b, int batch, double textsPerSecond, double seconds, String precision) {
+        double guess = 3.0 * classNames.size() / textsPerSecond;
+        int steps = guess * (TIMED_STEPS + 1) > seconds ? 1 : TIMED_STEPS;
+        if (steps < TIMED_STEPS) {
+            notes.add(String.format(Locale.ROOT, "PT %s timed over %d step (about %.1f s each with %d class prompts)",
+                    precision, steps, guess, classNames.size()));
+        }
+        int n = batch * (steps + 1);
         TrainingSet set = new TrainingSet(randomRows(n, base.config().embedDim()), randomLabels(n), new float[0][], new int[0],
                 classNames.size(), 1);
-        return timedSteps(new PromptTuneAdapter(b, classNames, TuningConfig.pt().withEpochs(1).withBatchSize(batch)), set)
-                / TIMED_STEPS;
+        return timedSteps(new PromptTuneAdapter(b, classNames, TuningConfig.pt().withEpochs(1).withBatchSize(batch)), set,
+                steps) / steps;
     }
 
     /** Seconds from the first step's end to the last's, from the adapter's own step events. */
-    private double timedSteps(org.alor.adapt.Adapter adapter, TrainingSet set) {
-        long[] marks = new long[TIMED_STEPS + 1];
+    private double timedSteps(org.alor.adapt.Adapter adapter, TrainingSet set, int timed) {
+        long[] marks = new long[timed + 1];
         int[] seen = {0};
         Progress clock = new Progress() {
             @Override
@@ -186,7 +210,7 @@ public final class Calibration {
         if (seen[0] < marks.length) {
             throw new IllegalStateException(adapter.name() + " ran " + seen[0] + " steps, " + marks.length + " were needed");
         }
-        return (marks[TIMED_STEPS] - marks[0]) / 1e9;
+        return (marks[timed] - marks[0]) / 1e9;
     }
 
     /** LP's samples per second per epoch at the project's classes × embedding width (plain Java, CPU). */
