@@ -107,12 +107,13 @@ public final class Calibration {
         // a training step costs about three forward passes of its batch
         double perStepBudget = share * 0.8 / 3 / (TIMED_STEPS + 1);
         int ftBatch = fitted("FT", ft.batchSize(), (int) Math.floor(perStepBudget * encode / 3), p);
-        double ftRate = imageSteps(new FineTuneAdapter(b, randomHead(), TuningConfig.ft().withEpochs(1).withBatchSize(ftBatch)), ftBatch);
-        log.accept(String.format(Locale.ROOT, "FT step %s: %.1f images/s at batch %d", p, ftRate, ftBatch));
+        double ftRate = imageSteps(new FineTuneAdapter(b, randomHead(), TuningConfig.ft().withEpochs(1).withBatchSize(ftBatch)),
+                ftBatch, ft.batchSize(), p);
+        log.accept(String.format(Locale.ROOT, "FT step %s: %.1f images/s at batch %d", p, ftRate, ft.batchSize()));
         int ctBatch = Math.max(2, fitted("CT", ct.batchSize(), (int) Math.floor(perStepBudget * encode / 3), p));
         double ctRate = imageSteps(new ContrastiveTuneAdapter(b, classNames, PromptTemplates.GENERIC,
-                TuningConfig.ct().withEpochs(1).withBatchSize(ctBatch)), ctBatch);
-        log.accept(String.format(Locale.ROOT, "CT step %s: %.1f images/s at batch %d", p, ctRate, ctBatch));
+                TuningConfig.ct().withEpochs(1).withBatchSize(ctBatch)), ctBatch, ct.batchSize(), p);
+        log.accept(String.format(Locale.ROOT, "CT step %s: %.1f images/s at batch %d", p, ctRate, ct.batchSize()));
         double ptStep = ptSecondsPerStep(b, pt.batchSize(), texts, share * 0.15, p);
         log.accept(String.format(Locale.ROOT, "PT step %s: %.3f s/step with %d class prompts at batch %d", p, ptStep,
                 classNames.size(), pt.batchSize()));
@@ -121,7 +122,7 @@ public final class Calibration {
 
     private int fitted(String method, int recipe, int fits, String precision) {
         if (fits * 1.5 >= recipe) return recipe; // the budget is rough: a step a little over it is kept at the recipe's batch
-        int batch = Math.max(1, fits);
+        int batch = Math.max(2, fits); // a full and a half batch split the fixed cost from the per-image one
         notes.add(String.format(Locale.ROOT, "%s %s measured at batch %d instead of the recipe's %d to fit the %.0f s budget",
                 method, precision, batch, recipe, budgetSeconds));
         return batch;
@@ -163,13 +164,32 @@ public final class Calibration {
         return ids;
     }
 
-    /** Images per second of an FT or CT adapter's steps after the first, on (steps + 1) batches of the images. */
-    private double imageSteps(org.alor.adapt.Adapter adapter, int batch) {
-        int n = batch * (TIMED_STEPS + 1);
+    /**
+     * Images per second of an FT or CT adapter at the recipe's batch. At the recipe's batch: its steps after the first.
+     * At a smaller batch (to fit the budget) the epoch ends with a half batch, and the full and half steps split a
+     * step's time into a fixed part (the optimiser's update of every weight) and a part per image, which give the
+     * rate at the recipe's batch.
+     */
+    private double imageSteps(org.alor.adapt.Adapter adapter, int batch, int recipe, String precision) {
+        int half = batch < recipe ? batch / 2 : 0;
+        int n = batch * (TIMED_STEPS + 1) + half;
         List<Long> ids = LongStream.range(0, n).boxed().toList();
         TrainingSet set = new TrainingSet(new float[n][0], randomLabels(n), new float[0][], new int[0], classNames.size(), 1)
                 .withImages(new TrainingImages(ids, List.of(), id -> images.get((int) (id % images.size()))));
-        return batch * TIMED_STEPS / timedSteps(adapter, set, TIMED_STEPS);
+        double[] steps = timedSteps(adapter, set, TIMED_STEPS + (half > 0 ? 1 : 0));
+        double full = (steps[TIMED_STEPS] - steps[0]) / TIMED_STEPS;
+        if (half == 0) return batch / full;
+        double perImage = (full - (steps[TIMED_STEPS + 1] - steps[TIMED_STEPS])) / (batch - half);
+        double fixed = full - perImage * batch;
+        if (!(perImage > 0) || fixed < 0) {
+            notes.add(String.format(Locale.ROOT, "%s %s: the rate at batch %d is used for batch %d (full and half steps"
+                    + " did not separate a fixed cost)", adapter.name().toUpperCase(Locale.ROOT), precision, batch, recipe));
+            return batch / full;
+        }
+        notes.add(String.format(Locale.ROOT, "%s %s: a step at batch %d took %.2f s, at %d %.2f s: %.2f s per step + %.3f s"
+                        + " per image, extrapolated to batch %d", adapter.name().toUpperCase(Locale.ROOT), precision, batch,
+                full, half, steps[TIMED_STEPS + 1] - steps[TIMED_STEPS], fixed, perImage, recipe));
+        return recipe / (fixed + perImage * recipe);
     }
 
     /**
@@ -186,12 +206,13 @@ public final class Calibration {
         int n = batch * (steps + 1);
         TrainingSet set = new TrainingSet(randomRows(n, base.config().embedDim()), randomLabels(n), new float[0][], new int[0],
                 classNames.size(), 1);
-        return timedSteps(new PromptTuneAdapter(b, classNames, TuningConfig.pt().withEpochs(1).withBatchSize(batch)), set,
-                steps) / steps;
+        double[] marks = timedSteps(new PromptTuneAdapter(b, classNames, TuningConfig.pt().withEpochs(1).withBatchSize(batch)),
+                set, steps);
+        return (marks[steps] - marks[0]) / steps;
     }
 
-    /** Seconds from the first step's end to the last's, from the adapter's own step events. */
-    private double timedSteps(org.alor.adapt.Adapter adapter, TrainingSet set, int timed) {
+    /** When the first {@code timed} + 1 steps ended (seconds), from the adapter's own step events. */
+    private double[] timedSteps(org.alor.adapt.Adapter adapter, TrainingSet set, int timed) {
         long[] marks = new long[timed + 1];
         int[] seen = {0};
         Progress clock = new Progress() {
@@ -210,7 +231,9 @@ public final class Calibration {
         if (seen[0] < marks.length) {
             throw new IllegalStateException(adapter.name() + " ran " + seen[0] + " steps, " + marks.length + " were needed");
         }
-        return (marks[timed] - marks[0]) / 1e9;
+        double[] out = new double[marks.length];
+        for (int i = 0; i < marks.length; i++) out[i] = (marks[i] - marks[0]) / 1e9;
+        return out;
     }
 
     /** LP's samples per second per epoch at the project's classes × embedding width (plain Java, CPU). */

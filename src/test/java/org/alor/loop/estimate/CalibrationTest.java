@@ -49,4 +49,18 @@ class CalibrationTest {
         // what was measured comes back the same from the project's settings
         assertThat(DeviceRates.fromJson(r.toJson())).isEqualTo(r);
     }
+
+    @Test
+    void aRecipeBatchTooSlowForTheBudgetIsMeasuredAtAFullAndAHalfSmallBatchAndExtrapolated() throws Exception {
+        Path image = tmp.resolve("plain.png");
+        ImageIO.write(new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB), "png", image.toFile());
+        // a budget far too small for batch 256: FT and CT are timed at a small batch, their notes say how it was used
+        DeviceRates r = new Calibration(TinyClipWorld.base(), List.of("robin", "wren"), List.of(image), 0.05, l -> { },
+                new CancellationToken())
+                .run(new MethodPlan(Method.FT, 50, 256), new MethodPlan(Method.CT, 50, 256), new MethodPlan(Method.PT, 50, 4));
+        assertThat(r.notes()).anyMatch(n -> n.startsWith("FT fp32 measured at batch") && n.contains("instead of the recipe's 256"))
+                .anyMatch(n -> n.startsWith("FT fp32: ") && (n.contains("extrapolated to batch 256") || n.contains("is used for batch 256")))
+                .anyMatch(n -> n.startsWith("CT fp32: "));
+        assertThat(List.of(r.fp32().ftImagesPerSecond(), r.fp32().ctImagesPerSecond())).allMatch(v -> v > 0 && Double.isFinite(v));
+    }
 }
