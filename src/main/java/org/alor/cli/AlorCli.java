@@ -11,7 +11,7 @@ import java.io.PrintWriter;
         subcommands = {CommandLine.HelpCommand.class, InitCommand.class, SetCommand.class, InfoCommand.class,
                 ExportCommand.class, ClipCommand.class, SynthCommand.class, SelectCommand.class, RoundCommand.class, StatusCommand.class,
                 ExperimentCommand.class, RetrieveCommand.class, EmbedCommand.class, ZeroShotCommand.class,
-                PretrainCommand.class, BenchCommand.class, DoctorCommand.class})
+                PretrainCommand.class, BenchCommand.class, DoctorCommand.class, EstimateCommand.class})
 public final class AlorCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -58,6 +58,7 @@ public record ProjectOverview(String name, Path dir, Map<String, String> setting
         Map<String, String> settings = new java.util.TreeMap<>(store.settings().all());
         settings.remove(ImportProblemLog.SETTING);
         settings.keySet().removeIf(k -> k.startsWith(Settings.ROUND_STOPPED_PREFIX));
+        settings.keySet().removeIf(k -> k.startsWith(Settings.ESTIMATE_RATES_PREFIX));
         if (classes.isEmpty()) problems.add("the project has no classes");
         List<org.alor.data.ImportProblem> skipped = ImportProblemLog.load(store.settings());
         if (!skipped.isEmpty()) {

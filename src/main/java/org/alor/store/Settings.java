@@ -24,6 +24,8 @@ public final class Settings {
     public static final String CLASS_NAMING = "class_naming";
     /** Followed by a round index: how that round stopped before its picks ("cancelled" or "failed: reason"). */
     public static final String ROUND_STOPPED_PREFIX = "round_stopped.";
+    /** Followed by a device ("cpu", "gpu0"): the rates a calibration measured there (JSON, see alor estimate). */
+    public static final String ESTIMATE_RATES_PREFIX = "estimate_rates.";
 
     private final Database db;
 

@@ -73,14 +73,25 @@ public final class RunsView {
     private final Label message = new Label();
     private final VBox live = new VBox(6);
     private final HBox choice = new HBox(10);
+    private final RoundEstimates estimates;
+    private final Label estimate = new Label();
+    private final Button calibrate = new Button("Estimate time");
+    private Task<?> pendingEstimate;
+    private boolean calibrating;
 
     record RoundRow(int index, String method, String strategy, int budget, String status, String testAccuracy, String macroF1) {
     }
 
     public RunsView(PageHost model, OpenProject project, RoundRunner rounds) {
+        this(model, project, rounds, RoundEstimates.engine());
+    }
+
+    /** @param estimates where the estimate of the round on the form comes from */
+    public RunsView(PageHost model, OpenProject project, RoundRunner rounds, RoundEstimates estimates) {
         this.model = model;
         this.project = project;
         this.rounds = rounds;
+        this.estimates = estimates;
         root.setPadding(Views.pagePadding());
         root.setId("runs-view");
         root.getChildren().add(Views.title("Runs"));
@@ -181,6 +192,24 @@ public final class RunsView {
                 budget.valueProperty(), epochs.valueProperty(), batch.valueProperty(), rda.selectedProperty())) {
             v.addListener((o, a, b) -> remember.run());
         }
+        Runnable reestimate = () -> refreshEstimate(method.getValue(), epochs.getValue(), batch.getValue(), rda.isSelected(),
+                precision.getValue());
+        for (javafx.beans.value.ObservableValue<?> v : List.of(method.valueProperty(), epochs.valueProperty(),
+                batch.valueProperty(), rda.selectedProperty(), precision.valueProperty())) {
+            v.addListener((o, a, b) -> reestimate.run());
+        }
+        estimate.setId("round-estimate");
+        estimate.getStyleClass().add("muted");
+        estimate.setWrapText(true);
+        calibrate.setId("estimate-calibrate");
+        calibrate.setTooltip(new javafx.scene.control.Tooltip("Measures how fast this device encodes and trains with the"
+                + " project's CLIP (about " + Math.round(org.alor.loop.estimate.ProjectEstimate.Request.DEFAULT_CALIBRATION_SECONDS)
+                + " s, once; kept with the project)"));
+        calibrate.managedProperty().bind(calibrate.visibleProperty());
+        calibrate.setVisible(false);
+        calibrate.disableProperty().bind(model.jobRunningProperty());
+        calibrate.setOnAction(e -> calibrateThenEstimate(reestimate));
+        reestimate.run();
         Button start = new Button("Start round", Views.icon("mdi2p-play", 16));
         start.setId("start-round");
         start.getStyleClass().add("accent");
@@ -229,9 +258,71 @@ public final class RunsView {
         choice.setAlignment(Pos.CENTER_LEFT);
         choice.setVisible(false);
         choice.managedProperty().bind(choice.visibleProperty());
-        VBox box = new VBox(10, row, choice, live);
+        Label estimateTitle = new Label("Estimated time of this round:");
+        estimateTitle.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox estimateRow = new HBox(8, estimateTitle, estimate, calibrate);
+        estimateRow.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(10, row, estimateRow, choice, live);
         box.setPadding(new Insets(0, 0, 6, 0));
         return box;
+    }
+
+    private String device() {
+        return model.preferences().device().name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The estimate of the round on the form, from the calibration kept with the project, read in the background (a
+     * newer choice cancels the older reading); without a calibration, the button that measures this device.
+     */
+    private void refreshEstimate(Method method, int epochs, int batch, boolean rda, Precision precision) {
+        if (calibrating) return; // the calibration's end reads the form's choices as they are then
+        if (pendingEstimate != null) pendingEstimate.cancel();
+        if (method == null) return;
+        estimate.setText("estimating…");
+        estimate.setTooltip(null);
+        Task<Optional<RoundEstimateText>> t = new TaskJob<>("Estimating the round", p -> estimates
+                .cached(project.store(), device())
+                .map(r -> RoundEstimateText.of(r, method, epochs, batch, rda, precision)));
+        pendingEstimate = t;
+        t.setOnSucceeded(e -> {
+            if (pendingEstimate != t) return;
+            Optional<RoundEstimateText> text = t.getValue();
+            calibrate.setVisible(text.isEmpty());
+            estimate.setText(text.map(RoundEstimateText::text).orElse("No time estimate yet: this device has not been"
+                    + " measured with this project's CLIP."));
+            text.ifPresent(x -> estimate.setTooltip(new javafx.scene.control.Tooltip(x.details())));
+        });
+        t.setOnFailed(e -> {
+            if (pendingEstimate != t) return;
+            estimate.setText("No time estimate: " + t.getException().getMessage());
+        });
+        model.jobs().submit(t);
+    }
+
+    /** Measures this device as a cancellable job (it keeps the device busy, so no round starts meanwhile). */
+    private void calibrateThenEstimate(Runnable reestimate) {
+        if (pendingEstimate != null) pendingEstimate.cancel();
+        pendingEstimate = null;
+        Task<?> t = new TaskJob<>("Measuring this device for estimates", (p, token) ->
+                estimates.calibrate(project.store(), device(), p, token));
+        calibrating = true;
+        estimate.setText("estimating… (measuring this device, about "
+                + Math.round(org.alor.loop.estimate.ProjectEstimate.Request.DEFAULT_CALIBRATION_SECONDS) + " s)");
+        calibrate.setVisible(false);
+        t.stateProperty().addListener((o, a, s) -> {
+            if (s == Worker.State.SUCCEEDED || s == Worker.State.CANCELLED || s == Worker.State.FAILED) calibrating = false;
+            if (s == Worker.State.SUCCEEDED) reestimate.run();
+            if (s == Worker.State.CANCELLED) {
+                estimate.setText("Estimate cancelled.");
+                calibrate.setVisible(true);
+            }
+            if (s == Worker.State.FAILED) {
+                estimate.setText("No time estimate: " + t.getException().getMessage());
+                calibrate.setVisible(true);
+            }
+        });
+        model.runJob(t);
     }
 
     /** Keeps the form's choices with the project; a project that cannot be written to simply forgets them. */
