@@ -12,6 +12,7 @@ import java.util.Locale;
  * checkpoint DIR [seed]                           random ViT-B/32 (QuickGELU) in OpenCLIP layout, float32
  * captions DIR [rows parts port seed]             LAION-shaped Parquet parts, 20 M rows by default
  * serve PORT [seconds]                            the image server for the captions' URLs
+ * download-bench DIR [port first n hot%]          the downloader alone on n server URLs (compare versions)
  * sql QUERY                                       prints a DuckDB query's rows (to look into the table)
  * </pre>
  */
@@ -57,6 +58,8 @@ public final class Rehearsal {
                 }
             }
             case "sql" -> printQuery(args[1]);
+            case "download-bench" -> DownloadBench.run(dir, intArg(args, 2, 18080), longArg(args, 3, 1_000_000_000L),
+                    intArg(args, 4, 3000), intArg(args, 5, 0));
             default -> usage();
         }
         System.out.printf(Locale.ROOT, "%s took %.1f s%n", args[0], (System.nanoTime() - t0) / 1e9);
