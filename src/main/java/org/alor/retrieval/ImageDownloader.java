@@ -40,7 +40,7 @@ public final class ImageDownloader {
     public record Item(String id, String url, Path targetBase) {
     }
 
-    /** Called after each item. */
+    /** Called after each item, also for those a previous run's log settles (no request made). */
     public interface Listener {
         void done(Item item, ItemStatus status);
     }
@@ -209,6 +209,7 @@ public final class ImageDownloader {
                 ItemStatus settled = settled(item, log);
                 if (settled != null) {
                     run.results.put(item.id(), settled);
+                    if (listener != null) listener.done(item, settled);
                     run.remaining.countDown();
                     continue;
                 }

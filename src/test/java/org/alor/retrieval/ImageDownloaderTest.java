@@ -254,6 +254,25 @@ class ImageDownloaderTest {
         assertThat(order).hasSize(6);
     }
 
+    /**
+     * Progress on a resumed run counts the items the log already settles, so it reaches its total (the rehearsal's
+     * rerun after a kill ended at 40,183/56,691; issue 19 item 4).
+     */
+    @Test
+    void aRerunReportsTheItemsTheLogSettlesToTheListener(@TempDir Path dir) throws Exception {
+        List<ImageDownloader.Item> items = List.of(item(dir, "good1.png"), item(dir, "missing.png"), item(dir, "good2.png"));
+        ImageDownloader dl = new ImageDownloader(fast(6, 0), new ImageSaver());
+        try (DownloadLog log = new DownloadLog(dir.resolve("d.jsonl"))) {
+            dl.download(items, log, null);
+        }
+        List<String> reported = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (DownloadLog log = new DownloadLog(dir.resolve("d.jsonl"))) {
+            dl.download(items, log, (item, status) -> reported.add(item.id() + " " + status.label()));
+        }
+        assertThat(reported).containsExactlyInAnyOrder("good1.png ok", "missing.png http error 404", "good2.png ok");
+        assertThat(hits.get("good1.png").get()).isEqualTo(1);
+    }
+
     @Test
     void headerCheckRejectsBombsBeforeDecoding() throws Exception {
         byte[] bomb = pngHeaderClaiming(20_001, 10);
