@@ -2,7 +2,7 @@
 # Issue 19 rehearsal: the Semi-Aves / LAION-400M / ViT-B/32 path at real sizes on generated stand-ins.
 # Run by hand (not in CI), from the repository root, after `mvn -o -q -DskipTests package test-compile`:
 #   scripts/rehearsal.sh WORK STAGE...      stages in order: dataset checkpoint captions init serve retrieve
-#                                           embed lp ct-step ct-round stop-server table
+#                                           embed rank small lp-bench ct-step stop-server table
 #   scripts/rehearsal.sh WORK all           every stage
 # Each stage runs under /usr/bin/time -v (log in WORK/logs/STAGE.log) and appends a row to WORK/results.tsv:
 # stage, wall seconds, peak RSS (MB), disk of what it wrote (MB), the command. `table` prints the rows.
@@ -66,12 +66,31 @@ stage() {
                   --metadata-out "$work/metadata-out.json"
                 echo "after the rerun: image files on disk: $(find "$images" -type f | wc -l)" | tee -a "$work/logs/resume-counts.txt" ;;
     embed)      measure embed "$project/features" "$alor" embed "$project" --batch 64 ;;
-    lp)         measure lp "$project/models" "$alor" round "$project" --method lp --oracle ;;
-    ct-step)    measure ct-step "$work/logs" "$alor" bench train-step --batch 128 --steps 3 --warmup 1 ;;
-    ct-round)   measure ct-round "$project/models" "$alor" round "$project" --method ct --oracle --epochs 1 ;;
+    rank)       # ranking cost on a 1 M-row table (the caption text tower); stop it once downloads begin
+                measure rank-captions "$work/laion-1m" "$rehearsal" captions "$work/laion-1m" 1000000 1 "$port"
+                [ -d "$work/project-rank" ] || "$alor" init "$work/project-rank" --images "$work/semi-aves" --format splits \
+                  --checkpoint "$work/vit-b-32" --corpus "$work/laion-1m" --prompts birds > "$work/logs/rank-init.log" 2>&1
+                "$alor" retrieve "$work/project-rank" > "$work/logs/rank.log" 2>&1 &
+                local pid=$! t1 t2
+                until grep -q 'shards 1/1' "$work/logs/rank.log"; do sleep 0.5; done; t1=$(date +%s.%N)
+                until grep -q 'images' "$work/logs/rank.log"; do sleep 0.5; done; t2=$(date +%s.%N)
+                kill -9 "$pid"
+                echo "ranking took $(echo "$t2 - $t1" | bc) s" | tee -a "$work/logs/rank.log" ;;
+    small)      # real LP and CT rounds with 200 classes on a small slice (2 pool / 1 val / 1 test per class)
+                measure small-dataset "$work/semi-aves-small" "$rehearsal" dataset "$work/semi-aves-small" 200 2 1 1 256 19
+                measure small-init "$work/project-small" "$alor" init "$work/project-small" --images "$work/semi-aves-small" \
+                  --format splits --checkpoint "$work/vit-b-32" --prompts birds
+                measure small-embed "$work/project-small/features" "$alor" embed "$work/project-small" --batch 64
+                measure lp-round "$work/project-small/models" "$alor" round "$work/project-small" --method lp --oracle --rda off
+                measure ct-round "$work/project-small/models" "$alor" round "$work/project-small" --method ct --oracle --rda off \
+                  --epochs 1 --batch "${REHEARSAL_CT_BATCH:-32}" ;;
+    lp-bench)   measure lp-bench "$work/logs" java -Xmx3g -Dlp.n="${REHEARSAL_LP_N:-50137}" -cp "$cp" org.alor.adapt.LinearProbeBenchmark ;;
+    ct-step)    # batch 128 is the paper's; on a CPU it needs ≈ 15-18 GB, so REHEARSAL_CT_BATCH=32 there
+                measure ct-step "$work/logs" "$alor" bench train-step --batch "${REHEARSAL_CT_BATCH:-128}" --steps 2 --warmup 1 ;;
     stop-server) [ -f "$work/server.pid" ] && kill "$(cat "$work/server.pid")" && rm "$work/server.pid" ;;
     table)      column -t -s $'\t' "$work/results.tsv" ;;
-    all)        for s in dataset checkpoint captions init serve retrieve embed lp ct-step stop-server table; do stage "$s"; done ;;
+    all)        for s in dataset checkpoint captions init serve retrieve embed rank small lp-bench ct-step stop-server table; do
+                  stage "$s"; done ;;
     *)          echo "unknown stage $1" >&2; exit 2 ;;
   esac
 }
