@@ -49,6 +49,10 @@ public final class RehearsalServer implements AutoCloseable {
         server.createContext("/i/", this::handle);
     }
 
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
     public void start() {
         server.start();
     }
