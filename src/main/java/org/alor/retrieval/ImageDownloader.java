@@ -9,18 +9,19 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.DelayQueue;
+import java.util.concurrent.Delayed;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -29,13 +30,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * between requests to one host, connect/read timeouts, retries with exponential back-off on 5xx/429/timeouts
  * (never on other 4xx), a maximum body size, and {@link ImageSaver}'s checks. Resumable: items recorded as ok
  * whose file still exists, and items with a definite failure (404, not an image...), are not fetched again.
+ * <p>
+ * Items wait in per-host queues; a download thread only takes a request whose host may start one now, so a host
+ * that many URLs share (an image CDN) never holds up the others, and a retry waits for its back-off in its
+ * host's queue, not in a download thread.
  */
 public final class ImageDownloader {
     /** One image to fetch; {@code targetBase} is the file path without extension. */
     public record Item(String id, String url, Path targetBase) {
     }
 
-    /** Called after each item. */
+    /** Called after each item, also for those a previous run's log settles (no request made). */
     public interface Listener {
         void done(Item item, ItemStatus status);
     }
@@ -43,7 +48,6 @@ public final class ImageDownloader {
     private final DownloadOptions options;
     private final ImageSaver saver;
     private final HttpClient client;
-    private final Map<String, Host> hosts = new ConcurrentHashMap<>();
 
     public ImageDownloader(DownloadOptions options, ImageSaver saver) {
         this.options = options;
@@ -52,20 +56,138 @@ public final class ImageDownloader {
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
-    private final class Host {
-        final Semaphore slots = new Semaphore(options.perHost(), true);
-        long nextStart;
+    /** One request to make: the item's {@code attempt}-th (0 = first). */
+    private record Attempt(Item item, URI uri, Host host, int attempt) {
+    }
 
-        void acquire() throws InterruptedException {
-            slots.acquire();
-            long wait;
-            synchronized (this) {
-                long now = System.nanoTime();
-                long start = Math.max(now, nextStart);
-                nextStart = start + options.minDelayPerHost().toNanos();
-                wait = start - now;
+    /** A host's waiting requests; guarded by its own lock. */
+    private static final class Host {
+        final ArrayDeque<Attempt> pending = new ArrayDeque<>();
+        int active;
+        long nextStart;
+        boolean queued;
+    }
+
+    /** A host that may start a request at {@code readyAt} (System.nanoTime). */
+    private record Ticket(Host host, long readyAt) implements Delayed {
+        @Override
+        public long getDelay(TimeUnit unit) {
+            return unit.convert(readyAt - System.nanoTime(), TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        public int compareTo(Delayed o) {
+            return Long.compare(readyAt, ((Ticket) o).readyAt);
+        }
+    }
+
+    /** The state of one {@link #download} call. */
+    private final class Run {
+        final DelayQueue<Ticket> ready = new DelayQueue<>();
+        final Map<String, Host> hosts = new HashMap<>();
+        final Map<String, ItemStatus> results = new ConcurrentHashMap<>();
+        final CountDownLatch remaining;
+        final DownloadLog log;
+        final Listener listener;
+        final ScheduledExecutorService timers;
+
+        Run(int items, DownloadLog log, Listener listener, ScheduledExecutorService timers) {
+            this.remaining = new CountDownLatch(items);
+            this.log = log;
+            this.listener = listener;
+            this.timers = timers;
+        }
+
+        Host host(URI uri) {
+            return hosts.computeIfAbsent(uri.getHost() + ":" + uri.getPort(), h -> new Host());
+        }
+
+        void enqueue(Attempt a) {
+            synchronized (a.host()) {
+                a.host().pending.add(a);
+                offer(a.host());
             }
-            if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
+        }
+
+        /** Puts the host in the ready queue when it has work and a free slot (caller holds the host's lock). */
+        private void offer(Host h) {
+            if (h.queued || h.pending.isEmpty() || h.active >= options.perHost()) return;
+            h.queued = true;
+            ready.add(new Ticket(h, h.nextStart));
+        }
+
+        Attempt next() throws InterruptedException {
+            while (true) {
+                Host h = ready.take().host();
+                synchronized (h) {
+                    h.queued = false;
+                    Attempt a = h.pending.poll();
+                    if (a == null) continue;
+                    h.active++;
+                    h.nextStart = Math.max(System.nanoTime(), h.nextStart) + options.minDelayPerHost().toNanos();
+                    offer(h);
+                    return a;
+                }
+            }
+        }
+
+        void released(Host h) {
+            synchronized (h) {
+                h.active--;
+                offer(h);
+            }
+        }
+
+        void complete(Item item, ItemStatus status, SavedImage saved) {
+            try {
+                log.record(new DownloadLog.Entry(item.id(), item.url(), status, saved));
+            } catch (IOException e) {
+                status = ItemStatus.of(ItemStatus.Kind.NETWORK_ERROR, "cannot record " + item.id() + ": " + e.getMessage());
+            }
+            results.put(item.id(), status);
+            if (listener != null) listener.done(item, status);
+            remaining.countDown();
+        }
+
+        void work() {
+            try {
+                while (true) process(next());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // the run is over
+            }
+        }
+
+        private void process(Attempt a) throws InterruptedException {
+            byte[] body = null;
+            ItemStatus failure = null;
+            try {
+                body = get(a.uri(), timers);
+            } catch (StatusException e) {
+                failure = e.status;
+            } catch (RuntimeException e) {
+                failure = ItemStatus.of(ItemStatus.Kind.NETWORK_ERROR, String.valueOf(e));
+            } finally {
+                released(a.host());
+            }
+            if (failure != null) {
+                if (failure.transientFailure() && a.attempt() < options.retries()) {
+                    Attempt retry = new Attempt(a.item(), a.uri(), a.host(), a.attempt() + 1);
+                    timers.schedule(() -> enqueue(retry), options.backoff().toMillis() << a.attempt(), TimeUnit.MILLISECONDS);
+                } else {
+                    complete(a.item(), failure, null);
+                }
+                return;
+            }
+            try {
+                complete(a.item(), ItemStatus.OK, saver.save(body, a.item().targetBase()));
+            } catch (RejectedImageException e) {
+                complete(a.item(), e.status(), null);
+            } catch (IOException e) {
+                complete(a.item(), ItemStatus.of(ItemStatus.Kind.NETWORK_ERROR, "cannot write " + a.item().targetBase() + ": "
+                        + e.getMessage()), null);
+            } catch (RuntimeException e) {
+                complete(a.item(), ItemStatus.of(ItemStatus.Kind.NETWORK_ERROR, String.valueOf(e)), null);
+            }
         }
     }
 
@@ -76,79 +198,57 @@ public final class ImageDownloader {
             t.setDaemon(true);
             return t;
         });
-        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "download-watchdog");
             t.setDaemon(true);
             return t;
         });
-        Map<String, ItemStatus> out = new LinkedHashMap<>();
+        Run run = new Run(items.size(), log, listener, timers);
         try {
-            List<Future<ItemStatus>> futures = new ArrayList<>();
-            for (Item item : items) futures.add(pool.submit(() -> fetchLogged(item, log, listener, watchdog)));
-            for (int i = 0; i < items.size(); i++) {
-                try {
-                    out.put(items.get(i).id(), futures.get(i).get());
-                } catch (ExecutionException e) {
-                    out.put(items.get(i).id(), ItemStatus.of(ItemStatus.Kind.NETWORK_ERROR, String.valueOf(e.getCause())));
+            for (Item item : items) {
+                ItemStatus settled = settled(item, log);
+                if (settled != null) {
+                    run.results.put(item.id(), settled);
+                    if (listener != null) listener.done(item, settled);
+                    run.remaining.countDown();
+                    continue;
                 }
+                URI uri = httpUri(item.url());
+                if (uri == null) run.complete(item, ItemStatus.of(ItemStatus.Kind.NETWORK_ERROR, "not an http(s) URL"), null);
+                else run.enqueue(new Attempt(item, uri, run.host(uri), 0));
             }
+            for (int i = 0; i < Math.max(1, options.concurrency()); i++) pool.execute(run::work);
+            run.remaining.await();
         } finally {
             pool.shutdownNow();
-            watchdog.shutdownNow();
+            timers.shutdownNow();
         }
+        Map<String, ItemStatus> out = new LinkedHashMap<>();
+        for (Item item : items) out.put(item.id(), run.results.get(item.id()));
         return out;
     }
 
-    private ItemStatus fetchLogged(Item item, DownloadLog log, Listener listener, ScheduledExecutorService watchdog)
-            throws IOException, InterruptedException {
+    /** The recorded status of an item that needs no new request (saved and still on disk, or a definite failure). */
+    private static ItemStatus settled(Item item, DownloadLog log) {
         var previous = log.get(item.id());
-        if (previous.isPresent()) {
-            DownloadLog.Entry e = previous.get();
-            if (e.status().ok() && e.image() != null && Files.isRegularFile(e.image().file())) return e.status();
-            if (!e.status().ok() && !e.status().transientFailure()) return e.status();
-        }
-        SavedImage[] saved = new SavedImage[1];
-        ItemStatus status = fetch(item, watchdog, saved);
-        log.record(new DownloadLog.Entry(item.id(), item.url(), status, saved[0]));
-        if (listener != null) listener.done(item, status);
-        return status;
+        if (previous.isEmpty()) return null;
+        DownloadLog.Entry e = previous.get();
+        if (e.status().ok() && e.image() != null && Files.isRegularFile(e.image().file())) return e.status();
+        if (!e.status().ok() && !e.status().transientFailure()) return e.status();
+        return null;
     }
 
-    ItemStatus fetch(Item item, ScheduledExecutorService watchdog, SavedImage[] saved) throws InterruptedException {
-        URI uri;
+    private static URI httpUri(String url) {
         try {
-            uri = URI.create(item.url());
-            if (uri.getHost() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-                return ItemStatus.of(ItemStatus.Kind.NETWORK_ERROR, "not an http(s) URL");
+            URI uri = URI.create(url);
+            if (uri.getHost() == null || uri.getScheme() == null
+                    || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+                return null;
             }
+            return uri;
         } catch (IllegalArgumentException | NullPointerException e) {
-            return ItemStatus.of(ItemStatus.Kind.NETWORK_ERROR, "bad URL");
+            return null;
         }
-        Host host = hosts.computeIfAbsent(uri.getHost() + ":" + uri.getPort(), h -> new Host());
-        ItemStatus status = null;
-        for (int attempt = 0; attempt <= options.retries(); attempt++) {
-            if (attempt > 0) Thread.sleep(options.backoff().toMillis() << (attempt - 1));
-            host.acquire();
-            byte[] body;
-            try {
-                body = get(uri, watchdog);
-            } catch (StatusException e) {
-                status = e.status;
-                if (status.transientFailure()) continue;
-                return status;
-            } finally {
-                host.slots.release();
-            }
-            try {
-                saved[0] = saver.save(body, item.targetBase());
-                return ItemStatus.OK;
-            } catch (RejectedImageException e) {
-                return e.status();
-            } catch (IOException e) {
-                return ItemStatus.of(ItemStatus.Kind.NETWORK_ERROR, "cannot write " + item.targetBase() + ": " + e.getMessage());
-            }
-        }
-        return status;
     }
 
     private static final class StatusException extends Exception {

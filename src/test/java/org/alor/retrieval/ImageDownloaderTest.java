@@ -55,6 +55,7 @@ class ImageDownloaderTest {
     private void handle(HttpExchange ex) throws IOException {
         String path = ex.getRequestURI().getPath().substring(1);
         int n = hits.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
+        order.add(path);
         maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         try {
             if (path.startsWith("good")) send(ex, 200, TestCorpora.png(200, 150, path.hashCode()));
@@ -200,6 +201,76 @@ class ImageDownloaderTest {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertThat(maxInFlight.get()).isEqualTo(1);
         assertThat(ms).isGreaterThanOrEqualTo(5 * 80);
+    }
+
+    /** The order in which the server saw requests (path names). */
+    private final List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    /**
+     * A host that many URLs share (LAION's image CDNs) waits between its requests; the other hosts' images must not
+     * queue behind it. Before, a download thread took the next item and then waited for its host, so items of
+     * another host listed after the busy host's waited for all of them (issue 19 item 4).
+     */
+    @Test
+    void aBusyHostDoesNotHoldUpTheOtherHosts(@TempDir Path dir) throws Exception {
+        HttpServer other = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        other.setExecutor(serverThreads);
+        other.createContext("/", this::handle);
+        other.start();
+        try {
+            String otherBase = "http://127.0.0.1:" + other.getAddress().getPort() + "/";
+            List<ImageDownloader.Item> items = new ArrayList<>();
+            for (int i = 0; i < 6; i++) items.add(item(dir, "goodA" + i + ".png"));
+            for (int i = 0; i < 3; i++) {
+                String p = "goodB" + i + ".png";
+                items.add(new ImageDownloader.Item(p, otherBase + p, dir.resolve(p.replace('.', '_'))));
+            }
+            DownloadOptions opts = new DownloadOptions(2, 1, Duration.ofMillis(250), Duration.ofSeconds(1),
+                    Duration.ofSeconds(5), 0, Duration.ofMillis(20), 200_000);
+            try (DownloadLog log = new DownloadLog(dir.resolve("d.jsonl"))) {
+                assertThat(new ImageDownloader(opts, new ImageSaver()).download(items, log, null).values()).allMatch(ItemStatus::ok);
+            }
+            // host A may start one request per 250 ms: the other host's three are fetched while A waits
+            assertThat(order.indexOf("goodB2.png")).isLessThan(order.indexOf("goodA3.png"));
+        } finally {
+            other.stop(0);
+        }
+    }
+
+    /** A retry's back-off must not keep a download slot idle: other items are fetched meanwhile (issue 19 item 4). */
+    @Test
+    void aRetryWaitingForItsBackOffLetsOtherItemsGoFirst(@TempDir Path dir) throws Exception {
+        List<ImageDownloader.Item> items = new ArrayList<>();
+        items.add(item(dir, "flaky.png"));
+        for (int i = 0; i < 3; i++) items.add(item(dir, "good" + i + ".png"));
+        DownloadOptions opts = new DownloadOptions(1, 1, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(5),
+                3, Duration.ofMillis(400), 200_000);
+        Map<String, ItemStatus> st;
+        try (DownloadLog log = new DownloadLog(dir.resolve("d.jsonl"))) {
+            st = new ImageDownloader(opts, new ImageSaver()).download(items, log, null);
+        }
+        assertThat(st.values()).allMatch(ItemStatus::ok);
+        assertThat(order.subList(0, 2)).containsExactly("flaky.png", "good0.png"); // the first 503 frees the slot
+        assertThat(order).hasSize(6);
+    }
+
+    /**
+     * Progress on a resumed run counts the items the log already settles, so it reaches its total (the rehearsal's
+     * rerun after a kill ended at 40,183/56,691; issue 19 item 4).
+     */
+    @Test
+    void aRerunReportsTheItemsTheLogSettlesToTheListener(@TempDir Path dir) throws Exception {
+        List<ImageDownloader.Item> items = List.of(item(dir, "good1.png"), item(dir, "missing.png"), item(dir, "good2.png"));
+        ImageDownloader dl = new ImageDownloader(fast(6, 0), new ImageSaver());
+        try (DownloadLog log = new DownloadLog(dir.resolve("d.jsonl"))) {
+            dl.download(items, log, null);
+        }
+        List<String> reported = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (DownloadLog log = new DownloadLog(dir.resolve("d.jsonl"))) {
+            dl.download(items, log, (item, status) -> reported.add(item.id() + " " + status.label()));
+        }
+        assertThat(reported).containsExactlyInAnyOrder("good1.png ok", "missing.png http error 404", "good2.png ok");
+        assertThat(hits.get("good1.png").get()).isEqualTo(1);
     }
 
     @Test
