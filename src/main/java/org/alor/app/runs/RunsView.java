@@ -289,9 +289,10 @@ public final class RunsView {
             if (pendingEstimate != t) return;
             Optional<RoundEstimateText> text = t.getValue();
             calibrate.setVisible(text.isEmpty());
+            // the tooltip first: whoever sees the new text sees its explanation too
+            text.ifPresent(x -> estimate.setTooltip(new javafx.scene.control.Tooltip(x.details())));
             estimate.setText(text.map(RoundEstimateText::text).orElse("No time estimate yet: this device has not been"
                     + " measured with this project's CLIP."));
-            text.ifPresent(x -> estimate.setTooltip(new javafx.scene.control.Tooltip(x.details())));
         });
         t.setOnFailed(e -> {
             if (pendingEstimate != t) return;

@@ -117,6 +117,7 @@ class RunsEstimateFxTest {
 
         release.countDown();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> estimate.getText().startsWith("≈"));
+        WaitForAsyncUtils.waitForFxEvents();
         String ct = RoundEstimateText.of(RESULT, Method.CT, 10, 128, true, Precision.BF16).text();
         assertThat(estimate.getText()).isEqualTo(ct).matches("≈ .+ \\(bf16\\) · .+ \\(fp32\\)");
         assertThat(estimate.getTooltip().getText()).contains("CT round").contains("RDA on").contains("measured on this machine");
