@@ -72,7 +72,7 @@ public final class AppPreferences {
         node.put(THEME, t.name());
     }
 
-    /** Demo mode for talks: large fonts, high contrast, the ALOR vs Random button on Home. */
+    /** Demo mode for talks: large fonts, high contrast, the ALOR vs standard active learning race on Home. */
     public boolean demoMode() {
         return node.getBoolean(DEMO, false);
     }

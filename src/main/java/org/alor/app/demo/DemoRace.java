@@ -10,6 +10,7 @@ import org.alor.job.Progress;
 import org.alor.loop.ClassNaming;
 import org.alor.loop.ExperimentSpec;
 import org.alor.loop.ExperimentRunner;
+import org.alor.loop.Precision;
 import org.alor.loop.Project;
 import org.alor.store.MetricRow;
 import org.alor.store.ProjectStore;
@@ -36,9 +37,13 @@ final class DemoRace {
     record Side(String label, ExperimentSpec.Combination combination) {
     }
 
-    static final Side ALOR = new Side("ALOR (TFS)", new ExperimentSpec.Combination("lp", "tfs", true));
-    static final Side RANDOM = new Side("Random", new ExperimentSpec.Combination("lp", "random", true));
+    /** ALOR as the paper puts it together: retrieved open data, contrastive tuning, Tail First Sampling. */
+    static final Side ALOR = new Side("ALOR", new ExperimentSpec.Combination("ct", "tfs", true));
+    /** Active learning as usually done: no retrieval, prompt tuning (the paper's baseline adapter), random picks. */
+    static final Side BASELINE = new Side("Standard AL", new ExperimentSpec.Combination("pt", "random", false));
     static final long SEED = 666;
+    /** Epochs per round in a live race: short enough for a talk on a 2-core laptop (changeable on the page). */
+    static final int DEFAULT_EPOCHS = 2;
     private static final String READY = "template-ready";
 
     /** A finished round of one side: test accuracy (0..1) and the side's run project, for its heat map. */
@@ -48,33 +53,44 @@ final class DemoRace {
 
     private final Path folder;
     private final int lastRound;
+    private final int epochs;
     private final Function<Path, Project> sessions;
 
     /** What the race runs, in one sentence for the page. */
     static String description() {
-        return "One alor experiment job on the sample project, an oracle labeling the picks (seed " + SEED + "): "
-                + ALOR.label() + " = " + describe(ALOR.combination()) + ", against " + RANDOM.label() + " = "
-                + describe(RANDOM.combination()) + ".";
+        return ALOR.label() + ": " + describe(ALOR.combination()) + ". " + BASELINE.label() + ": "
+                + describe(BASELINE.combination()) + ". One alor experiment job on the sample project, an oracle labeling"
+                + " the picks (seed " + SEED + ").";
     }
 
     private static String describe(ExperimentSpec.Combination c) {
-        return c.method().toUpperCase(java.util.Locale.ROOT) + " + " + (c.strategy().equals("tfs") ? "Tail First Sampling"
-                : c.strategy() + " picks") + (c.rda() ? " with retrieval" : " without retrieval");
+        String method = switch (c.method()) {
+            case "ct" -> "contrastive tuning";
+            case "pt" -> "prompt tuning";
+            case "ft" -> "fine-tuning";
+            case "lp" -> "linear probe";
+            default -> c.method();
+        };
+        return (c.rda() ? "retrieved open data + " : "") + method + " + "
+                + (c.strategy().equals("tfs") ? "Tail First Sampling" : c.strategy() + " picks") + (c.rda() ? "" : ", no retrieval");
     }
 
-    /** A race whose sessions use the project's CLIP on the default device. */
+    /** A race whose sessions use the project's CLIP on the default device, with the demo's default epochs. */
     DemoRace(Path folder, int lastRound) {
-        this(folder, lastRound, dir -> Project.open(dir).build());
+        this(folder, lastRound, DEFAULT_EPOCHS, dir -> Project.open(dir).build());
     }
 
     /**
      * @param folder   where the template project (kept) and the race's experiment output (replaced) go
+     * @param epochs   training epochs of every round on both sides
      * @param sessions opens an engine session on a project folder (the app's device and backend)
      */
-    DemoRace(Path folder, int lastRound, Function<Path, Project> sessions) {
+    DemoRace(Path folder, int lastRound, int epochs, Function<Path, Project> sessions) {
         if (lastRound < 0) throw new IllegalArgumentException("the last round must be 0 or more, not " + lastRound);
+        if (epochs < 1) throw new IllegalArgumentException("a round trains at least 1 epoch, not " + epochs);
         this.folder = folder;
         this.lastRound = lastRound;
+        this.epochs = epochs;
         this.sessions = sessions;
     }
 
@@ -90,12 +106,19 @@ final class DemoRace {
 
     /**
      * The experiment the race runs, with {@code alor experiment}'s defaults for everything the demo does not choose:
-     * budget C, the method's epochs and batch, class names in the project's prompt set; epochs and learning rates from the recipe recorded with the checkpoint, else the paper's.
+     * budget C, the method's batch, class names in the project's prompt set, learning rates from the recipe recorded
+     * with the checkpoint, else the paper's, the session's precision (as {@code alor experiment} trains in). Epochs are the demo's: a talk cannot wait for the recipe's.
      */
-    static ExperimentSpec plan(Settings settings, int lastRound) {
-        return ExperimentSpec.builder().optProjectSettings(settings).optNaming(ClassNaming.NAME)
-                .optCombinations(List.of(ALOR.combination(), RANDOM.combination())).optSeeds(List.of(SEED))
-                .optRounds(lastRound).optThreads(2).build();
+    static ExperimentSpec plan(Settings settings, Precision precision, int lastRound, int epochs) {
+        return ExperimentSpec.builder().optProjectSettings(settings).optPrecision(precision).optNaming(ClassNaming.NAME)
+                .optCombinations(List.of(ALOR.combination(), BASELINE.combination())).optSeeds(List.of(SEED))
+                .optRounds(lastRound).optEpochs(epochs).optThreads(2).build();
+    }
+
+    /** The command line that runs the same experiment as a race of rounds 0..{@code lastRound}. */
+    static String command(String project, int lastRound, int epochs, String out) {
+        return "alor experiment " + project + " --runs " + ALOR.combination() + "," + BASELINE.combination()
+                + " --seeds " + SEED + " --rounds " + lastRound + " --epochs " + epochs + " --out " + out;
     }
 
     void run(Listener listener, CancellationToken token, Progress progress) throws Exception {
@@ -105,7 +128,7 @@ final class DemoRace {
         AtomicInteger finished = new AtomicInteger();
         progress.phase(Phase.EXPERIMENT, 0, total, "Round 0 of " + lastRound + " on both sides");
         try (Project source = sessions.apply(template())) {
-            ExperimentRunner.inSession(source, output(), plan(source.store().settings(), lastRound))
+            ExperimentRunner.inSession(source, output(), plan(source.store().settings(), source.precision(), lastRound, epochs))
                     .withCancellation(token)
                     .withRoundListener((run, result, store) -> {
                         Side side = sideOf(run);
@@ -120,7 +143,7 @@ final class DemoRace {
     }
 
     private static Side sideOf(ExperimentSpec.Run run) {
-        return run.combination().equals(ALOR.combination()) ? ALOR : RANDOM;
+        return run.combination().equals(ALOR.combination()) ? ALOR : BASELINE;
     }
 
     /**

@@ -37,19 +37,19 @@ final class DemoReplay {
 
     void play(Frame frame, long pauseMillis, CancellationToken token, Progress progress) throws Exception {
         Path alorRun = recordedRun(DemoRace.ALOR);
-        Path randomRun = recordedRun(DemoRace.RANDOM);
-        try (ProjectStore alor = ProjectStore.open(alorRun); ProjectStore random = ProjectStore.open(randomRun)) {
+        Path baselineRun = recordedRun(DemoRace.BASELINE);
+        try (ProjectStore alor = ProjectStore.open(alorRun); ProjectStore baseline = ProjectStore.open(baselineRun)) {
             SortedMap<Integer, MetricRow> alorTest = alor.roundTable().overallMetrics(Split.TEST);
-            SortedMap<Integer, MetricRow> randomTest = random.roundTable().overallMetrics(Split.TEST);
-            if (alorTest.isEmpty() || randomTest.isEmpty()) {
+            SortedMap<Integer, MetricRow> baselineTest = baseline.roundTable().overallMetrics(Split.TEST);
+            if (alorTest.isEmpty() || baselineTest.isEmpty()) {
                 throw new IllegalArgumentException(experiment + ": the recorded runs have no evaluated round yet");
             }
-            int last = Math.min(alorTest.lastKey(), randomTest.lastKey());
+            int last = Math.min(alorTest.lastKey(), baselineTest.lastKey());
             ChartData alorData = ChartData.load(alor);
-            ChartData randomData = ChartData.load(random);
+            ChartData baselineData = ChartData.load(baseline);
             for (int round = 0; round <= last; round++) {
                 show(frame, DemoRace.ALOR, alor, alorData, alorTest, round);
-                show(frame, DemoRace.RANDOM, random, randomData, randomTest, round);
+                show(frame, DemoRace.BASELINE, baseline, baselineData, baselineTest, round);
                 progress.phase(Phase.EXPERIMENT, round + 1, last + 1, "Replayed round " + round + " of " + last);
                 if (round < last) pause(pauseMillis, token);
             }
@@ -90,8 +90,7 @@ final class DemoReplay {
             }
         }
         return any.orElseThrow(() -> new IllegalArgumentException(experiment + ": no recorded run of " + c
-                + " (expected " + runs.resolve(c.runName(DemoRace.SEED)) + "); record one with: alor experiment PROJECT --runs "
-                + DemoRace.ALOR.combination() + "," + DemoRace.RANDOM.combination() + " --seeds " + DemoRace.SEED
-                + " --out " + experiment));
+                + " (expected " + runs.resolve(c.runName(DemoRace.SEED)) + "); record one with: "
+                + DemoRace.command("PROJECT", DemoViewModel.DEFAULT_LAST_ROUND, DemoRace.DEFAULT_EPOCHS, experiment.toString())));
     }
 }

@@ -42,7 +42,11 @@ public final class DemoView {
         rounds.setId("demo-rounds");
         rounds.setPrefWidth(100);
         rounds.valueProperty().addListener((o, a, v) -> vm.lastRoundProperty().set(v));
-        Button run = new Button("Run ALOR vs Random on the sample world", Views.icon("mdi2p-play", 18));
+        Spinner<Integer> epochs = Views.integerSpinner(1, 50, vm.epochsProperty().get());
+        epochs.setId("demo-epochs");
+        epochs.setPrefWidth(100);
+        epochs.valueProperty().addListener((o, a, v) -> vm.epochsProperty().set(v));
+        Button run = new Button("Run the race", Views.icon("mdi2p-play", 18));
         run.setId("demo-run");
         run.getStyleClass().add("accent");
         run.disableProperty().bind(shell.jobRunningProperty());
@@ -71,39 +75,50 @@ public final class DemoView {
         Label status = new Label();
         status.setId("demo-status");
         status.textProperty().bind(vm.statusProperty());
-        HBox controls = new HBox(12, new Label("Rounds 0 …"), rounds, run, cancel, replay);
+        status.setWrapText(true);
+        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // a flow, so demo mode's large text wraps the buttons onto a second line instead of cutting them to "…"
+        javafx.scene.layout.FlowPane controls = new javafx.scene.layout.FlowPane(12, 8,
+                whole(new Label("Rounds 0 …")), rounds, whole(new Label("Epochs per round")), epochs, whole(run), whole(cancel), whole(replay));
         controls.setAlignment(Pos.CENTER_LEFT);
 
         ChartViewer curves = new ChartViewer(curves(vm));
         curves.setId("demo-curves");
-        curves.setPrefHeight(250);
-        curves.setMinHeight(180);
+        curves.setPrefHeight(300);
+        curves.setMinHeight(170);
+        VBox.setVgrow(curves, Priority.ALWAYS); // the two curves are what a talk's audience reads first
         ChartViewer alorHeat = new ChartViewer(null);
         alorHeat.setId("demo-heat-alor");
-        ChartViewer randomHeat = new ChartViewer(null);
-        randomHeat.setId("demo-heat-random");
-        vm.alorClassesProperty().addListener((o, a, d) -> alorHeat.setChart(d == null ? null : heat("ALOR (TFS)", d)));
-        vm.randomClassesProperty().addListener((o, a, d) -> randomHeat.setChart(d == null ? null : heat("Random", d)));
+        ChartViewer baselineHeat = new ChartViewer(null);
+        baselineHeat.setId("demo-heat-baseline");
+        vm.alorClassesProperty().addListener((o, a, d) -> alorHeat.setChart(d == null ? null : heat(DemoRace.ALOR.label(), d)));
+        vm.baselineClassesProperty().addListener((o, a, d) -> baselineHeat.setChart(d == null ? null : heat(DemoRace.BASELINE.label(), d)));
         VBox alorSide = side(alorHeat, vm.alorCaptionProperty(), "demo-caption-alor");
-        VBox randomSide = side(randomHeat, vm.randomCaptionProperty(), "demo-caption-random");
-        HBox heats = new HBox(12, alorSide, randomSide);
+        VBox baselineSide = side(baselineHeat, vm.baselineCaptionProperty(), "demo-caption-baseline");
+        HBox heats = new HBox(12, alorSide, baselineSide);
         HBox.setHgrow(alorSide, Priority.ALWAYS);
-        HBox.setHgrow(randomSide, Priority.ALWAYS);
+        HBox.setHgrow(baselineSide, Priority.ALWAYS);
         alorSide.setPrefWidth(400);
-        randomSide.setPrefWidth(400);
-        heats.setMinHeight(300);
+        baselineSide.setPrefWidth(400);
+        heats.setMinHeight(230);
         VBox.setVgrow(heats, Priority.ALWAYS);
 
         Label about = Views.muted(DemoRace.description());
         about.setWrapText(true);
         about.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrap instead of an ellipsis
-        root.getChildren().addAll(Views.title("ALOR vs Random"), about,
+        root.getChildren().addAll(Views.title("ALOR vs standard active learning"), about,
                 controls, replayBadge, status, curves, heats);
     }
 
     /** Replays a recorded experiment folder as a background job (labelled as a replay on the page). */
     public void replay(java.nio.file.Path experiment) {
         shell.runJob(vm.replayTask(experiment, REPLAY_PAUSE_MILLIS));
+    }
+
+    /** A control that keeps its whole text (the flow wraps instead). */
+    private static <T extends javafx.scene.layout.Region> T whole(T control) {
+        control.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return control;
     }
 
     private static VBox side(ChartViewer heat, javafx.beans.value.ObservableValue<String> caption, String id) {
@@ -119,7 +134,7 @@ public final class DemoView {
     private static JFreeChart curves(DemoViewModel vm) {
         NumberAxis x = new NumberAxis("Round");
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        NumberAxis y = new NumberAxis("Test accuracy (%)");
+        NumberAxis y = new NumberAxis("Accuracy (%)");
         y.setAutoRangeIncludesZero(false);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
         r.setSeriesPaint(0, Charts.ACCENT);
@@ -130,20 +145,21 @@ public final class DemoView {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Charts.GRID);
         plot.setDomainGridlinePaint(Charts.GRID);
-        Font big = new Font("SansSerif", Font.PLAIN, 16);
+        Font big = new Font("SansSerif", Font.PLAIN, 17);
         x.setLabelFont(big);
-        y.setLabelFont(big);
+        y.setLabelFont(big.deriveFont(14f)); // FXGraphics2D draws rotated text larger than level text of the same size
         x.setTickLabelFont(big);
         y.setTickLabelFont(big);
         JFreeChart chart = new JFreeChart(null, big, plot, true);
         chart.getLegend().setItemFont(big);
         chart.setBackgroundPaint(Color.WHITE);
-        return chart;
+        return org.alor.app.common.ChartTheme.active().apply(chart); // dark with the dark theme, larger in demo mode
     }
 
     private static JFreeChart heat(String side, ChartData d) {
         JFreeChart chart = Charts.perClassHeatMap(d);
         chart.setTitle(side + ": per-class test accuracy");
+        chart.getXYPlot().getRangeAxis().setLabel("Species"); // the long axis title does not fit beside 1.5× demo text
         return chart;
     }
 

@@ -1,6 +1,7 @@
 package org.alor.app.demo;
 
 import org.alor.app.charts.ChartData;
+import org.alor.app.common.EtaText;
 import org.alor.app.common.TaskJob;
 
 import javafx.beans.property.BooleanProperty;
@@ -27,7 +28,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 
 /**
- * State of the demo page: the two accuracy curves (ALOR vs Random, test accuracy in % per round) and each side's
+ * State of the demo page: the two accuracy curves (ALOR vs standard active learning, test accuracy in % per round) and each side's
  * latest per-class data for the heat maps. The race runs on a background thread; every change to this state is
  * posted through {@code fx} (Platform::runLater in the app), so the JavaFX thread only draws.
  */
@@ -37,16 +38,17 @@ public final class DemoViewModel {
     private final Path folder;
     private final Executor fx;
     private final IntegerProperty lastRound = new SimpleIntegerProperty(DEFAULT_LAST_ROUND);
+    private final IntegerProperty epochs = new SimpleIntegerProperty(DemoRace.DEFAULT_EPOCHS);
     private final BooleanProperty running = new SimpleBooleanProperty(false);
-    private final StringProperty status = new SimpleStringProperty("Press Run to play ALOR vs Random on the sample world.");
+    private final StringProperty status = new SimpleStringProperty("Press Run to race ALOR against standard active learning on the sample world.");
     private final XYSeries alor = new XYSeries(DemoRace.ALOR.label());
-    private final XYSeries random = new XYSeries(DemoRace.RANDOM.label());
+    private final XYSeries baseline = new XYSeries(DemoRace.BASELINE.label());
     private final XYSeriesCollection curves = new XYSeriesCollection();
     private final ObjectProperty<ChartData> alorClasses = new SimpleObjectProperty<>();
-    private final ObjectProperty<ChartData> randomClasses = new SimpleObjectProperty<>();
+    private final ObjectProperty<ChartData> baselineClasses = new SimpleObjectProperty<>();
     private final StringProperty replay = new SimpleStringProperty("");
     private final StringProperty alorCaption = new SimpleStringProperty("");
-    private final StringProperty randomCaption = new SimpleStringProperty("");
+    private final StringProperty baselineCaption = new SimpleStringProperty("");
     private final Function<Path, Project> sessions;
     private volatile CancellationToken token;
 
@@ -61,12 +63,12 @@ public final class DemoViewModel {
         this.fx = fx;
         this.sessions = sessions;
         curves.addSeries(alor);
-        curves.addSeries(random);
+        curves.addSeries(baseline);
     }
 
     /** The race as a background task for the app's job machinery. */
     Task<Void> task() {
-        return new TaskJob<>("ALOR vs Random", (p, token) -> {
+        return new TaskJob<>("ALOR vs standard active learning", (p, token) -> {
             play(p, token);
             return null;
         });
@@ -83,12 +85,14 @@ public final class DemoViewModel {
     /** Plays the race on the calling (background) thread; returns normally when cancelled (here or by {@code cancel}). */
     public void play(Progress progress, CancellationToken cancel) throws Exception {
         int last = lastRound.get();
-        DemoRace race = new DemoRace(folder, last, sessions);
+        DemoRace race = new DemoRace(folder, last, epochs.get(), sessions);
+        long started = System.nanoTime();
         perform("", "Preparing the race…", progress, cancel, (t, p) -> race.run((side, round, accuracy, store) -> {
             ChartData data = ChartData.load(store);
             show(side, round, accuracy, data, DemoCaption.of(round, round == 0 ? List.of() : store.roundTable().selections(round - 1),
                     store.labelLog().current(), data));
-        }, t, p), "Done: rounds 0–" + last + " for both sides (results: " + race.output().resolve("results.csv") + ").");
+        }, t, p), () -> "Done: rounds 0–" + last + " for both sides in " + EtaText.duration((System.nanoTime() - started) / 1e9)
+                + " (results: " + race.output().resolve("results.csv") + ").");
     }
 
     /**
@@ -98,7 +102,7 @@ public final class DemoViewModel {
     public void replay(Path experiment, long pauseMillis, Progress progress, CancellationToken cancel) throws Exception {
         perform("Replay of a recorded experiment: " + experiment.toAbsolutePath().normalize(), "Opening the recording…",
                 progress, cancel, (t, p) -> new DemoReplay(experiment).play(this::show, pauseMillis, t, p),
-                "Replay done: " + experiment.toAbsolutePath().normalize());
+                () -> "Replay done: " + experiment.toAbsolutePath().normalize());
     }
 
     /** The job of {@link #play} or {@link #replay}: given a token and a progress sink that also updates the status. */
@@ -107,17 +111,17 @@ public final class DemoViewModel {
     }
 
     private void perform(String replayLabel, String starting, Progress progress, CancellationToken cancel,
-                         Performance performance, String done) throws Exception {
+                         Performance performance, java.util.function.Supplier<String> done) throws Exception {
         // the task's cancel reaches the trainer through the token itself, within one training step
         CancellationToken t = CancellationToken.following(cancel::isCancelled);
         token = t;
         fx.execute(() -> {
             alor.clear();
-            random.clear();
+            baseline.clear();
             alorClasses.set(null);
-            randomClasses.set(null);
+            baselineClasses.set(null);
             alorCaption.set("");
-            randomCaption.set("");
+            baselineCaption.set("");
             replay.set(replayLabel);
             running.set(true);
             status.set(starting);
@@ -136,7 +140,8 @@ public final class DemoViewModel {
                     fx.execute(() -> status.set(message));
                 }
             });
-            fx.execute(() -> status.set(done));
+            String finished = done.get();
+            fx.execute(() -> status.set(finished));
         } catch (CancellationException e) {
             fx.execute(() -> status.set("Cancelled."));
         } finally {
@@ -148,9 +153,9 @@ public final class DemoViewModel {
     private void show(DemoRace.Side side, int round, double accuracy, ChartData data, String caption) {
         fx.execute(() -> {
             boolean isAlor = side.equals(DemoRace.ALOR);
-            if (!Double.isNaN(accuracy)) (isAlor ? alor : random).addOrUpdate(round, 100 * accuracy);
-            (isAlor ? alorClasses : randomClasses).set(data);
-            (isAlor ? alorCaption : randomCaption).set(caption);
+            if (!Double.isNaN(accuracy)) (isAlor ? alor : baseline).addOrUpdate(round, 100 * accuracy);
+            (isAlor ? alorClasses : baselineClasses).set(data);
+            (isAlor ? alorCaption : baselineCaption).set(caption);
         });
     }
 
@@ -169,12 +174,17 @@ public final class DemoViewModel {
         return alorCaption;
     }
 
-    public StringProperty randomCaptionProperty() {
-        return randomCaption;
+    public StringProperty baselineCaptionProperty() {
+        return baselineCaption;
     }
 
     public IntegerProperty lastRoundProperty() {
         return lastRound;
+    }
+
+    /** Training epochs of each round on both sides of a live race. */
+    public IntegerProperty epochsProperty() {
+        return epochs;
     }
 
     public BooleanProperty runningProperty() {
@@ -190,14 +200,14 @@ public final class DemoViewModel {
     }
 
     XYSeries series(DemoRace.Side side) {
-        return side.equals(DemoRace.ALOR) ? alor : random;
+        return side.equals(DemoRace.ALOR) ? alor : baseline;
     }
 
     public ObjectProperty<ChartData> alorClassesProperty() {
         return alorClasses;
     }
 
-    public ObjectProperty<ChartData> randomClassesProperty() {
-        return randomClasses;
+    public ObjectProperty<ChartData> baselineClassesProperty() {
+        return baselineClasses;
     }
 }

@@ -76,7 +76,7 @@ public final class SettingsView {
         javafx.scene.control.CheckBox safe = new javafx.scene.control.CheckBox("Safe content");
         safe.setId("safe-content");
         safe.selectedProperty().bindBidirectional(vm.safeContentProperty());
-        form.addRow(5, new Label("Talks"), demo, note("large fonts, high contrast; ALOR vs Random on Home"));
+        form.addRow(5, new Label("Talks"), demo, note("large fonts, high contrast; the demo race on Home"));
         form.addRow(6, new Label(""), safe, note("retrieved web images show as placeholders unless a project allows them"));
         Button gpu = new Button("Use an NVIDIA GPU…");
         gpu.setId("use-gpu");

@@ -108,7 +108,7 @@ public final class ShellView {
         ChartTheme.use(ChartTheme.of(model.themeProperty().get(), on));
     }
 
-    /** Demo mode's ALOR vs Random page in the centre (from Home). */
+    /** Demo mode's race page (ALOR vs standard active learning) in the centre (from Home). */
     public void showDemo() {
         demoView();
     }

@@ -46,7 +46,7 @@ public final class StartView {
         HBox sampleWrap = new HBox(sample);
         sampleProject.unavailableReason().ifPresent(r -> Tooltip.install(sampleWrap, new Tooltip(r)));
         HBox buttons = new HBox(16, sampleWrap, create, open);
-        Button race = new Button("ALOR vs Random (demo)", Views.icon("mdi2p-presentation-play", 18));
+        Button race = new Button("ALOR vs standard AL (demo)", Views.icon("mdi2p-presentation-play", 18));
         race.setId("open-demo");
         race.setTooltip(new Tooltip("Plays rounds with an oracle on two copies of the sample world and animates both curves"));
         race.setOnAction(e -> demo.run());

@@ -16,6 +16,13 @@ class EtaTextTest {
     }
 
     @Test
+    void aTimeTakenIsSaidInTheSameWordsWithoutEta() {
+        assertThat(EtaText.duration(103.6)).isEqualTo("1 min 44 s");
+        assertThat(EtaText.duration(2594)).isEqualTo("43 min");
+        assertThat(EtaText.duration(Double.NaN)).isEmpty();
+    }
+
+    @Test
     void anUnknownTimeShowsNoEta() {
         assertThat(EtaText.of(Double.NaN)).isEmpty();
         assertThat(EtaText.of(-1)).isEmpty();

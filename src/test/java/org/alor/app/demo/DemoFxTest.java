@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Home → demo mode (large fonts) → ALOR vs Random for rounds 0..2 animates both curves and both heat maps. */
+/** Home → demo mode (large fonts) → ALOR vs standard active learning for rounds 0..2 animates both curves and both heat maps. */
 @ExtendWith(ApplicationExtension.class)
 class DemoFxTest {
     private ShellOnStage shell;
@@ -73,6 +73,8 @@ class DemoFxTest {
         robot.clickOn("#open-demo");
         Spinner<Integer> rounds = robot.lookup("#demo-rounds").queryAs(Spinner.class);
         robot.interact(() -> rounds.getValueFactory().setValue(2));
+        Spinner<Integer> epochs = robot.lookup("#demo-epochs").queryAs(Spinner.class);
+        robot.interact(() -> epochs.getValueFactory().setValue(1));
         long t0 = System.nanoTime();
         robot.lookup("#demo-status").queryLabeled().textProperty().addListener((o, a, v) ->
                 System.out.printf("demo %5.1f s %s%n", (System.nanoTime() - t0) / 1e9, v));
@@ -87,7 +89,7 @@ class DemoFxTest {
         assertThat(data.getSeries(0).getItemCount()).isEqualTo(3);
         assertThat(data.getSeries(1).getItemCount()).isEqualTo(3);
         assertThat(robot.lookup("#demo-heat-alor").queryAs(ChartViewer.class).getChart()).isNotNull();
-        assertThat(robot.lookup("#demo-heat-random").queryAs(ChartViewer.class).getChart()).isNotNull();
+        assertThat(robot.lookup("#demo-heat-baseline").queryAs(ChartViewer.class).getChart()).isNotNull();
 
         saveSnapshot(robot, Path.of("target", "screenshots", "demo.png")); // for a person to look at
         robot.clickOn("#rail-home");

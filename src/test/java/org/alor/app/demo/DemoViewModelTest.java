@@ -33,16 +33,19 @@ class DemoViewModelTest {
     void drawsExactlyWhatAlorExperimentReportsForTheSameSettings() throws Exception {
         DemoViewModel vm = new DemoViewModel(tmp, Runnable::run);
         vm.lastRoundProperty().set(1);
+        vm.epochsProperty().set(1);
         vm.play(Progress.NONE, new CancellationToken());
 
         assertThat(vm.runningProperty().get()).isFalse();
         assertThat(vm.statusProperty().get()).startsWith("Done");
         DemoRace race = new DemoRace(tmp, 1);
-        for (DemoRace.Side side : List.of(DemoRace.ALOR, DemoRace.RANDOM)) {
+        for (DemoRace.Side side : List.of(DemoRace.ALOR, DemoRace.BASELINE)) {
             assertThat(vm.series(side).getItemCount()).as(side + " points").isEqualTo(2);
-            String run = side.combination().method() + "-" + side.combination().strategy() + "-rdaon-seed" + DemoRace.SEED;
+            String run = side.combination().runName(DemoRace.SEED);
             try (ProjectStore s = ProjectStore.open(race.output().resolve("runs").resolve(run))) {
                 assertThat(s.roundTable().all()).extracting(RoundRecord::strategy).containsOnly(side.combination().strategy());
+                assertThat(s.roundTable().all()).extracting(r -> r.method().toLowerCase(Locale.ROOT))
+                        .as("ALOR contrastive tuning, the baseline prompt tuning").containsOnly(side.combination().method());
                 assertThat(s.roundTable().all()).extracting(RoundRecord::status).containsOnly(RoundStatus.DONE);
                 assertThat(s.labelLog().current()).hasSize(2 * s.classTable().all().size());
             }
@@ -52,12 +55,12 @@ class DemoViewModelTest {
             assertThat(template.roundTable().all()).as("the template stays fresh").isEmpty();
         }
         assertThat(vm.alorClassesProperty().get().rounds()).containsExactly(0, 1);
-        assertThat(vm.randomClassesProperty().get().perClass()).isNotEmpty();
+        assertThat(vm.baselineClassesProperty().get().perClass()).isNotEmpty();
 
         // The same experiment from the command line, on the same template: every number the demo drew, to the last digit.
         Path out = tmp.resolve("cli-experiment");
-        int code = AlorCli.commandLine().execute("experiment", race.template().toString(), "--runs", "lp:tfs:on,lp:random:on",
-                "--seeds", Long.toString(DemoRace.SEED), "--rounds", "1", "--out", out.toString());
+        int code = AlorCli.commandLine().execute("experiment", race.template().toString(), "--runs", "ct:tfs:on,pt:random:off",
+                "--seeds", Long.toString(DemoRace.SEED), "--rounds", "1", "--epochs", "1", "--out", out.toString());
         assertThat(code).isZero();
         List<String> expected = new ArrayList<>();
         for (String row : Files.readAllLines(out.resolve("results.csv")).subList(1, 5)) {
@@ -65,7 +68,7 @@ class DemoViewModelTest {
             expected.add(f[1] + " round " + f[4] + ": " + f[5]);
         }
         List<String> drawn = new ArrayList<>();
-        for (DemoRace.Side side : List.of(DemoRace.ALOR, DemoRace.RANDOM)) {
+        for (DemoRace.Side side : List.of(DemoRace.ALOR, DemoRace.BASELINE)) {
             for (int i = 0; i < vm.series(side).getItemCount(); i++) {
                 drawn.add(side.combination().strategy() + " round " + vm.series(side).getX(i).intValue() + ": "
                         + String.format(Locale.ROOT, "%.4f", vm.series(side).getY(i).doubleValue()));
@@ -82,11 +85,11 @@ class DemoViewModelTest {
         replayed.replay(race.output(), 0, Progress.NONE, new CancellationToken());
         assertThat(replayStatus).anyMatch(v -> v.startsWith("Replay of a recorded experiment: "));
         assertThat(replayed.statusProperty().get()).startsWith("Replay done");
-        for (DemoRace.Side side : List.of(DemoRace.ALOR, DemoRace.RANDOM)) {
+        for (DemoRace.Side side : List.of(DemoRace.ALOR, DemoRace.BASELINE)) {
             assertThat(replayed.series(side).getItems()).as(side.label()).isEqualTo(vm.series(side).getItems());
         }
         assertThat(replayed.alorCaptionProperty().get()).isEqualTo(vm.alorCaptionProperty().get());
-        assertThat(replayed.randomCaptionProperty().get()).isEqualTo(vm.randomCaptionProperty().get());
+        assertThat(replayed.baselineCaptionProperty().get()).isEqualTo(vm.baselineCaptionProperty().get());
         assertThat(replayed.alorClassesProperty().get().perClass()).isEqualTo(vm.alorClassesProperty().get().perClass());
     }
 
@@ -95,8 +98,8 @@ class DemoViewModelTest {
         DemoViewModel vm = new DemoViewModel(tmp, Runnable::run);
         Path empty = tmp.resolve("not-an-experiment");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> vm.replay(empty, 0, Progress.NONE, new CancellationToken()))
-                .hasMessageContaining(empty.toString()).hasMessageContaining("no recorded run of lp:tfs:on")
-                .hasMessageContaining("alor experiment PROJECT --runs lp:tfs:on,lp:random:on");
+                .hasMessageContaining(empty.toString()).hasMessageContaining("no recorded run of ct:tfs:on")
+                .hasMessageContaining("alor experiment PROJECT --runs ct:tfs:on,pt:random:off");
         assertThat(vm.runningProperty().get()).isFalse();
     }
 
@@ -104,6 +107,7 @@ class DemoViewModelTest {
     void cancellingStopsTheRaceAndSaysSo() throws Exception {
         DemoViewModel vm = new DemoViewModel(tmp, Runnable::run);
         vm.lastRoundProperty().set(3);
+        vm.epochsProperty().set(1);
         AtomicBoolean sawRound = new AtomicBoolean();
         vm.series(DemoRace.ALOR).addChangeListener(e -> {
             sawRound.set(true);
@@ -113,7 +117,7 @@ class DemoViewModelTest {
         assertThat(sawRound).isTrue();
         assertThat(vm.statusProperty().get()).isEqualTo("Cancelled.");
         assertThat(vm.series(DemoRace.ALOR).getItemCount()).isEqualTo(1);
-        assertThat(vm.series(DemoRace.RANDOM).getItemCount()).isLessThanOrEqualTo(1);
+        assertThat(vm.series(DemoRace.BASELINE).getItemCount()).isLessThanOrEqualTo(1);
         assertThat(vm.runningProperty().get()).isFalse();
     }
 }

@@ -61,7 +61,7 @@ class SettingsDemoModeFxTest {
         robot.interact(() -> shell.model().pageProperty().set(Page.SETTINGS));
         WaitForAsyncUtils.waitForFxEvents();
         List<String> notes = List.of("AUTO uses a GPU when the engine finds one.", "recorded with every label",
-                "large fonts, high contrast; ALOR vs Random on Home",
+                "large fonts, high contrast; the demo race on Home",
                 "retrieved web images show as placeholders unless a project allows them",
                 "checks the driver, then downloads DJL's CUDA libtorch once",
                 "versions, device, speed, folders and log file, to copy into a support request");
