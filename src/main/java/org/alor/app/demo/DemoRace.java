@@ -107,7 +107,8 @@ final class DemoRace {
     /**
      * The experiment the race runs, with {@code alor experiment}'s defaults for everything the demo does not choose:
      * budget C, the method's batch, class names in the project's prompt set, learning rates from the recipe recorded
-     * with the checkpoint, else the paper's, the session's precision (as {@code alor experiment} trains in). Epochs are the demo's: a talk cannot wait for the recipe's.
+     * with the checkpoint, else the paper's, and the session's precision (as {@code alor experiment} trains in). Epochs
+     * are the demo's: a talk cannot wait for the recipe's.
      */
     static ExperimentSpec plan(Settings settings, Precision precision, int lastRound, int epochs) {
         return ExperimentSpec.builder().optProjectSettings(settings).optPrecision(precision).optNaming(ClassNaming.NAME)
