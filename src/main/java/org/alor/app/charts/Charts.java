@@ -114,7 +114,7 @@ public final class Charts {
         }
         DefaultXYZDataset ds = new DefaultXYZDataset();
         ds.addSeries("accuracy", xyz);
-        String[] roundNames = rounds.stream().map(r -> "round " + r).toArray(String[]::new);
+        String[] roundNames = rounds.stream().map(String::valueOf).toArray(String[]::new); // under the axis title "Round"
         String[] classNames = classes.stream().map(ClassInfo::mostCommonName).toArray(String[]::new);
         SymbolAxis x = new SymbolAxis("Round", roundNames.length == 0 ? new String[]{""} : roundNames);
         SymbolAxis y = new SymbolAxis("Class (sorted by first-round accuracy)", classNames.length == 0 ? new String[]{""} : classNames);

@@ -1,6 +1,7 @@
 package org.alor.app.demo;
 
 import org.alor.app.retrieval.ProjectRetrievalRunner;
+import org.alor.app.common.ChoiceNames;
 import org.alor.app.start.SampleProject;
 
 import org.alor.data.Split;
@@ -10,6 +11,7 @@ import org.alor.job.Progress;
 import org.alor.loop.ClassNaming;
 import org.alor.loop.ExperimentSpec;
 import org.alor.loop.ExperimentRunner;
+import org.alor.loop.Method;
 import org.alor.loop.Precision;
 import org.alor.loop.Project;
 import org.alor.store.MetricRow;
@@ -63,16 +65,10 @@ final class DemoRace {
                 + " the picks (seed " + SEED + ").";
     }
 
+    /** "retrieved open data + contrastive tuning + Tail First Sampling", in the Runs form's names (ChoiceNames). */
     private static String describe(ExperimentSpec.Combination c) {
-        String method = switch (c.method()) {
-            case "ct" -> "contrastive tuning";
-            case "pt" -> "prompt tuning";
-            case "ft" -> "fine-tuning";
-            case "lp" -> "linear probe";
-            default -> c.method();
-        };
-        return (c.rda() ? "retrieved open data + " : "") + method + " + "
-                + (c.strategy().equals("tfs") ? "Tail First Sampling" : c.strategy() + " picks") + (c.rda() ? "" : ", no retrieval");
+        return (c.rda() ? "retrieved open data + " : "") + ChoiceNames.method(Method.parse(c.method())).fullName() + " + "
+                + ChoiceNames.strategy(c.strategy()).fullName() + (c.rda() ? "" : ", no retrieval");
     }
 
     /** A race whose sessions use the project's CLIP on the default device, with the demo's default epochs. */

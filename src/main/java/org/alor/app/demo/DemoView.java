@@ -15,7 +15,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -160,23 +159,7 @@ public final class DemoView {
     private static JFreeChart heat(String side, ChartData d) {
         JFreeChart chart = Charts.perClassHeatMap(d);
         chart.setTitle(side + ": per-class test accuracy");
-        // beside 1.5× demo text the long axis title does not fit and "round 0round 1…" runs together: the species names
-        // speak for themselves, and the rounds are numbers under the axis title "Round"
-        chart.getXYPlot().getRangeAxis().setLabel(null);
-        if (chart.getXYPlot().getDomainAxis() instanceof SymbolAxis rounds) {
-            String[] numbers = rounds.getSymbols().clone();
-            for (int i = 0; i < numbers.length; i++) numbers[i] = numbers[i].replaceFirst("^round ", "");
-            SymbolAxis x = new SymbolAxis(rounds.getLabel(), numbers);
-            x.setLabelFont(rounds.getLabelFont());
-            x.setLabelPaint(rounds.getLabelPaint());
-            x.setTickLabelFont(rounds.getTickLabelFont());
-            x.setTickLabelPaint(rounds.getTickLabelPaint());
-            x.setAxisLinePaint(rounds.getAxisLinePaint());
-            x.setTickMarkPaint(rounds.getTickMarkPaint());
-            x.setGridBandsVisible(rounds.isGridBandsVisible());
-            x.setRange(rounds.getRange());
-            chart.getXYPlot().setDomainAxis(x);
-        }
+        chart.getXYPlot().getRangeAxis().setLabel(null); // beside 1.5× demo text the long title is cut; the names speak
         return chart;
     }
 
